@@ -5,6 +5,14 @@ import path from 'node:path'
  * package only when that package is in its allow-list, never a package's `src/` by path, never
  * anything under `apps/`, and a relative import may not leave the package it starts in.
  */
+// Build and test presets are not runtime code; any project may use them in its config files.
+const TOOLING = new Set([
+  '@partner-center/eslint-config',
+  '@partner-center/prettier-config',
+  '@partner-center/tsconfig',
+  '@partner-center/vitest-config',
+])
+
 const noForbiddenImport = {
   meta: {
     type: 'problem',
@@ -21,7 +29,8 @@ const noForbiddenImport = {
     ],
     messages: {
       leavesPackage: 'Relative import "{{source}}" leaves this package; import a package instead.',
-      intoApps: 'Import "{{source}}" reaches into apps/; apps are loaded at run time, never imported.',
+      intoApps:
+        'Import "{{source}}" reaches into apps/; apps are loaded at run time, never imported.',
       intoSrc: 'Import "{{source}}" bypasses the exports map of an internal package.',
       notAllowed:
         'This package may not import "{{name}}" (allowed: {{allowed}}); see architecture.md section 3.',
@@ -51,7 +60,7 @@ const noForbiddenImport = {
         context.report({ node, messageId: 'intoSrc', data: { source } })
         return
       }
-      if (!allowedInternal.includes(name)) {
+      if (!allowedInternal.includes(name) && !TOOLING.has(name)) {
         context.report({
           node,
           messageId: 'notAllowed',

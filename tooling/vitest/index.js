@@ -20,10 +20,18 @@ export function vitestProject({
   coverage,
   setupFiles = [],
 } = {}) {
-  const defaultInclude = suite === 'int' ? ['src/**/*.int.test.ts', 'test/**/*.int.test.ts'] : ['src/**/*.test.ts', 'test/**/*.test.ts']
+  const defaultInclude =
+    suite === 'int'
+      ? ['src/**/*.int.test.ts', 'test/**/*.int.test.ts']
+      : ['src/**/*.test.ts', 'test/**/*.test.ts']
   return {
     include: include ?? defaultInclude,
-    exclude: ['**/node_modules/**', '**/dist/**', ...(suite === 'unit' ? ['**/*.int.test.ts'] : []), ...exclude],
+    exclude: [
+      '**/node_modules/**',
+      '**/dist/**',
+      ...(suite === 'unit' ? ['**/*.int.test.ts'] : []),
+      ...exclude,
+    ],
     environment,
     maxWorkers: 2,
     setupFiles: [setupFile, ...setupFiles],

@@ -1,0 +1,94 @@
+import { OpenAPIHono } from '@hono/zod-openapi'
+import { isTransientDbError } from '@partner-center/db'
+import type { Context } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import { HTTPException } from 'hono/http-exception'
+import type { ContentfulStatusCode } from 'hono/utils/http-status'
+import type { AppDeps, AppEnv } from './deps'
+import { AppError, errorBody } from './errors'
+import { accessLog } from './middleware/access-log'
+import { authenticate } from './middleware/authenticate'
+import { locale, pickLocale } from './middleware/locale'
+import { requestId } from './middleware/request-id'
+import { createApiReferencePage } from './routes/api-reference'
+import { createAuthRoutes } from './routes/auth'
+import { createHealthRoutes } from './routes/health'
+import { createPreregistrationRoutes } from './routes/preregistrations'
+
+function respondWithError(c: Context<AppEnv>, error: AppError) {
+  for (const [name, value] of Object.entries(error.headers ?? {})) c.header(name, value)
+  const body = errorBody({
+    code: error.code,
+    locale: c.get('locale') ?? pickLocale(c.req.header('accept-language')),
+    requestId: c.get('requestId') ?? 'unknown',
+    details: error.details,
+  })
+  return c.json(body, error.status as ContentfulStatusCode)
+}
+
+/** Maps anything thrown to the one error body; only real defects become 500 (domain.md R8). */
+function toAppErrorFromUnknown(error: unknown): AppError | null {
+  if (error instanceof AppError) return error
+  if (error instanceof HTTPException) {
+    if (error.status === 413) return new AppError('PAYLOAD_TOO_LARGE', 413)
+    if (error.status === 401) return new AppError('NOT_AUTHENTICATED', 401)
+    if (error.status < 500) return new AppError('VALIDATION_FAILED', 400)
+  }
+  if (isTransientDbError(error)) {
+    return new AppError('SYSTEM_BUSY', 503, { retryAfterSeconds: 5 }, { 'retry-after': '5' })
+  }
+  return null
+}
+
+/**
+ * Builds the whole HTTP API as a plain fetch handler (architecture.md §5): middleware, one
+ * sub-app per resource, one error shape, and the OpenAPI document with its reference page.
+ *
+ * @example
+ * const app = createApp(deps)
+ * const response = await app.request('/api/health')
+ */
+export function createApp(deps: AppDeps) {
+  const app = new OpenAPIHono<AppEnv>().basePath('/api')
+
+  app.use(requestId())
+  app.use(locale())
+  app.use(accessLog(deps.logger))
+  app.use(
+    bodyLimit({
+      maxSize: deps.config.bodyLimitBytes,
+      onError: () => {
+        throw new AppError('PAYLOAD_TOO_LARGE', 413)
+      },
+    })
+  )
+  app.use(authenticate(deps))
+
+  app.route('/', createHealthRoutes(deps))
+  app.route('/', createAuthRoutes(deps))
+  app.route('/', createPreregistrationRoutes(deps))
+  for (const extra of deps.devRoutes ?? []) app.route(extra.path, extra.app)
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'Opaque access token from POST /api/v1/auth/sign-in',
+  })
+  app.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: { title: 'Partner Center · Customer Development API', version: '1.0.0' },
+  })
+  app.get('/docs', (c) => c.html(createApiReferencePage('/api/openapi.json')))
+
+  app.notFound((c) => respondWithError(c, new AppError('NOT_FOUND', 404)))
+  app.onError((error, c) => {
+    const known = toAppErrorFromUnknown(error)
+    if (known) return respondWithError(c, known)
+    ;(c.get('logger') ?? deps.logger).error({ err: error }, 'unhandled error')
+    return respondWithError(c, new AppError('INTERNAL', 500))
+  })
+  return app
+}
+
+/** The app type, for typed clients in tests. */
+export type App = ReturnType<typeof createApp>

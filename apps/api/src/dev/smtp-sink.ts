@@ -1,0 +1,90 @@
+import { simpleParser } from 'mailparser'
+import type { AddressInfo } from 'node:net'
+import { SMTPServer } from 'smtp-server'
+
+/** One message caught by the development sink, as the mailbox page shows it. */
+export interface CaughtMessage {
+  id: string
+  receivedAt: string
+  messageId: string | null
+  from: string
+  to: string[]
+  subject: string
+  html: string | null
+  text: string | null
+  headers: Record<string, string>
+}
+
+/** Options of {@link startSmtpSink}. */
+export interface SmtpSinkOptions {
+  port?: number
+  /** Messages kept in memory; older ones are dropped (architecture.md §7: the last 200). */
+  capacity?: number
+}
+
+/**
+ * An in-process SMTP server on 127.0.0.1 that accepts every message and keeps the newest ones in
+ * memory, for development and tests only (refused when APP_ENV is production).
+ *
+ * @example
+ * const sink = await startSmtpSink()
+ * process.env.SMTP_URL = sink.url
+ */
+export async function startSmtpSink(options: SmtpSinkOptions = {}) {
+  const capacity = options.capacity ?? 200
+  const messages: CaughtMessage[] = []
+  const listeners = new Set<(message: CaughtMessage) => void>()
+  let sequence = 0
+
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData(stream, session, callback) {
+      simpleParser(stream)
+        .then((parsed) => {
+          sequence += 1
+          const message: CaughtMessage = {
+            id: String(sequence),
+            receivedAt: new Date().toISOString(),
+            messageId: parsed.messageId ?? null,
+            from: parsed.from?.text ?? '',
+            to: session.envelope.rcptTo.map((rcpt) => rcpt.address),
+            subject: parsed.subject ?? '',
+            html: typeof parsed.html === 'string' ? parsed.html : null,
+            text: parsed.text ?? null,
+            headers: Object.fromEntries(
+              [...parsed.headers.entries()].map(([key, value]) => [key, String(value as unknown)])
+            ),
+          }
+          messages.push(message)
+          if (messages.length > capacity) messages.splice(0, messages.length - capacity)
+          for (const listener of listeners) listener(message)
+          callback()
+        })
+        .catch((error: unknown) => callback(error as Error))
+    },
+  })
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve())
+  })
+  const { port } = server.server.address() as AddressInfo
+
+  return {
+    port,
+    url: `smtp://127.0.0.1:${port}`,
+    /** Newest first. */
+    list: () => [...messages].reverse(),
+    onMessage(listener: (message: CaughtMessage) => void) {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    },
+    clear: () => messages.splice(0, messages.length),
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  }
+}
+
+/** The sink started by {@link startSmtpSink}. */
+export type SmtpSink = Awaited<ReturnType<typeof startSmtpSink>>

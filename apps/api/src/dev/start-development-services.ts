@@ -1,0 +1,41 @@
+import { seedDemoData } from '@partner-center/db/seed'
+import { createHash } from 'node:crypto'
+import type { AppDeps } from '../deps'
+import type { Env } from '../env'
+import { deriveDemoToken } from './demo-tokens'
+import { createMailboxRoutes } from './mailbox-routes'
+import { startSmtpSink, type SmtpSink } from './smtp-sink'
+
+/** The demo password of every seeded user and customer account (domain.md §10). */
+export const DEMO_PASSWORD = 'Passw0rd!demo'
+
+/**
+ * Development and test helpers of the API process: the demo seed, the in-process SMTP sink
+ * when SMTP_URL is unset, and the mailbox route. Never called when APP_ENV is production.
+ */
+export async function startDevelopmentServices(options: { env: Env; deps: AppDeps }) {
+  const { env, deps } = options
+  if (env.DEMO_SEED) {
+    await seedDemoData(deps.db, {
+      now: deps.clock.now(),
+      passwordHash: await deps.passwords.hash(DEMO_PASSWORD),
+      tokenHashFor: (seedName) =>
+        createHash('sha256').update(deriveDemoToken(env.SEED_TOKEN_SECRET, seedName)).digest('hex'),
+      mailDomain: deps.config.mailDomain,
+    })
+    deps.logger.info('demo data seeded')
+  }
+  let sink: SmtpSink | null = null
+  if (!env.SMTP_URL) {
+    sink = await startSmtpSink({ port: env.SMTP_SINK_PORT })
+    deps.logger.info({ port: sink.port }, 'development SMTP sink listening')
+  }
+  return {
+    sink,
+    smtpUrl: env.SMTP_URL ?? sink?.url ?? null,
+    routes: sink ? [{ path: '/dev', app: createMailboxRoutes(sink) }] : [],
+    stop: async () => {
+      await sink?.close()
+    },
+  }
+}

@@ -1,0 +1,26 @@
+import type { MiddlewareHandler } from 'hono'
+import { routePath } from 'hono/route'
+import type { Logger } from 'pino'
+import type { AppEnv } from '../deps'
+
+/**
+ * One JSON line per request with the route template (never the raw path, which could carry ids
+ * a log reader should not correlate), status and duration (architecture.md §5 Logging).
+ */
+export function accessLog(logger: Logger): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const started = performance.now()
+    const child = logger.child({ requestId: c.get('requestId') })
+    c.set('logger', child)
+    await next()
+    child.info(
+      {
+        method: c.req.method,
+        route: routePath(c, -1),
+        status: c.res.status,
+        durationMs: Math.round((performance.now() - started) * 10) / 10,
+      },
+      'request'
+    )
+  }
+}

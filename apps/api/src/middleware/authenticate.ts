@@ -1,0 +1,56 @@
+import { accessTokens, users } from '@partner-center/db/schema'
+import { and, eq, gt, isNull } from 'drizzle-orm'
+import type { MiddlewareHandler } from 'hono'
+import type { AppDeps, AppEnv, Principal } from '../deps'
+import { hashToken, readBearerToken } from '../security/tokens'
+
+// Sliding expiry is written at most once a minute per token (domain.md R79), so a busy page
+// does not turn every read into a write.
+const SLIDE_WRITE_INTERVAL_MS = 60_000
+
+async function loadUserPrincipal(deps: AppDeps, tokenHash: string): Promise<Principal | undefined> {
+  const now = deps.clock.now()
+  const [row] = await deps.db
+    .select({ token: accessTokens, user: users })
+    .from(accessTokens)
+    .innerJoin(users, eq(users.id, accessTokens.userId))
+    .where(
+      and(
+        eq(accessTokens.tokenHash, tokenHash),
+        isNull(accessTokens.revokedAt),
+        gt(accessTokens.expiresAt, now),
+        gt(accessTokens.maxExpiresAt, now),
+        eq(users.status, 'ACTIVE')
+      )
+    )
+    .limit(1)
+  if (!row) return undefined
+  if (now.getTime() - row.token.lastUsedAt.getTime() >= SLIDE_WRITE_INTERVAL_MS) {
+    const slid = new Date(now.getTime() + deps.config.accessTokenTtlMinutes * 60_000)
+    const expiresAt = slid < row.token.maxExpiresAt ? slid : row.token.maxExpiresAt
+    await deps.db
+      .update(accessTokens)
+      .set({ lastUsedAt: now, expiresAt })
+      .where(eq(accessTokens.id, row.token.id))
+  }
+  return {
+    kind: 'user',
+    tokenId: row.token.id,
+    userId: row.user.id,
+    role: row.user.role,
+    partnerId: row.user.partnerId,
+    locale: row.user.locale,
+  }
+}
+
+/**
+ * Turns a bearer token into `c.var.principal` (or leaves it undefined). It never answers by
+ * itself: guards decide whether a route needs a principal.
+ */
+export function authenticate(deps: AppDeps): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const token = readBearerToken(c.req.header('authorization'))
+    c.set('principal', token ? await loadUserPrincipal(deps, await hashToken(token)) : undefined)
+    await next()
+  }
+}

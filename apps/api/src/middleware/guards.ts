@@ -1,0 +1,55 @@
+import { permissionsForRole, type PermissionKey } from '@partner-center/domain'
+import { partners } from '@partner-center/db/schema'
+import { eq } from 'drizzle-orm'
+import type { Context, MiddlewareHandler } from 'hono'
+import type { AppDeps, AppEnv, Principal } from '../deps'
+import { AppError } from '../errors'
+
+type UserPrincipal = Extract<Principal, { kind: 'user' }>
+
+/** The signed-in partner user or ecosystem manager, else 401 `NOT_AUTHENTICATED`. */
+export function requireUser(c: Context<AppEnv>): UserPrincipal {
+  const principal = c.get('principal')
+  if (principal?.kind !== 'user') throw new AppError('NOT_AUTHENTICATED', 401)
+  return principal
+}
+
+/** Any signed-in user (partner staff or ecosystem manager). */
+export function signedIn(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    requireUser(c)
+    await next()
+  }
+}
+
+/**
+ * Guards a Customer Development endpoint in the order of domain.md R3: signed in, module
+ * enabled for the partner, then the permission key. Runs before input validation.
+ */
+export function partnerGuard(deps: AppDeps, permission: PermissionKey): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const principal = requireUser(c)
+    if (principal.role === 'ecosystem_manager' || !principal.partnerId) {
+      throw new AppError('PERMISSION_DENIED', 403)
+    }
+    const [partner] = await deps.db
+      .select()
+      .from(partners)
+      .where(eq(partners.id, principal.partnerId))
+      .limit(1)
+    if (!partner) throw new AppError('NOT_AUTHENTICATED', 401)
+    if (!partner.customerDevelopmentEnabled) {
+      throw new AppError('CUSTOMER_DEVELOPMENT_NOT_ENABLED', 403)
+    }
+    if (!permissionsForRole(principal.role).includes(permission)) {
+      throw new AppError('PERMISSION_DENIED', 403)
+    }
+    c.set('partnerScope', {
+      userId: principal.userId,
+      role: principal.role,
+      locale: principal.locale,
+      partner,
+    })
+    await next()
+  }
+}

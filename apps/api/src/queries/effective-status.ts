@@ -1,0 +1,20 @@
+import { preRegistrations } from '@partner-center/db/schema'
+import { sql, type SQL } from 'drizzle-orm'
+
+/**
+ * The effective status of a pre-registration at `now` in SQL (domain.md R30): expiry applies on
+ * read even before the sweeper writes it, so filters and counts agree with the domain rule.
+ */
+export function effectivePreregistrationStatusSql(now: Date): SQL<string> {
+  const t = preRegistrations
+  const at = now.toISOString()
+  return sql<string>`case
+    when ${t.status} = 'PRE_REGISTERED' and ${t.validUntil} <= ${at}::timestamptz then 'EXPIRED'
+    when ${t.status} = 'PENDING_REVIEW' and ${t.reviewDeadline} <= ${at}::timestamptz then 'EXPIRED'
+    else ${t.status} end`
+}
+
+/** Escapes `%`, `_` and `\` so user search text matches literally in LIKE patterns. */
+export function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (char) => `\\${char}`)
+}

@@ -1,0 +1,61 @@
+import { OpenAPIHono, createRoute } from '@hono/zod-openapi'
+import { MeResponse, OkResponse, SignInRequest, SignInResponse } from '@partner-center/contracts'
+import type { AppDeps, AppEnv } from '../deps'
+import { requireUser, signedIn } from '../middleware/guards'
+import { getMe } from '../use-cases/get-me'
+import { signIn, signOut } from '../use-cases/sign-in'
+import { errorResponses, throwValidationError } from './validation'
+
+const signInRoute = createRoute({
+  method: 'post',
+  path: '/v1/auth/sign-in',
+  tags: ['Auth'],
+  summary: 'Sign in a partner user or the ecosystem manager',
+  request: { body: { required: true, content: { 'application/json': { schema: SignInRequest } } } },
+  responses: {
+    200: { description: 'Signed in', content: { 'application/json': { schema: SignInResponse } } },
+    ...errorResponses(400, 401, 429),
+  },
+})
+
+const signOutRoute = createRoute({
+  method: 'post',
+  path: '/v1/auth/sign-out',
+  tags: ['Auth'],
+  summary: 'Revoke the current access token',
+  security: [{ bearer: [] }],
+  middleware: [signedIn()] as const,
+  responses: {
+    200: { description: 'Signed out', content: { 'application/json': { schema: OkResponse } } },
+    ...errorResponses(401),
+  },
+})
+
+const meRoute = createRoute({
+  method: 'get',
+  path: '/v1/me',
+  tags: ['Auth'],
+  summary: 'Who is signed in: user, role, partner, capabilities, permission keys',
+  security: [{ bearer: [] }],
+  middleware: [signedIn()] as const,
+  responses: {
+    200: {
+      description: 'The signed-in user',
+      content: { 'application/json': { schema: MeResponse } },
+    },
+    ...errorResponses(401),
+  },
+})
+
+/** Sign-in, sign-out and `me` for partner users and the ecosystem manager. */
+export function createAuthRoutes(deps: AppDeps) {
+  return new OpenAPIHono<AppEnv>({ defaultHook: throwValidationError })
+    .openapi(signInRoute, async (c) => c.json(await signIn(deps, c.req.valid('json')), 200))
+    .openapi(signOutRoute, async (c) =>
+      c.json(await signOut(deps, { tokenId: requireUser(c).tokenId }), 200)
+    )
+    .openapi(meRoute, async (c) => {
+      const me = await getMe(deps, { userId: requireUser(c).userId })
+      return c.json(MeResponse.parse(me), 200)
+    })
+}

@@ -1,0 +1,46 @@
+import { partners, users } from '@partner-center/db/schema'
+import { permissionsForRole } from '@partner-center/domain'
+import { eq } from 'drizzle-orm'
+import type { AppDeps } from '../deps'
+import { AppError } from '../errors'
+
+/** `GET /api/v1/me`: the user, their partner with its capabilities, and their permission keys. */
+export async function getMe(deps: AppDeps, options: { userId: string }) {
+  const [row] = await deps.db
+    .select({ user: users, partner: partners })
+    .from(users)
+    .leftJoin(partners, eq(partners.id, users.partnerId))
+    .where(eq(users.id, options.userId))
+    .limit(1)
+  if (!row) throw new AppError('NOT_AUTHENTICATED', 401)
+  const { user, partner } = row
+  return {
+    user: {
+      id: user.id,
+      email: user.email,
+      displayName: user.displayName,
+      role: user.role,
+      locale: user.locale,
+    },
+    partner: partner
+      ? {
+          id: partner.id,
+          name: partner.name,
+          contactEmail: partner.contactEmail,
+          contactMobile: partner.contactMobile,
+          defaultLocale: partner.defaultLocale,
+          capabilities: {
+            customerDevelopmentEnabled: partner.customerDevelopmentEnabled,
+            referralModelEnabled: partner.referralModelEnabled,
+            isPrepaid: partner.isPrepaid,
+            preregistrationQuota: partner.preregistrationQuota,
+            dailyInviteCap: partner.dailyInviteCap,
+          },
+        }
+      : null,
+    permissions:
+      user.role === 'ecosystem_manager'
+        ? ['admin.partners', 'admin.reviews']
+        : [...permissionsForRole(user.role)],
+  }
+}

@@ -1,0 +1,35 @@
+import { cpSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { defineConfig, type Plugin } from 'vite'
+
+const migrationsSource = fileURLToPath(new URL('../../packages/db/migrations', import.meta.url))
+const migrationsTarget = fileURLToPath(new URL('./dist/migrations', import.meta.url))
+
+/** Copies the committed SQL migrations beside the bundle; the entries pass that path explicitly. */
+function copyMigrations(): Plugin {
+  return {
+    name: 'pc-copy-migrations',
+    closeBundle() {
+      cpSync(migrationsSource, migrationsTarget, { recursive: true })
+    },
+  }
+}
+
+// Vite's SSR build bundles the two Node entries with @partner-center/* inlined and every other
+// dependency left to node_modules (architecture.md §3).
+export default defineConfig({
+  plugins: [copyMigrations()],
+  // email-templates is the exception: it is prebuilt (Vue SFCs) and stays external.
+  ssr: { noExternal: [/^@partner-center\/(?!email-templates)/] },
+  build: {
+    ssr: true,
+    target: 'node20',
+    outDir: 'dist',
+    emptyOutDir: true,
+    sourcemap: true,
+    rollupOptions: {
+      input: { server: 'src/server.ts', dispatcher: 'src/dispatcher.ts' },
+      output: { format: 'es', entryFileNames: '[name].js' },
+    },
+  },
+})

@@ -1,0 +1,89 @@
+import {
+  CONTRACT_VERSION,
+  injectStylesheets,
+  releaseStylesheets,
+  type MfeContext,
+  type MfeContextPatch,
+} from '@partner-center/mfe-contract'
+import { createPinia } from 'pinia'
+import { createApp, nextTick, shallowRef, type App, type ShallowRef } from 'vue'
+import { API_CLIENT, createModuleApiClient } from './api'
+import CustomerDevelopmentApp from './components/CustomerDevelopmentApp.vue'
+import { createModuleI18n, type ModuleI18n } from './i18n'
+
+const MODULE_NAME = 'customer-development'
+
+interface MountedInstance {
+  app: App
+  i18n: ModuleI18n
+  context: ShallowRef<MfeContext>
+}
+
+// One Vue app, store and i18n per container: two mounts never share state (architecture.md §4).
+const instances = new WeakMap<HTMLElement, MountedInstance>()
+
+/** The CSS files the manifest lists, read once per page beside this module's own URL. */
+let stylesheetHrefs: Promise<string[]> | null = null
+function loadStylesheetHrefs(): Promise<string[]> {
+  // In development and tests Vite injects styles itself; only the built module has a manifest.
+  if (!import.meta.env.PROD) return Promise.resolve([])
+  stylesheetHrefs ??= fetch(new URL(/* @vite-ignore */ './manifest.json', import.meta.url))
+    .then((response) => response.json() as Promise<{ css: string[] }>)
+    .then((manifest) => manifest.css.map((href) => new URL(href, import.meta.url).href))
+  return stylesheetHrefs
+}
+
+/** Part of the mount contract: the contract version this module speaks. */
+export const contractVersion = CONTRACT_VERSION
+
+/** Once per page, before the first mount. Nothing to prepare yet. */
+export function bootstrap(): Promise<void> {
+  return Promise.resolve()
+}
+
+/** Renders the Customer Development page into `container`. Rejects when it cannot. */
+export async function mount(container: HTMLElement, ctx: MfeContext): Promise<void> {
+  if (instances.has(container)) throw new Error('customer-development is already mounted here')
+  // Fail before touching the DOM if the host cannot give us a token.
+  await ctx.auth.getToken()
+  await injectStylesheets({ name: MODULE_NAME, hrefs: await loadStylesheetHrefs(), document })
+
+  const i18n = createModuleI18n(ctx.locale)
+  const context = shallowRef(ctx)
+  const app = createApp(CustomerDevelopmentApp, { zIndexBase: ctx.zIndexBase })
+  app.use(createPinia())
+  app.use(i18n)
+  app.provide(
+    API_CLIENT,
+    createModuleApiClient(ctx, () => i18n.global.locale.value)
+  )
+  try {
+    app.mount(container)
+  } catch (error) {
+    releaseStylesheets(MODULE_NAME)
+    container.replaceChildren()
+    throw error
+  }
+  instances.set(container, { app, i18n, context })
+}
+
+/** Applies a new locale, tenant or feature flags without a remount. */
+export async function update(container: HTMLElement, patch: MfeContextPatch): Promise<void> {
+  const instance = instances.get(container)
+  if (!instance) throw new Error('customer-development is not mounted here')
+  instance.context.value = { ...instance.context.value, ...patch }
+  if (patch.locale) instance.i18n.global.locale.value = patch.locale
+  // Resolve once the DOM shows the change (the contract kit and hosts rely on it).
+  await nextTick()
+}
+
+/** Removes every node, style and listener this mount created. */
+export function unmount(container: HTMLElement): Promise<void> {
+  const instance = instances.get(container)
+  if (!instance) return Promise.resolve()
+  instance.app.unmount()
+  container.replaceChildren()
+  instances.delete(container)
+  releaseStylesheets(MODULE_NAME)
+  return Promise.resolve()
+}

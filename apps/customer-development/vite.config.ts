@@ -1,0 +1,61 @@
+import vue from '@vitejs/plugin-vue'
+import { defineConfig, type Plugin } from 'vite'
+import pkg from './package.json' with { type: 'json' }
+import { ports } from './env'
+
+const BASE = '/mfe/customer-development/'
+
+/**
+ * Emits manifest.json beside the bundle (architecture.md §4): the hashed entry and CSS files,
+ * relative to the manifest, and the contract version the host checks.
+ */
+function emitManifest(): Plugin {
+  return {
+    name: 'pc-emit-manifest',
+    enforce: 'post',
+    generateBundle(_options, bundle) {
+      const files = Object.values(bundle)
+      const entry = files.find((file) => file.type === 'chunk' && file.isEntry)
+      const css = files.filter((file) => file.type === 'asset' && file.fileName.endsWith('.css'))
+      if (!entry) throw new Error('no entry chunk to put in manifest.json')
+      const manifest = {
+        name: 'customer-development',
+        version: pkg.version,
+        contractVersion: 1,
+        entry: `./${entry.fileName}`,
+        css: css.map((file) => `./${file.fileName}`),
+      }
+      this.emitFile({
+        type: 'asset',
+        fileName: 'manifest.json',
+        source: JSON.stringify(manifest, null, 2),
+      })
+    },
+  }
+}
+
+export default defineConfig({
+  base: BASE,
+  plugins: [vue(), emitManifest()],
+  // Library mode leaves process.env.NODE_ENV in Vue's code (architecture.md §10 Traps).
+  define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+  build: {
+    target: 'es2022',
+    cssCodeSplit: false,
+    lib: { entry: 'src/lifecycle.ts', formats: ['es'] },
+    rollupOptions: {
+      output: {
+        entryFileNames: 'customer-development-[hash].js',
+        chunkFileNames: 'chunks/[name]-[hash].js',
+        assetFileNames: 'assets/[name]-[hash][extname]',
+      },
+    },
+  },
+  preview: {
+    port: ports.mfePreview,
+    strictPort: true,
+    // The shell on another port loads the entry with import(): allow it.
+    cors: true,
+    headers: { 'cache-control': 'no-cache' },
+  },
+})

@@ -1,0 +1,13 @@
+import { createApp } from 'vue'
+import { createRouter, createWebHistory } from 'vue-router'
+import PortalApp from './PortalApp.vue'
+
+const router = createRouter({
+  history: createWebHistory(),
+  routes: [
+    { path: '/invite', component: () => import('./pages/InvitationLandingPage.vue') },
+    { path: '/:unknown(.*)*', redirect: '/invite' },
+  ],
+})
+
+createApp(PortalApp).use(router).mount('#app')

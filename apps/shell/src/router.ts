@@ -1,0 +1,36 @@
+import { createRouter, createWebHistory, type RouteLocationNormalized } from 'vue-router'
+import { useSessionStore } from './stores/session'
+
+/** Where the Customer Development module lives in the console (domain.md §9.1). */
+export const CUSTOMER_DEVELOPMENT_PATH = '/sales/leads/customer-development'
+
+/** Sends visitors without a session to sign-in and back to where they were going afterwards. */
+async function requireSession(to: RouteLocationNormalized) {
+  const session = useSessionStore()
+  if (await session.restore()) return true
+  return { name: 'sign-in', query: { redirect: to.fullPath } }
+}
+
+/** The shell's routes. */
+export function createShellRouter() {
+  return createRouter({
+    history: createWebHistory(),
+    routes: [
+      { path: '/sign-in', name: 'sign-in', component: () => import('./pages/SignInPage.vue') },
+      {
+        path: '/',
+        component: () => import('./layouts/ConsoleLayout.vue'),
+        beforeEnter: requireSession,
+        children: [
+          { path: '', name: 'home', component: () => import('./pages/HomePage.vue') },
+          {
+            path: `${CUSTOMER_DEVELOPMENT_PATH.slice(1)}/:rest(.*)*`,
+            name: 'customer-development',
+            component: () => import('./pages/CustomerDevelopmentPage.vue'),
+          },
+        ],
+      },
+      { path: '/:unknown(.*)*', redirect: '/' },
+    ],
+  })
+}

@@ -1,0 +1,53 @@
+import { defineConfig } from '@playwright/test'
+import { e2eEnv } from './env'
+
+const { ports } = e2eEnv
+
+export default defineConfig({
+  testDir: './tests',
+  outputDir: './test-results',
+  fullyParallel: false,
+  workers: 2,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [['list'], ['json', { outputFile: '.reports/e2e.json' }]],
+  use: {
+    baseURL: `http://localhost:${ports.shell}`,
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    launchOptions: {
+      executablePath: e2eEnv.chromiumPath,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    },
+  },
+  webServer: {
+    command: 'node ../scripts/serve.mjs',
+    // Through the shell proxy, so tests start only once the API has migrated and seeded.
+    url: `http://127.0.0.1:${ports.shell}/api/ready`,
+    reuseExistingServer: false,
+    timeout: 180_000,
+    stdout: 'ignore',
+    stderr: 'pipe',
+    env: {
+      APP_ENV: 'test',
+      LOG_LEVEL: 'warn',
+      SERVE_API_PORT: String(ports.api),
+      SERVE_SHELL_PORT: String(ports.shell),
+      SERVE_MFE_PORT: String(ports.mfe),
+      SERVE_PORTAL_PORT: String(ports.portal),
+      ...(e2eEnv.databaseUrl
+        ? { DATABASE_URL: e2eEnv.databaseUrl }
+        : { PGLITE_DATA_DIR: 'memory://' }),
+    },
+  },
+})

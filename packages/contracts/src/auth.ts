@@ -1,0 +1,58 @@
+import { z } from 'zod'
+import { LocaleSchema, Uuid } from './common'
+
+/** `POST /api/v1/auth/sign-in` body. */
+export const SignInRequest = z
+  .strictObject({
+    email: z.string().trim().min(3).max(254),
+    password: z.string().min(1).max(200),
+  })
+  .meta({ id: 'SignInRequest' })
+export type SignInRequest = z.infer<typeof SignInRequest>
+
+/** The opaque access token, returned once; only its SHA-256 is stored (domain.md R79). */
+export const SignInResponse = z
+  .object({ token: z.string(), expiresAt: z.iso.datetime() })
+  .meta({ id: 'SignInResponse' })
+export type SignInResponse = z.infer<typeof SignInResponse>
+
+/** Roles of domain.md §2.3, plus the platform operator. */
+export const RoleSchema = z
+  .enum(['admin', 'sales', 'account_manager', 'read_only', 'ecosystem_manager'])
+  .meta({ id: 'Role' })
+
+/** Partner capabilities, set only by the ecosystem manager (domain.md §2.2). */
+export const PartnerCapabilities = z
+  .object({
+    customerDevelopmentEnabled: z.boolean(),
+    referralModelEnabled: z.boolean(),
+    isPrepaid: z.boolean(),
+    preregistrationQuota: z.number().int(),
+    dailyInviteCap: z.number().int(),
+  })
+  .meta({ id: 'PartnerCapabilities' })
+
+/** `GET /api/v1/me`: who is signed in and what they may do. */
+export const MeResponse = z
+  .object({
+    user: z.object({
+      id: Uuid,
+      email: z.string(),
+      displayName: z.string(),
+      role: RoleSchema,
+      locale: LocaleSchema,
+    }),
+    partner: z
+      .object({
+        id: Uuid,
+        name: z.string(),
+        contactEmail: z.string().nullable(),
+        contactMobile: z.string().nullable(),
+        defaultLocale: LocaleSchema,
+        capabilities: PartnerCapabilities,
+      })
+      .nullable(),
+    permissions: z.array(z.string()),
+  })
+  .meta({ id: 'Me' })
+export type MeResponse = z.infer<typeof MeResponse>

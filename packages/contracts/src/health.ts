@@ -1,0 +1,9 @@
+import { z } from 'zod'
+
+/** `GET /api/health`: the process is up. */
+export const HealthResponse = z.object({ status: z.literal('ok') }).meta({ id: 'Health' })
+
+/** `GET /api/ready`: the process can reach its database. */
+export const ReadyResponse = z
+  .object({ status: z.literal('ready'), database: z.enum(['postgres', 'pglite']) })
+  .meta({ id: 'Ready' })

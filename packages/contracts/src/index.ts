@@ -1,0 +1,6 @@
+export * from './auth'
+export * from './client'
+export * from './common'
+export * from './errors'
+export * from './health'
+export * from './preregistrations'

@@ -1,0 +1,78 @@
+import { z } from 'zod'
+import { Instant, LocaleSchema, PageQuery, Uuid, pageOf } from './common'
+
+/** Pre-registration statuses as listed (domain.md §4.1; `DELETED` rows are never listed). */
+export const PreregistrationStatusSchema = z
+  .enum([
+    'PENDING_REVIEW',
+    'PRE_REGISTERED',
+    'REJECTED',
+    'EXPIRED',
+    'CONVERTED',
+    'NOT_PREREGISTERED',
+  ])
+  .meta({ id: 'PreregistrationStatus' })
+
+/** Columns a caller may unmask with `?reveal=` (domain.md M6). */
+export const RevealColumn = z.enum(['name', 'email', 'mobile'])
+export type RevealColumn = z.infer<typeof RevealColumn>
+
+const commaList = <T extends z.ZodType<unknown, string>>(item: T) =>
+  z
+    .string()
+    .max(200)
+    .transform((value) => value.split(',').filter((part) => part !== ''))
+    .pipe(z.array(item).min(1))
+
+/** `GET /api/v1/customer-development/preregistrations` query (domain.md R35, M6). */
+export const PreregistrationListQuery = z.strictObject({
+  ...PageQuery.shape,
+  q: z.string().trim().min(2).max(100).optional(),
+  status: commaList(PreregistrationStatusSchema).optional(),
+  reveal: commaList(RevealColumn).optional(),
+})
+/** The list query as a client sends it (comma-separated lists as strings). */
+export interface PreregistrationListQueryInput {
+  page?: number
+  pageSize?: number
+  q?: string
+  status?: string
+  reveal?: string
+}
+
+/** Whether a row can be invited now, and why not (domain.md R40). */
+export const InviteCheck = z
+  .object({
+    allowed: z.boolean(),
+    code: z.string().optional(),
+    retryAfterSeconds: z.number().int().min(0).optional(),
+  })
+  .meta({ id: 'InviteCheck' })
+export type InviteCheck = z.infer<typeof InviteCheck>
+
+/** One row of the customer list; contacts are masked unless revealed (domain.md §7). */
+export const PreregistrationItem = z
+  .object({
+    id: Uuid,
+    customerName: z.string(),
+    email: z.string().nullable(),
+    mobile: z.string().nullable(),
+    locale: LocaleSchema,
+    source: z.enum(['PARTNER_CENTER', 'IMPORTED']),
+    status: PreregistrationStatusSchema,
+    createdAt: Instant,
+    validUntil: Instant.nullable(),
+    reviewReason: z.string().nullable(),
+    reviewNote: z.string().nullable(),
+    createdBy: z.object({ id: Uuid, displayName: z.string() }),
+    latestInvitation: z
+      .object({ id: Uuid, status: z.string(), sentAt: Instant.nullable(), createdAt: Instant })
+      .nullable(),
+    inviteCheck: InviteCheck,
+  })
+  .meta({ id: 'PreregistrationItem' })
+export type PreregistrationItem = z.infer<typeof PreregistrationItem>
+
+/** A page of the customer list. */
+export const PreregistrationPage = pageOf(PreregistrationItem).meta({ id: 'PreregistrationPage' })
+export type PreregistrationPage = z.infer<typeof PreregistrationPage>

@@ -1,0 +1,10 @@
+// @partner-center/db: drizzle schema, the driver-blind database factory, the migrator and helpers
+// for reading driver errors. The schema is also available alone as "@partner-center/db/schema".
+export { createDb, DEFAULT_PGLITE_DIR } from './create-db'
+export type { CreateDbOptions, Database, DbHandle, Schema, Transaction } from './create-db'
+export { getUniqueViolation, isTransientDbError } from './errors'
+export { executeRows } from './execute-rows'
+export { MIGRATION_LOCK_KEY, migrateDb } from './migrate-db'
+export type { MigrateDbOptions, MigrateDbResult } from './migrate-db'
+export { MIGRATIONS_FOLDER } from './migrations-folder'
+export * from './schema/index'

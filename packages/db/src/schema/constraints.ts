@@ -1,0 +1,41 @@
+/**
+ * Names of the unique constraints and unique indexes that guard invariants under concurrency
+ * (architecture.md §6). `getUniqueViolation()` returns one of these, so callers compare against
+ * this object instead of retyping strings.
+ *
+ * @example
+ * if (getUniqueViolation(error) === UNIQUE_CONSTRAINTS.oneActiveAssociationPerCustomer) {
+ *   // the other accept won the race (R68)
+ * }
+ */
+export const UNIQUE_CONSTRAINTS = {
+  /** At most one ACTIVE association per customer account (R68, §3.7). */
+  oneActiveAssociationPerCustomer: 'associations_one_active_per_customer_uq',
+  /** At most one live (QUEUED, SENT, SEND_FAILED) invitation per pre-registration (R44). */
+  oneLiveInvitationPerPreregistration: 'invitations_one_live_per_preregistration_uq',
+  /** A canonical email is held by at most one holding pre-registration (R28). */
+  holdingPreregistrationEmail: 'pre_registrations_holding_email_uq',
+  /** A mobile number is held by at most one holding pre-registration (R28). */
+  holdingPreregistrationMobile: 'pre_registrations_holding_mobile_uq',
+  /** A customer account is held by at most one holding pre-registration (R28). */
+  holdingPreregistrationAccount: 'pre_registrations_holding_account_uq',
+  /** One idempotency record per (partner, user, key) (R43). */
+  idempotencyKey: 'idempotency_keys_pk',
+  /** Token hashes of invitation links are unique (§3.5). */
+  invitationTokenHash: 'invitation_tokens_token_hash_uq',
+  /** Access token hashes are unique (R79). */
+  accessTokenHash: 'access_tokens_token_hash_uq',
+  /** One outbox message per purpose (§3.8). */
+  outboxDedupeKey: 'outbox_dedupe_key_uq',
+  /** Canonical emails of users are unique across all partners (§3.2). */
+  userEmail: 'users_email_canonical_uq',
+  /** Canonical emails of customer accounts are unique (R14). */
+  customerAccountEmail: 'customer_accounts_email_canonical_uq',
+  /** Mobile numbers of customer accounts are unique when present (§3.3). */
+  customerAccountMobile: 'customer_accounts_mobile_e164_uq',
+  /** One counter per rate-limit bucket and window (R59). */
+  rateLimitCounter: 'rate_limit_counters_pk',
+} as const
+
+/** One of the names in {@link UNIQUE_CONSTRAINTS}. */
+export type UniqueConstraintName = (typeof UNIQUE_CONSTRAINTS)[keyof typeof UNIQUE_CONSTRAINTS]

@@ -1,0 +1,108 @@
+import {
+  check,
+  index,
+  integer,
+  pgTable,
+  text,
+  uniqueIndex,
+  uuid,
+  type AnyPgColumn,
+} from 'drizzle-orm/pg-core'
+import { inList, timestamptz, uuidPrimaryKey } from './columns'
+import { UNIQUE_CONSTRAINTS } from './constraints'
+import { customerAccounts } from './customer-accounts'
+import { invitationBatches } from './invitation-batches'
+import { partners } from './partners'
+import { preRegistrations } from './pre-registrations'
+import { users } from './users'
+import {
+  ASSOCIATION_TYPES,
+  INVITATION_CHANNELS,
+  INVITATION_STATUSES,
+  LIVE_INVITATION_STATUSES,
+  LOCALES,
+  type AssociationType,
+  type InvitationChannel,
+  type InvitationStatus,
+  type Locale,
+} from './values'
+
+/** One email invitation for one pre-registration (§3.5, state machine §4.2). */
+export const invitations = pgTable(
+  'invitations',
+  {
+    id: uuidPrimaryKey(),
+    partnerId: uuid('partner_id')
+      .notNull()
+      .references(() => partners.id),
+    preregistrationId: uuid('preregistration_id')
+      .notNull()
+      .references(() => preRegistrations.id),
+    batchId: uuid('batch_id')
+      .notNull()
+      .references(() => invitationBatches.id),
+    createdByUserId: uuid('created_by_user_id')
+      .notNull()
+      .references(() => users.id),
+    channel: text('channel').$type<InvitationChannel>().notNull().default('email'),
+    associationType: text('association_type').$type<AssociationType>().notNull(),
+    recipientEmail: text('recipient_email').notNull(),
+    recipientEmailCanonical: text('recipient_email_canonical').notNull(),
+    locale: text('locale').$type<Locale>().notNull(),
+    status: text('status').$type<InvitationStatus>().notNull(),
+    expiresAt: timestamptz('expires_at'),
+    sentAt: timestamptz('sent_at'),
+    attemptCount: integer('attempt_count').notNull().default(0),
+    lastAttemptAt: timestamptz('last_attempt_at'),
+    failureCode: text('failure_code'),
+    supersedesId: uuid('supersedes_id').references((): AnyPgColumn => invitations.id),
+    // No foreign key: the newer row is inserted after the older one points at it within one
+    // transaction; supersedesId already carries the referential link.
+    supersededById: uuid('superseded_by_id'),
+    acceptedAt: timestamptz('accepted_at'),
+    acceptedCustomerAccountId: uuid('accepted_customer_account_id').references(
+      () => customerAccounts.id
+    ),
+    // No foreign key: the association points back here (see pre_registrations.association_id).
+    associationId: uuid('association_id'),
+    failedAt: timestamptz('failed_at'),
+    failedCustomerAccountId: uuid('failed_customer_account_id').references(
+      () => customerAccounts.id
+    ),
+    renewalRequestedAt: timestamptz('renewal_requested_at'),
+    messageId: text('message_id').notNull(),
+    createdAt: timestamptz('created_at').notNull(),
+    updatedAt: timestamptz('updated_at').notNull(),
+  },
+  (t) => [
+    // R44: the guarantee behind "one live invitation per pre-registration".
+    uniqueIndex(UNIQUE_CONSTRAINTS.oneLiveInvitationPerPreregistration)
+      .on(t.preregistrationId)
+      .where(inList(t.status, LIVE_INVITATION_STATUSES)),
+    // History Records (R74) and the partner daily cap (R38.6) both scan a partner's newest rows.
+    // NULLS FIRST is what a plain `order by created_at desc, id desc` asks for, so the index matches.
+    index('invitations_partner_created_idx').on(
+      t.partnerId,
+      t.createdAt.desc().nullsFirst(),
+      t.id.desc().nullsFirst()
+    ),
+    // The recipient daily cap counts by canonical email over 24 h (R38.5).
+    index('invitations_recipient_created_idx').on(t.recipientEmailCanonical, t.createdAt),
+    // Latest invitation of a row: cooldown (R38.4), list column "Last Invitation".
+    index('invitations_preregistration_created_idx').on(t.preregistrationId, t.createdAt),
+    index('invitations_batch_idx').on(t.batchId),
+    // The sweeper looks for live rows past expiry (R80).
+    index('invitations_live_expires_idx')
+      .on(t.expiresAt)
+      .where(inList(t.status, LIVE_INVITATION_STATUSES)),
+    check('invitations_status_check', inList(t.status, INVITATION_STATUSES)),
+    check('invitations_channel_check', inList(t.channel, INVITATION_CHANNELS)),
+    check('invitations_association_type_check', inList(t.associationType, ASSOCIATION_TYPES)),
+    check('invitations_locale_check', inList(t.locale, LOCALES)),
+  ]
+)
+
+/** A row of {@link invitations} as read. */
+export type InvitationRow = typeof invitations.$inferSelect
+/** A row of {@link invitations} as inserted. */
+export type NewInvitationRow = typeof invitations.$inferInsert

@@ -1,0 +1,13 @@
+// The deterministic demo world of domain.md §10 ("@partner-center/db/seed").
+export { DEMO_CUSTOMER_ACCOUNTS, DEMO_CUSTOMER_DOMAIN } from './demo-customers'
+export type { DemoCustomerAccount } from './demo-customers'
+export { demoId, SEED_NAMESPACE } from './demo-ids'
+export { DEMO_INVITATIONS } from './demo-invitations'
+export type { DemoInvitation } from './demo-invitations'
+export { DEMO_PARTNERS, DEMO_PASSWORD, DEMO_USERS } from './demo-partners'
+export type { DemoPartner, DemoPartnerSeedName, DemoUser } from './demo-partners'
+export { DEMO_PREREGISTRATION_SEED_NAMES, demoPreregistrationId } from './demo-preregistrations'
+export type { DemoPreregistrationSeedName } from './demo-preregistrations'
+export { seedDemoData } from './seed-demo-data'
+export type { SeedDemoDataOptions, SeedDemoDataResult } from './seed-demo-data'
+export { UUID_NAMESPACE_DNS, uuidV5 } from './uuid-v5'

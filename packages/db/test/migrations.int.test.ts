@@ -1,0 +1,71 @@
+import { sql } from 'drizzle-orm'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createDb, executeRows, migrateDb, MIGRATIONS_FOLDER, type DbHandle } from '../src/index'
+import { createTestDatabase, type TestDatabase } from '../src/testing/index'
+
+let testDb: TestDatabase
+const extraHandles: DbHandle[] = []
+
+beforeAll(async () => {
+  testDb = await createTestDatabase({ migrate: false })
+})
+afterAll(async () => {
+  await Promise.all(extraHandles.map((handle) => handle.close()))
+  await testDb.close()
+})
+
+/** Three handles on the same database; on PGlite (no URL) the same handle three times. */
+function threeHandles(): DbHandle[] {
+  const { url } = testDb
+  if (!url) return [testDb.handle, testDb.handle, testDb.handle]
+  const handles = [createDb({ url }), createDb({ url }), createDb({ url })]
+  extraHandles.push(...handles)
+  return handles
+}
+
+async function appliedCount(): Promise<number> {
+  const [row] = await executeRows<{ count: number }>(
+    testDb.db,
+    sql`select count(*)::int as count from drizzle.__drizzle_migrations`
+  )
+  return row?.count ?? -1
+}
+
+describe('migrateDb', () => {
+  it('applies every migration exactly once when three processes start together (R81)', async () => {
+    const results = await Promise.all(
+      threeHandles().map((handle) => migrateDb(handle, { migrationsFolder: MIGRATIONS_FOLDER }))
+    )
+    const applied = results.map((result) => result.applied).sort()
+    expect(applied).toEqual([0, 0, 2])
+    expect(await appliedCount()).toBe(2)
+  })
+
+  it('applies nothing when run again', async () => {
+    const result = await migrateDb(testDb.handle, { migrationsFolder: MIGRATIONS_FOLDER })
+    expect(result.applied).toBe(0)
+    expect(await appliedCount()).toBe(2)
+  })
+
+  it('creates every table of the schema', async () => {
+    const rows = await executeRows<{ table_name: string }>(
+      testDb.db,
+      sql`select table_name from information_schema.tables where table_schema = 'public' order by 1`
+    )
+    expect(rows.map((row) => row.table_name)).toEqual([
+      'access_tokens',
+      'associations',
+      'audit_events',
+      'customer_accounts',
+      'idempotency_keys',
+      'invitation_batches',
+      'invitation_tokens',
+      'invitations',
+      'outbox',
+      'partners',
+      'pre_registrations',
+      'rate_limit_counters',
+      'users',
+    ])
+  })
+})

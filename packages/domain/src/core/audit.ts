@@ -1,0 +1,63 @@
+/**
+ * Audit actions (R75); exactly one event per state change.
+ *
+ * @example
+ * AUDIT_ACTIONS.includes('invitation.accepted') // true
+ */
+export const AUDIT_ACTIONS = [
+  'preregistration.created',
+  'preregistration.refused',
+  'preregistration.review_approved',
+  'preregistration.review_rejected',
+  'preregistration.expired',
+  'preregistration.deleted',
+  'preregistration.converted',
+  'invitation_batch.submitted',
+  'invitation.queued',
+  'invitation.resent',
+  'invitation.sent',
+  'invitation.send_failed',
+  'invitation.failed_to_send',
+  'invitation.superseded',
+  'invitation.revoked',
+  'invitation.expired',
+  'invitation.accepted',
+  'invitation.association_failed',
+  'invitation.renewal_requested',
+  'association.created',
+  'account.frozen_pending_budget',
+  'customer_account.registered',
+  'acceptance.refused',
+  'pii.revealed',
+  'partner.capabilities_changed',
+] as const
+
+/**
+ * One audit action.
+ *
+ * @example
+ * const action: AuditAction = 'pii.revealed'
+ */
+export type AuditAction = (typeof AUDIT_ACTIONS)[number]
+
+/**
+ * Kinds of audit actor (§3.9).
+ *
+ * @example
+ * AUDIT_ACTOR_TYPES.includes('system') // true
+ */
+export const AUDIT_ACTOR_TYPES = [
+  'partner_user',
+  'ecosystem_manager',
+  'customer',
+  'link_holder',
+  'system',
+] as const
+
+/**
+ * One audit actor type.
+ *
+ * @example
+ * const actor: AuditActorType = 'link_holder'
+ */
+export type AuditActorType = (typeof AUDIT_ACTOR_TYPES)[number]

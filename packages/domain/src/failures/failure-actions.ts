@@ -1,0 +1,148 @@
+import type { LocalizedText } from '../core/locale'
+
+/**
+ * Keys of the suggested actions (domain.md §6.1). A code names one action for the partner page
+ * and one for the customer portal.
+ *
+ * @example
+ * ACTION_KEYS.includes('RESEND') // true
+ */
+export const ACTION_KEYS = [
+  'RESEND',
+  'NOT_POSSIBLE',
+  'NONE',
+  'PREREGISTER_AGAIN',
+  'REVIEW_ROUTE',
+  'CONTACT_EM',
+  'ASK_ADMIN',
+  'FIX_INPUT',
+  'RETRY_LATER',
+  'RETRY_SHORTLY',
+  'FREE_QUOTA',
+  'USE_REFERRAL',
+  'USE_RESELLER_OR_EM',
+  'CONFIRM_EMAIL',
+  'CHECK_AND_RESEND',
+  'SETTLE_THEN_RESEND',
+  'SELECT_FEWER',
+  'RELOAD',
+  'SIGN_IN',
+  'ASK_PARTNER_NEW',
+  'USE_LATEST_EMAIL',
+  'ALREADY_DONE',
+  'CONTACT_PARTNER',
+  'CONTACT_SUPPORT',
+  'END_CURRENT',
+  'SWITCH_ACCOUNT',
+  'PAY_BILLS',
+  'ACCEPT_INSTRUCTIONS',
+  'USE_SIGN_IN',
+  'CHECK_CREDENTIALS',
+] as const
+
+/**
+ * One suggested action key.
+ *
+ * @example
+ * const key: ActionKey = 'RETRY_LATER'
+ */
+export type ActionKey = (typeof ACTION_KEYS)[number]
+
+/**
+ * The text of every action in both languages, exactly as in §6.1.
+ *
+ * @example
+ * ACTION_TEXTS.RESEND.en // 'Send the invitation email again.'
+ */
+export const ACTION_TEXTS: Readonly<Record<ActionKey, LocalizedText>> = {
+  RESEND: { en: 'Send the invitation email again.', 'zh-CN': '重新发送邀请邮件。' },
+  NOT_POSSIBLE: { en: 'Not possible.', 'zh-CN': '无法处理。' },
+  NONE: { en: 'No action needed.', 'zh-CN': '无需处理。' },
+  PREREGISTER_AGAIN: {
+    en: 'Pre-register the customer again, then invite.',
+    'zh-CN': '请重新报备该客户后再邀请。',
+  },
+  REVIEW_ROUTE: {
+    en: 'Not possible by invitation; pre-register the customer again to request a manual review.',
+    'zh-CN': '无法直接通过邀请关联;请重新报备该客户以申请人工审核。',
+  },
+  CONTACT_EM: { en: 'Contact your ecosystem manager.', 'zh-CN': '请联系您的生态经理。' },
+  ASK_ADMIN: {
+    en: 'Ask your partner administrator for access.',
+    'zh-CN': '请联系本单位管理员开通权限。',
+  },
+  FIX_INPUT: {
+    en: 'Correct the marked fields and try again.',
+    'zh-CN': '请修改标出的字段后重试。',
+  },
+  RETRY_LATER: { en: 'Try again after the time shown.', 'zh-CN': '请在提示的时间之后重试。' },
+  RETRY_SHORTLY: {
+    en: 'Try again in a few minutes; if it persists, contact platform support.',
+    'zh-CN': '请几分钟后重试;如仍失败,请联系平台客服。',
+  },
+  FREE_QUOTA: {
+    en: 'Delete pre-registrations you no longer need, wait for some to expire, or ask your ecosystem manager for a higher quota.',
+    'zh-CN': '请删除不再需要的报备、等待部分报备失效,或联系生态经理提高名额。',
+  },
+  USE_REFERRAL: {
+    en: 'Invite in the referral model if it is enabled for you; otherwise not possible.',
+    'zh-CN': '如已开通顾问销售模式,请改用该模式邀请;否则无法处理。',
+  },
+  USE_RESELLER_OR_EM: {
+    en: 'Use the reseller model, or ask your ecosystem manager to enable referral.',
+    'zh-CN': '请改用代售模式,或联系生态经理开通顾问销售模式。',
+  },
+  CONFIRM_EMAIL: {
+    en: "Confirm the customer's email; if it changed, pre-register again with the new address.",
+    'zh-CN': '请与客户确认邮箱;如已变更,请使用新邮箱重新报备。',
+  },
+  CHECK_AND_RESEND: {
+    en: 'Check the email address with the customer, then send the invitation email again.',
+    'zh-CN': '请与客户核对邮箱后,重新发送邀请邮件。',
+  },
+  SETTLE_THEN_RESEND: {
+    en: 'Ask the customer to settle the bills, then send the invitation email again.',
+    'zh-CN': '请客户结清账单后,重新发送邀请邮件。',
+  },
+  SELECT_FEWER: {
+    en: 'Select at most 100 customers and try again.',
+    'zh-CN': '请最多选择 100 个客户后重试。',
+  },
+  RELOAD: { en: 'Reload the page and try again.', 'zh-CN': '请刷新页面后重试。' },
+  SIGN_IN: { en: 'Sign in and try again.', 'zh-CN': '请登录后重试。' },
+  ASK_PARTNER_NEW: {
+    en: 'Ask your partner to send a new invitation.',
+    'zh-CN': '请联系合作伙伴重新发送邀请。',
+  },
+  USE_LATEST_EMAIL: {
+    en: 'Open the most recent invitation email from this partner.',
+    'zh-CN': '请打开该合作伙伴发送的最新邀请邮件。',
+  },
+  ALREADY_DONE: {
+    en: 'This invitation was already accepted; sign in to your console.',
+    'zh-CN': '该邀请已被接受,请直接登录控制台。',
+  },
+  CONTACT_PARTNER: { en: 'Contact your partner.', 'zh-CN': '请联系您的合作伙伴。' },
+  CONTACT_SUPPORT: { en: 'Contact platform support.', 'zh-CN': '请联系平台客服。' },
+  END_CURRENT: {
+    en: 'To change partner, end your current association first.',
+    'zh-CN': '如需更换合作伙伴,请先解除当前关联。',
+  },
+  SWITCH_ACCOUNT: {
+    en: 'Sign out, then sign in or register with the invited email address.',
+    'zh-CN': '请退出当前账号,使用受邀邮箱登录或注册。',
+  },
+  PAY_BILLS: {
+    en: 'Pay your outstanding bills, then ask your partner for a new invitation.',
+    'zh-CN': '请结清未付账单后,联系合作伙伴重新发送邀请。',
+  },
+  ACCEPT_INSTRUCTIONS: {
+    en: 'Read and accept the partner association instructions.',
+    'zh-CN': '请阅读并勾选同意合作伙伴关联须知。',
+  },
+  USE_SIGN_IN: {
+    en: 'Sign in with this email instead of registering.',
+    'zh-CN': '请直接使用该邮箱登录,无需重新注册。',
+  },
+  CHECK_CREDENTIALS: { en: 'Check your email and password.', 'zh-CN': '请检查邮箱和密码。' },
+}

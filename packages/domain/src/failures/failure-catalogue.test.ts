@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest'
+import { ACTION_KEYS, ACTION_TEXTS } from './failure-actions'
+import {
+  customerAction,
+  FAILURE_CATALOGUE,
+  failureMessage,
+  getFailure,
+  httpStatusOf,
+  partnerAction,
+} from './failure-catalogue'
+import type { FailureCode } from './failure-codes'
+import { FAILURE_CODES, isFailureCode } from './failure-codes'
+
+// [code, HTTP status, partner action, customer action] exactly as domain.md §6.2.
+const TABLE: [FailureCode, number | null, string | null, string | null][] = [
+  ['LINK_NOT_FOUND', 404, 'RESEND', 'ASK_PARTNER_NEW'],
+  ['LINK_EXPIRED', 410, 'RESEND', 'ASK_PARTNER_NEW'],
+  ['LINK_ALREADY_USED', 409, 'NONE', 'ALREADY_DONE'],
+  ['LINK_SUPERSEDED', 410, 'NONE', 'USE_LATEST_EMAIL'],
+  ['LINK_REVOKED', 410, 'PREREGISTER_AGAIN', 'CONTACT_PARTNER'],
+  ['CUSTOMER_DEVELOPMENT_NOT_ENABLED', 403, 'CONTACT_EM', 'CONTACT_PARTNER'],
+  ['REFERRAL_NOT_ENABLED', 403, 'USE_RESELLER_OR_EM', 'CONTACT_PARTNER'],
+  ['PREPAID_PARTNER_RESELLER', 403, 'USE_REFERRAL', 'CONTACT_PARTNER'],
+  ['PERMISSION_DENIED', 403, 'ASK_ADMIN', null],
+  ['NOT_AUTHENTICATED', 401, 'SIGN_IN', 'SIGN_IN'],
+  ['INVALID_CREDENTIALS', 401, 'CHECK_CREDENTIALS', 'CHECK_CREDENTIALS'],
+  ['NOT_FOUND', 404, 'RELOAD', null],
+  ['VALIDATION_FAILED', 400, 'FIX_INPUT', 'FIX_INPUT'],
+  ['PAYLOAD_TOO_LARGE', 413, 'SELECT_FEWER', null],
+  ['RATE_LIMITED', 429, 'RETRY_LATER', 'RETRY_LATER'],
+  ['SYSTEM_BUSY', 503, 'RETRY_SHORTLY', 'RETRY_SHORTLY'],
+  ['INTERNAL', 500, 'CONTACT_SUPPORT', 'CONTACT_SUPPORT'],
+  ['PARTNER_CONTACT_MISSING', 422, 'CONTACT_EM', null],
+  ['IDENTITY_AMBIGUOUS', 422, 'FIX_INPUT', null],
+  ['QUOTA_EXCEEDED', 409, 'FREE_QUOTA', null],
+  ['ALREADY_PREREGISTERED', 409, 'NONE', null],
+  ['PREREGISTERED_BY_ANOTHER_PARTNER', 409, 'NOT_POSSIBLE', 'CONTACT_PARTNER'],
+  ['ALREADY_ASSOCIATED', 409, 'NOT_POSSIBLE', 'END_CURRENT'],
+  ['CUSTOMER_IS_PARTNER', 422, 'NOT_POSSIBLE', 'CONTACT_SUPPORT'],
+  ['SPECIAL_CONTRACT', 422, 'NOT_POSSIBLE', 'CONTACT_SUPPORT'],
+  ['ACCOUNT_TOO_OLD_OR_HAS_SPEND', 422, 'REVIEW_ROUTE', 'CONTACT_PARTNER'],
+  ['UNPAID_BILLS', 422, 'SETTLE_THEN_RESEND', 'PAY_BILLS'],
+  ['RESELLER_BLOCKED_PROFESSIONAL_SERVICE', 422, 'USE_REFERRAL', 'CONTACT_PARTNER'],
+  ['RESELLER_BLOCKED_RESERVED_INSTANCES', 422, 'USE_REFERRAL', 'CONTACT_PARTNER'],
+  ['RESELLER_BLOCKED_ENTERPRISE_MEMBER', 422, 'USE_REFERRAL', 'CONTACT_PARTNER'],
+  ['RESELLER_BLOCKED_MASTER_WITH_MEMBERS', 422, 'USE_REFERRAL', 'CONTACT_PARTNER'],
+  ['PREREGISTRATION_NOT_ACTIVE', 409, 'PREREGISTER_AGAIN', null],
+  ['PREREGISTRATION_NOT_DELETABLE', 409, 'NONE', null],
+  ['EMAIL_REQUIRED', 422, 'PREREGISTER_AGAIN', null],
+  ['RESEND_COOLDOWN', 429, 'RETRY_LATER', null],
+  ['RECIPIENT_DAILY_CAP', 429, 'RETRY_LATER', null],
+  ['PARTNER_DAILY_CAP', 429, 'RETRY_LATER', null],
+  ['BATCH_TOO_LARGE', 422, 'SELECT_FEWER', null],
+  ['IDEMPOTENCY_KEY_REUSED', 422, 'RELOAD', null],
+  ['RECIPIENT_MISMATCH', 403, 'CONFIRM_EMAIL', 'SWITCH_ACCOUNT'],
+  ['AGREEMENT_REQUIRED', 422, null, 'ACCEPT_INSTRUCTIONS'],
+  ['ACCOUNT_EXISTS', 409, null, 'USE_SIGN_IN'],
+  ['DELIVERY_FAILED', null, 'CHECK_AND_RESEND', null],
+]
+
+describe('failure catalogue', () => {
+  it('lists every code of §6.2 once, in catalogue order', () => {
+    expect(FAILURE_CODES).toEqual(TABLE.map(([code]) => code))
+    expect(new Set(FAILURE_CODES).size).toBe(FAILURE_CODES.length)
+  })
+
+  it.each(TABLE)('gives %s status %s and actions %s / %s', (code, status, partner, customer) => {
+    const entry = getFailure(code)
+    expect(entry.code).toBe(code)
+    expect(entry.httpStatus).toBe(status)
+    expect(httpStatusOf(code)).toBe(status)
+    expect(entry.partnerAction?.key ?? null).toBe(partner)
+    expect(entry.customerAction?.key ?? null).toBe(customer)
+    expect(entry.raisedBy.length).toBeGreaterThan(0)
+  })
+
+  it.each(FAILURE_CODES)('has an English and a Chinese message and an action for %s', (code) => {
+    expect(failureMessage(code, 'en')).toMatch(/^[A-Z].*\.$/)
+    expect(failureMessage(code, 'zh-CN')).toMatch(/[\u4e00-\u9fff]/)
+    expect(failureMessage(code, 'zh-CN')).toMatch(/。$/)
+    const actions = [partnerAction(code, 'en'), customerAction(code, 'en')]
+    expect(actions.some((a) => a !== null)).toBe(true)
+    for (const locale of ['en', 'zh-CN'] as const) {
+      expect(partnerAction(code, locale) === null).toBe(getFailure(code).partnerAction === null)
+      expect(customerAction(code, locale) === null).toBe(getFailure(code).customerAction === null)
+    }
+  })
+
+  it('quotes the catalogue texts exactly', () => {
+    expect(failureMessage('LINK_EXPIRED', 'en')).toBe('This invitation link has expired.')
+    expect(failureMessage('QUOTA_EXCEEDED', 'zh-CN')).toBe('报备数量已达上限。')
+    expect(partnerAction('LINK_EXPIRED', 'en')).toBe('Send the invitation email again.')
+    expect(customerAction('LINK_EXPIRED', 'zh-CN')).toBe('请联系合作伙伴重新发送邀请。')
+    expect(partnerAction('AGREEMENT_REQUIRED', 'en')).toBeNull()
+    expect(customerAction('NOT_FOUND', 'en')).toBeNull()
+  })
+
+  it('has no HTTP status only for DELIVERY_FAILED', () => {
+    const withoutStatus = FAILURE_CODES.filter(
+      (code) => FAILURE_CATALOGUE[code].httpStatus === null
+    )
+    expect(withoutStatus).toEqual(['DELIVERY_FAILED'])
+  })
+
+  it('has both texts for every action of §6.1', () => {
+    expect(ACTION_KEYS).toHaveLength(30)
+    for (const key of ACTION_KEYS) {
+      expect(ACTION_TEXTS[key].en).toMatch(/\.$/)
+      expect(ACTION_TEXTS[key]['zh-CN']).toMatch(/。$/)
+    }
+  })
+
+  it('recognises catalogue codes only', () => {
+    expect(isFailureCode('LINK_EXPIRED')).toBe(true)
+    expect(isFailureCode('INVALID_TRANSITION')).toBe(false)
+    expect(isFailureCode(42)).toBe(false)
+  })
+})

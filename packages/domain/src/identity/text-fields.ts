@@ -1,0 +1,61 @@
+import type { DomainError, Result } from '../core/result'
+import { ok, validationFailed } from '../core/result'
+import { isHeaderSafe } from './header-safety'
+
+// Control characters (Cc) and the line/paragraph separators: they break list rendering, CSV
+// exports and email headers. Format characters (Cf) stay allowed: emoji use ZWJ.
+const CONTROL = /[\p{Cc}\u2028\u2029]/u
+
+interface TextRule {
+  path: string
+  min: number
+  max: number
+  headerSafe: boolean
+}
+
+function validateText(raw: unknown, rule: TextRule): Result<string, DomainError> {
+  const issue = (reason: string) => validationFailed([{ path: rule.path, reason }])
+  if (typeof raw !== 'string') return issue('REQUIRED')
+  if (rule.headerSafe && !isHeaderSafe(raw)) return issue('HEADER_UNSAFE')
+  const trimmed = raw.trim()
+  // Lengths count code points, so a CJK or emoji name is not penalised for UTF-16 surrogates.
+  const length = Array.from(trimmed).length
+  if (length < rule.min) return issue('REQUIRED')
+  if (length > rule.max) return issue('TOO_LONG')
+  if (CONTROL.test(trimmed)) return issue('CONTROL_CHARACTER')
+  return ok(trimmed)
+}
+
+/**
+ * Validates and trims a customer name (R16): 1–100 characters after trimming, no control
+ * characters.
+ *
+ * @example
+ * validateCustomerName('  Alpha Robotics ') // ok('Alpha Robotics')
+ * validateCustomerName('   ').ok // false (VALIDATION_FAILED, reason REQUIRED)
+ */
+export function validateCustomerName(raw: unknown, max = 100): Result<string, DomainError> {
+  return validateText(raw, { path: 'customerName', min: 1, max, headerSafe: false })
+}
+
+/**
+ * Validates and trims a partner name (§3.1): 1–100 characters and none of CR, LF, NUL, U+0085,
+ * U+2028, U+2029, because it appears in email subjects (R55).
+ *
+ * @example
+ * validatePartnerName('Acme Cloud Services') // ok('Acme Cloud Services')
+ * validatePartnerName('Acme\nBcc: x').ok // false
+ */
+export function validatePartnerName(raw: unknown): Result<string, DomainError> {
+  return validateText(raw, { path: 'name', min: 1, max: 100, headerSafe: true })
+}
+
+/**
+ * Validates and trims the note of a rejected manual review (P6, R31): 1–500 characters.
+ *
+ * @example
+ * validateReviewNote('Existing direct customer') // ok('Existing direct customer')
+ */
+export function validateReviewNote(raw: unknown, max = 500): Result<string, DomainError> {
+  return validateText(raw, { path: 'note', min: 1, max, headerSafe: false })
+}

@@ -1,0 +1,25 @@
+/**
+ * `@partner-center/email-templates`: the emails of Customer Development, rendered to subject,
+ * HTML and plain text. See README.md.
+ */
+export { EmailInputError, type EmailInputErrorCode } from './email-input-error'
+export { formatDateTime } from './format-date-time'
+export { renderEmail } from './render/render-email'
+export {
+  createTemplateRenderer,
+  type TemplateRenderer,
+  type TemplateRendererOptions,
+} from './render/template-renderer'
+export type {
+  AppEnv,
+  AssociationSuccessProps,
+  AssociationType,
+  InvitationProps,
+  LinkPolicy,
+  Locale,
+  RenderEmailRequest,
+  RenderedEmail,
+  RenewalRequestProps,
+  TemplateName,
+  TemplatePropsMap,
+} from './types'

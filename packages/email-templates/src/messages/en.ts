@@ -1,0 +1,58 @@
+import type { EmailMessages } from './email-messages'
+
+/**
+ * English email strings (domain.md §9.4–§9.6, verbatim).
+ *
+ * @example
+ * interpolate(en.invitation.heading, { partner: 'Alpha' }) // 'An invitation from Alpha'
+ */
+export const en = {
+  dateTime: {
+    pattern: '{day} {monthName} {year}, {hh}:{mm} UTC',
+    monthNames: [
+      'Jan',
+      'Feb',
+      'Mar',
+      'Apr',
+      'May',
+      'Jun',
+      'Jul',
+      'Aug',
+      'Sep',
+      'Oct',
+      'Nov',
+      'Dec',
+    ],
+  },
+  typeNames: { reseller: 'Reseller', referral: 'Referral' },
+  invitation: {
+    subject: '{partner} invites you to connect your {platform} account',
+    heading: 'An invitation from {partner}',
+    greeting: 'Hello {customer},',
+    typeSentence: '{partner} would like to work with you on {platform} under the {type} model.',
+    typeExplanation: {
+      reseller:
+        'Reseller: you sign your contract with {partner}, who bills, invoices and supports you, and you pay {partner}. After you accept, your account stays frozen until {partner} sets a budget for you.',
+      referral:
+        'Referral: you keep your contract with {platform} and pay {platform} directly. {partner} advises you and is credited for the referral.',
+    },
+    button: 'Review the invitation',
+    pasteLink: 'Or paste this link into your browser: {link}',
+    expiry: 'This link works once and expires on {expires}. Register or sign in with {email}.',
+    notExpecting: 'Not expecting this? Ignore this email; nothing changes unless you accept.',
+    footer: 'Sent by {platform} Partner Center on behalf of {partner} ({contact}).',
+  },
+  associationSuccess: {
+    subject: 'You are now associated with {partner}',
+    body: 'Your {platform} account {email} has been associated with {partner} under the {type} model since {associatedAt}.',
+    extra: {
+      reseller:
+        'Your account stays frozen until {partner} sets a budget. Contact them at {contact} if you need resources sooner.',
+      referral: 'You continue to pay {platform} directly.',
+    },
+  },
+  renewalRequest: {
+    subject: 'A customer asked for a new invitation',
+    body: '{maskedEmail} could not use your invitation ({reason}) and asks for a new one. Open History Records to resend.',
+  },
+} as const satisfies EmailMessages

@@ -1,0 +1,53 @@
+import { formatDateTime } from '../format-date-time'
+import { assertAssociationType, assertHeaderSafe, assertStrings } from '../input-checks'
+import { catalogues } from '../messages/catalogues'
+import { interpolate } from '../messages/interpolate'
+import AssociationSuccessEmail from '../templates/AssociationSuccessEmail.vue'
+import type { AssociationSuccessProps, AssociationType } from '../types'
+import type { SlotValues, TemplateSpec } from './template-spec'
+
+/**
+ * The success notice to the customer (domain.md §9.5).
+ *
+ * @example
+ * const { variant, slots } = associationSuccessSpec.prepare(props, 'zh-CN', undefined)
+ */
+export const associationSuccessSpec: TemplateSpec<AssociationSuccessProps> = {
+  component: AssociationSuccessEmail,
+  variants: ['reseller', 'referral'] satisfies AssociationType[],
+  slots: ['partner', 'platform', 'email', 'associatedAt', 'contact'],
+  prepare(props, locale) {
+    assertStrings(props, ['partnerName', 'platformName', 'email', 'partnerContact'])
+    assertAssociationType(props.associationType)
+    assertHeaderSafe(props.partnerName, 'partnerName')
+    assertHeaderSafe(props.platformName, 'platformName')
+    assertHeaderSafe(props.email, 'email')
+    assertHeaderSafe(props.partnerContact, 'partnerContact')
+    return {
+      variant: props.associationType,
+      slots: {
+        partner: props.partnerName,
+        platform: props.platformName,
+        email: props.email,
+        associatedAt: formatDateTime(props.associatedAt, locale, 'associatedAt'),
+        contact: props.partnerContact,
+      },
+    }
+  },
+  view(locale, variant, slots) {
+    const messages = catalogues[locale]
+    const type = variant as AssociationType
+    const t = messages.associationSuccess
+    const values: SlotValues = { ...slots, type: messages.typeNames[type] }
+    const subject = interpolate(t.subject, values)
+    return {
+      subject,
+      props: {
+        lang: locale,
+        subject,
+        body: interpolate(t.body, values),
+        extra: interpolate(t.extra[type], values),
+      },
+    }
+  },
+}

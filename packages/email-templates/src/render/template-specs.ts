@@ -1,0 +1,33 @@
+import { EmailInputError } from '../email-input-error'
+import { catalogues } from '../messages/catalogues'
+import type { Locale, TemplateName, TemplatePropsMap } from '../types'
+import { associationSuccessSpec } from './association-success-spec'
+import { invitationSpec } from './invitation-spec'
+import { renewalRequestSpec } from './renewal-request-spec'
+import type { TemplateSpec } from './template-spec'
+
+const specs: { [K in TemplateName]: TemplateSpec<TemplatePropsMap[K]> } = {
+  invitation: invitationSpec,
+  'association-success': associationSuccessSpec,
+  'renewal-request': renewalRequestSpec,
+}
+
+/**
+ * Looks up a template's spec, refusing unknown names and locales at run time (for callers
+ * outside TypeScript).
+ *
+ * @example
+ * const spec = specFor('invitation', 'en')
+ */
+export function specFor<T extends TemplateName>(
+  template: T,
+  locale: Locale
+): TemplateSpec<TemplatePropsMap[T]> {
+  if (!Object.hasOwn(catalogues, locale)) {
+    throw new EmailInputError('INVALID_PROP', 'locale', 'locale is unknown')
+  }
+  if (!Object.hasOwn(specs, template)) {
+    throw new EmailInputError('INVALID_PROP', 'template', 'template is unknown')
+  }
+  return specs[template]
+}

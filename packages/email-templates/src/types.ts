@@ -1,0 +1,143 @@
+/**
+ * Types of the public API. They mirror the domain's vocabulary locally because
+ * `@partner-center/domain` is wired in later (the lead swaps these for the domain's own types).
+ */
+
+/**
+ * A language the emails are written in (domain.md §9.4).
+ *
+ * @example
+ * const locale: Locale = 'zh-CN'
+ */
+export type Locale = 'en' | 'zh-CN'
+
+/**
+ * How the customer and the partner work together (domain.md glossary).
+ *
+ * @example
+ * const type: AssociationType = 'referral'
+ */
+export type AssociationType = 'reseller' | 'referral'
+
+/**
+ * The deployment environment (`APP_ENV`); only `production` forbids plain-http links.
+ *
+ * @example
+ * const appEnv: AppEnv = 'development'
+ */
+export type AppEnv = 'development' | 'test' | 'production'
+
+/**
+ * The templates `renderEmail` knows.
+ *
+ * @example
+ * const template: TemplateName = 'invitation'
+ */
+export type TemplateName = 'invitation' | 'association-success' | 'renewal-request'
+
+/**
+ * Where invitation links may point (domain.md R55): only `https` on `origin`, or `http` on
+ * localhost / 127.0.0.1 when `appEnv` is not `production`. `origin` is `PUBLIC_BASE_URL`; any path
+ * on it is ignored, only its origin counts.
+ *
+ * @example
+ * const policy: LinkPolicy = { origin: 'https://partners.example.com', appEnv: 'production' }
+ */
+export interface LinkPolicy {
+  origin: string
+  appEnv: AppEnv
+}
+
+/**
+ * Props of the invitation email (domain.md §9.4), sent to the pre-registered customer.
+ *
+ * @example
+ * const props: InvitationProps = {
+ *   partnerName: 'Alpha Partner', customerName: 'Alpha Robotics', platformName: 'Example Cloud',
+ *   link: 'https://partners.example.com/invite#tok', expiresAt: new Date('2025-01-22T09:30:00Z'),
+ *   recipientEmail: 'new.alpha@customer.example', partnerContact: 'sales@alpha.example',
+ *   associationType: 'reseller',
+ * }
+ */
+export interface InvitationProps {
+  partnerName: string
+  customerName: string
+  platformName: string
+  /** `{PUBLIC_BASE_URL}/invite#{token}` (R56); checked against the link policy. */
+  link: string
+  expiresAt: Date
+  recipientEmail: string
+  /** The partner's contact email, or its contact mobile when it has no email. */
+  partnerContact: string
+  associationType: AssociationType
+}
+
+/**
+ * Props of the success notice to the customer (domain.md §9.5).
+ *
+ * @example
+ * const props: AssociationSuccessProps = {
+ *   partnerName: 'Alpha Partner', platformName: 'Example Cloud', email: 'new.alpha@customer.example',
+ *   associatedAt: new Date('2025-01-20T08:00:00Z'), associationType: 'referral',
+ *   partnerContact: 'sales@alpha.example',
+ * }
+ */
+export interface AssociationSuccessProps {
+  partnerName: string
+  platformName: string
+  email: string
+  associatedAt: Date
+  associationType: AssociationType
+  partnerContact: string
+}
+
+/**
+ * Props of the renewal request to the inviting partner user (domain.md §9.6).
+ *
+ * @example
+ * const props: RenewalRequestProps = { maskedEmail: 'n***@customer.example', reason: 'The link has expired.' }
+ */
+export interface RenewalRequestProps {
+  /** Already masked per domain.md M2 by the caller; this package does not mask. */
+  maskedEmail: string
+  /** The catalogue message of the link answer. */
+  reason: string
+}
+
+/**
+ * Props per template name.
+ *
+ * @example
+ * type P = TemplatePropsMap['renewal-request'] // RenewalRequestProps
+ */
+export interface TemplatePropsMap {
+  invitation: InvitationProps
+  'association-success': AssociationSuccessProps
+  'renewal-request': RenewalRequestProps
+}
+
+/**
+ * One request to `renderEmail`. Invitations carry links, so they need a `linkPolicy`.
+ *
+ * @example
+ * const request: RenderEmailRequest = {
+ *   template: 'renewal-request', locale: 'en',
+ *   props: { maskedEmail: 'n***@customer.example', reason: 'The link has expired.' },
+ * }
+ */
+export type RenderEmailRequest =
+  | { template: 'invitation'; locale: Locale; props: InvitationProps; linkPolicy: LinkPolicy }
+  | { template: 'association-success'; locale: Locale; props: AssociationSuccessProps }
+  | { template: 'renewal-request'; locale: Locale; props: RenewalRequestProps }
+
+/**
+ * A rendered email: header-safe subject, HTML part and plain-text part with the same content.
+ *
+ * @example
+ * const { subject, html, text }: RenderedEmail = await renderEmail(request)
+ */
+export interface RenderedEmail {
+  subject: string
+  html: string
+  text: string
+}

@@ -1,0 +1,27 @@
+import vue from '@vitejs/plugin-vue'
+import { defineConfig } from 'vite'
+
+/**
+ * Library build of the templates (architecture.md §10, Traps): Node cannot load `.vue` at run
+ * time, so the SFCs are compiled here into `dist/index.js`. It is an SSR build because the
+ * templates are only ever rendered to strings (the compiled `ssrRender` functions are faster and
+ * the same code runs in Node and in the browser preview). Every bare import stays external: one
+ * Vue copy for the consumer (two break SSR), and the consumer bundles the rest.
+ */
+export default defineConfig({
+  plugins: [vue()],
+  // Library mode leaves `process.env.NODE_ENV` in compiled code; browsers have no `process`.
+  define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+  build: {
+    ssr: 'src/index.ts',
+    outDir: 'dist',
+    emptyOutDir: true,
+    target: 'es2022',
+    minify: false,
+    sourcemap: true,
+    rollupOptions: {
+      external: (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0'),
+      output: { format: 'es', entryFileNames: 'index.js' },
+    },
+  },
+})
