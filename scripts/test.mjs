@@ -6,7 +6,7 @@ import { ensureChromium } from './lib/chromium.mjs'
 import { createFreshDatabase } from './lib/database.mjs'
 import { ensurePnpm } from './lib/ensure-pnpm.mjs'
 import { startThrowawayCluster } from './lib/postgres-cluster.mjs'
-import { clearReports, collectTotals } from './lib/reports.mjs'
+import { clearReports, collectTotals, readCoverage } from './lib/reports.mjs'
 import { heading, run } from './lib/run.mjs'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
@@ -55,7 +55,7 @@ try {
     step(
       tasks.join(' + '),
       'pnpm',
-      ['turbo', 'run', ...tasks, '--concurrency=2', '--output-logs=errors-only'],
+      ['turbo', 'run', ...tasks, '--concurrency=2', '--continue', '--output-logs=errors-only'],
       env
     )
 
@@ -91,6 +91,8 @@ for (const suite of totals.suites) {
 }
 const allFailedSteps = [...failedSteps, ...failedTestSteps]
 if (allFailedSteps.length) console.log(`  failed steps: ${allFailedSteps.join(', ')}`)
+const coverage = readCoverage(root, 'packages/domain')
+if (coverage) console.log(`  domain coverage: ${coverage}`)
 console.log(`  duration: ${Math.round((Date.now() - started) / 1000)} s`)
 // A test step that failed without a failing test (a crash, a missing report) still counts once.
 const failed =

@@ -61,3 +61,12 @@ export function collectTotals(root) {
   const sum = (key) => suites.reduce((total, suite) => total + suite[key], 0)
   return { suites, passed: sum('passed'), failed: sum('failed'), skipped: sum('skipped') }
 }
+
+/** The line/branch coverage summary of one project (`coverage/coverage-summary.json`), or null. */
+export function readCoverage(root, project) {
+  const file = join(root, project, 'coverage', 'coverage-summary.json')
+  if (!existsSync(file)) return null
+  const { total } = JSON.parse(readFileSync(file, 'utf8'))
+  const pct = (key) => `${total[key].pct}%`
+  return `lines ${pct('lines')}, branches ${pct('branches')}, functions ${pct('functions')}, statements ${pct('statements')}`
+}

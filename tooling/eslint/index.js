@@ -20,7 +20,7 @@ export const ALLOWED_INTERNAL = {
 const IGNORES = ['**/dist/**', '**/coverage/**', '**/.reports/**', '**/migrations/**', '**/*.d.ts']
 
 /** Rules that keep the pure domain package pure: no imports, no I/O, no clock, no randomness. */
-const domainRules = {
+export const domainRules = {
   'no-restricted-imports': [
     'error',
     { patterns: [{ regex: '^(?!\\.{1,2}/)', message: 'The domain package imports nothing.' }] },
