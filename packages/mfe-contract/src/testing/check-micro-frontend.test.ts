@@ -45,6 +45,26 @@ describe('checkMicroFrontend', () => {
     expect(report.passed).toBe(true)
   })
 
+  it('waits for a module that renders its data some time after mount before comparing mounts', async () => {
+    const base = createFakeModule()
+    // Like a real page: mount() resolves at once, the list arrives from the network 120 ms later.
+    const slowData = {
+      ...base,
+      async mount(container: HTMLElement, ctx: Parameters<typeof base.mount>[1]) {
+        await base.mount(container, ctx)
+        setTimeout(() => {
+          const root = container.firstElementChild
+          if (root) root.append(Object.assign(document.createElement('p'), { textContent: 'rows' }))
+        }, 120)
+      },
+    }
+    const report = await checkMicroFrontend({
+      load: () => Promise.resolve(slowData),
+      createContext: () => createFakeContext(),
+    })
+    expect(failedNames(report)).toEqual([])
+  })
+
   it('leaves the page as it found it', async () => {
     const before = document.body.innerHTML
     await check()

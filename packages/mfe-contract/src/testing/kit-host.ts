@@ -68,13 +68,20 @@ export class KitHost {
     await new Promise<void>((resolve) => setTimeout(resolve, 0))
   }
 
-  /** Waits (a bounded number of turns) until the containers stop changing by themselves. */
+  /**
+   * Waits until the containers have not changed for a quiet window (250 ms), at most 5 s. A
+   * module may still be loading its data over a real network after mount() resolves; comparing
+   * snapshots before that settles would blame the module for its own first render.
+   */
   async stabilise(containers: readonly HTMLElement[]): Promise<void> {
+    const quietTurnsNeeded = 5
     let previous = containers.map((container) => container.innerHTML)
-    for (let turn = 0; turn < 20; turn += 1) {
+    let quietTurns = 0
+    for (let turn = 0; turn < 100 && quietTurns < quietTurnsNeeded; turn += 1) {
       await this.settle()
+      await new Promise<void>((resolve) => setTimeout(resolve, 50))
       const current = containers.map((container) => container.innerHTML)
-      if (current.every((html, index) => html === previous[index])) return
+      quietTurns = current.every((html, index) => html === previous[index]) ? quietTurns + 1 : 0
       previous = current
     }
   }

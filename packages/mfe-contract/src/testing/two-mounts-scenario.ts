@@ -119,6 +119,7 @@ export async function runTwoMountsScenario(input: ScenarioInput): Promise<MfeChe
     localeProblems.push('the module has no update(), so a locale change cannot re-render it')
   }
 
+  await host.stabilise([first, second])
   const secondBeforeUnmount = second.innerHTML
   const unmountProblems: string[] = []
   const unmountedFirst = await host.call('unmount() of the first container', () =>
