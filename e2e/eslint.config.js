@@ -4,5 +4,5 @@ export default createConfig({
   dir: import.meta.dirname,
   kind: 'node',
   allowedInternal: ['@partner-center/contracts', '@partner-center/mfe-contract'],
-  ignores: ['test-results/**', 'playwright-report/**'],
+  ignores: ['test-results/**', 'playwright-report/**', '.harness/**'],
 })

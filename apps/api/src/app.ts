@@ -13,7 +13,11 @@ import { requestId } from './middleware/request-id'
 import { createApiReferencePage } from './routes/api-reference'
 import { createAuthRoutes } from './routes/auth'
 import { createHealthRoutes } from './routes/health'
+import { createAdminRoutes } from './routes/admin'
+import { createHistoryRoutes } from './routes/history'
+import { createInvitationRoutes } from './routes/invitations'
 import { createPreregistrationRoutes } from './routes/preregistrations'
+import { createPublicRoutes } from './routes/public'
 
 function respondWithError(c: Context<AppEnv>, error: AppError) {
   for (const [name, value] of Object.entries(error.headers ?? {})) c.header(name, value)
@@ -67,6 +71,10 @@ export function createApp(deps: AppDeps) {
   app.route('/', createHealthRoutes(deps))
   app.route('/', createAuthRoutes(deps))
   app.route('/', createPreregistrationRoutes(deps))
+  app.route('/', createInvitationRoutes(deps))
+  app.route('/', createHistoryRoutes(deps))
+  app.route('/', createAdminRoutes(deps))
+  app.route('/', createPublicRoutes(deps))
   for (const extra of deps.devRoutes ?? []) app.route(extra.path, extra.app)
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {

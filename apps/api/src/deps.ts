@@ -1,6 +1,6 @@
 import type { Database } from '@partner-center/db'
 import type { PartnerRow } from '@partner-center/db/schema'
-import type { Hono } from 'hono'
+import type { Context, Hono } from 'hono'
 import type { Logger } from 'pino'
 
 /** Settings the request path needs, taken from the environment by the entry points. */
@@ -37,8 +37,11 @@ export interface AppDeps {
   logger: Logger
   passwords: PasswordHasher
   config: AppConfig
-  /** Resolves the client address of a request (socket address from the Node adapter). */
-  getSocketAddress?: (request: Request, env: unknown) => string | undefined
+  /**
+   * The socket address of a request's peer (the Node entry wires `getConnInfo`). Absent on
+   * runtimes without sockets: the address is then `unknown` (R59 client address rule).
+   */
+  getClientAddress?: (c: Context<AppEnv>) => string | undefined
   /** Extra routes mounted only outside production (fixtures, mailbox). */
   devRoutes?: { path: string; app: Hono<AppEnv> }[]
 }
@@ -52,6 +55,7 @@ export type Principal =
       role: 'admin' | 'sales' | 'account_manager' | 'read_only' | 'ecosystem_manager'
       partnerId: string | null
       locale: 'en' | 'zh-CN'
+      displayName: string
     }
   | { kind: 'customer'; tokenId: string; customerAccountId: string }
 
@@ -66,9 +70,15 @@ export interface AppEnv {
   }
 }
 
+/** Who acts in a use case and for which request: audit events carry both (R75, R78). */
+export interface RequestMeta {
+  requestId: string
+}
+
 /** The signed-in partner user and their partner, set by the partner guard. */
 export interface PartnerScope {
   userId: string
+  displayName: string
   role: 'admin' | 'sales' | 'account_manager' | 'read_only'
   locale: 'en' | 'zh-CN'
   partner: PartnerRow

@@ -2,16 +2,19 @@ import { seedDemoData } from '@partner-center/db/seed'
 import { createTestDatabase, type TestDatabase } from '@partner-center/db/testing'
 import { createHash } from 'node:crypto'
 import pino from 'pino'
+import { executeRows } from '@partner-center/db'
+import { sql } from 'drizzle-orm'
 import { createApp } from '../src/app'
 import type { AppConfig, AppDeps } from '../src/deps'
 import { deriveDemoToken } from '../src/dev/demo-tokens'
+import { createFixtureRoutes } from '../src/dev/fixture-routes'
 import { DEMO_PASSWORD } from '../src/dev/start-development-services'
 import { createScryptPasswordHasher } from '../src/security/scrypt-passwords'
 
 /** The reference instant of the seeded world in tests (domain.md §10: tests pass a fixed T). */
 export const T = new Date('2026-03-02T09:00:00.000Z')
 
-const TEST_SEED_SECRET = 'test-only-seed-token-secret-000'
+export const TEST_SEED_SECRET = 'test-only-seed-token-secret-000'
 
 /** Test settings: the defaults of domain.md §8 with the rate limits raised (R59). */
 export const testConfig: AppConfig = {
@@ -30,6 +33,11 @@ export const testConfig: AppConfig = {
   mailDomain: 'partner-center.local',
 }
 
+/** Any answer body: the error envelope when there is one (domain.md R8). */
+export interface ApiBody {
+  error?: { code: string; message: string; details?: Record<string, unknown>; requestId: string }
+}
+
 /** A JSON log line captured from the app, for assertions about what reaches the logs. */
 export type LogLine = Record<string, unknown>
 
@@ -37,7 +45,9 @@ export type LogLine = Record<string, unknown>
  * A seeded database of its own (one per test file) and an app whose clock the test controls.
  * Cheap scrypt parameters keep sign-ins fast; the format and checks are the production ones.
  */
-export async function createTestApp(options: { now?: Date } = {}) {
+export async function createTestApp(
+  options: { now?: Date; config?: Partial<AppConfig>; clientAddress?: string } = {}
+) {
   const database: TestDatabase = await createTestDatabase()
   const passwords = createScryptPasswordHasher({ N: 1024, r: 8, p: 1 })
   const clock = { current: options.now ?? T, now: () => clock.current }
@@ -58,8 +68,10 @@ export async function createTestApp(options: { now?: Date } = {}) {
     clock,
     logger,
     passwords,
-    config: testConfig,
+    config: { ...testConfig, ...options.config },
+    getClientAddress: () => options.clientAddress ?? '127.0.0.1',
   }
+  deps.devRoutes = [{ path: '/v1/test', app: createFixtureRoutes(deps) }]
   const app = createApp(deps)
 
   async function signIn(email: string, password = DEMO_PASSWORD): Promise<string> {
@@ -72,5 +84,79 @@ export async function createTestApp(options: { now?: Date } = {}) {
     return ((await response.json()) as { token: string }).token
   }
 
-  return { app, deps, database, clock, logs, signIn, close: () => database.close() }
+  /** One JSON request; answers status, parsed body, raw text and headers. */
+  async function call<T = ApiBody>(
+    method: string,
+    path: string,
+    init: { token?: string; body?: unknown; headers?: Record<string, string> } = {}
+  ) {
+    const response = await app.request(path, {
+      method,
+      headers: {
+        ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
+        ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...init.headers,
+      },
+      body:
+        init.body === undefined
+          ? undefined
+          : typeof init.body === 'string'
+            ? init.body
+            : JSON.stringify(init.body),
+    })
+    const text = await response.text()
+    const body = (text.startsWith('{') ? JSON.parse(text) : { raw: text }) as T & ApiBody
+    return { status: response.status, body, text, headers: response.headers }
+  }
+
+  /** Row counts of every business table, to prove a refused request changed nothing. */
+  async function countRows(): Promise<Record<string, number>> {
+    const tables = [
+      'partners',
+      'users',
+      'customer_accounts',
+      'pre_registrations',
+      'invitation_batches',
+      'invitations',
+      'invitation_tokens',
+      'associations',
+      'outbox',
+      'idempotency_keys',
+      'audit_events',
+    ]
+    const counts: Record<string, number> = {}
+    for (const table of tables) {
+      const rows = await executeRows<{ n: number }>(
+        database.db,
+        sql`select count(*)::int as n from ${sql.identifier(table)}`
+      )
+      counts[table] = Number(rows[0]?.n ?? 0)
+    }
+    return counts
+  }
+
+  /** A fresh partner (and users) through the fixture endpoint of §10.5. */
+  async function createPartner(body: Record<string, unknown> = {}) {
+    const response = await call('POST', '/api/v1/test/partners', {
+      body: { contactEmail: 'contact@fixture.example', ...body },
+    })
+    if (response.status !== 201) throw new Error(`fixture partner: ${response.text}`)
+    return response.body as unknown as {
+      partnerId: string
+      users: { id: string; email: string; role: string }[]
+    }
+  }
+
+  return {
+    app,
+    deps,
+    database,
+    clock,
+    logs,
+    signIn,
+    call,
+    countRows,
+    createPartner,
+    close: () => database.close(),
+  }
 }

@@ -9,7 +9,9 @@ import { createPinia } from 'pinia'
 import { createApp, nextTick, shallowRef, type App, type ShallowRef } from 'vue'
 import { API_CLIENT, createModuleApiClient } from './api'
 import CustomerDevelopmentApp from './components/CustomerDevelopmentApp.vue'
+import { MODULE_CONTEXT, OVERLAY } from './context'
 import { createModuleI18n, type ModuleI18n } from './i18n'
+import { MODULE_API, createModuleApi } from './module-api'
 
 const MODULE_NAME = 'customer-development'
 
@@ -17,6 +19,27 @@ interface MountedInstance {
   app: App
   i18n: ModuleI18n
   context: ShallowRef<MfeContext>
+  root: HTMLElement
+}
+
+/**
+ * The module root: the app's own node plus the overlay node where dialogs, tooltips and
+ * messages are attached. Both sit under `.pc-customer-development`, so the theme applies to
+ * popups and removing the root removes them too.
+ */
+function createRoot(container: HTMLElement, ctx: MfeContext) {
+  const root = document.createElement('div')
+  root.className = 'pc-customer-development'
+  root.lang = ctx.locale
+  root.dataset.testid = 'customer-development'
+  const appNode = document.createElement('div')
+  const overlay = document.createElement('div')
+  overlay.className = 'pc-cd-overlay'
+  // Popups stack from the host's base (architecture.md §4).
+  overlay.style.zIndex = String(ctx.zIndexBase)
+  root.append(appNode, overlay)
+  container.append(root)
+  return { root, appNode, overlay }
 }
 
 // One Vue app, store and i18n per container: two mounts never share state (architecture.md §4).
@@ -51,20 +74,22 @@ export async function mount(container: HTMLElement, ctx: MfeContext): Promise<vo
   const i18n = createModuleI18n(ctx.locale)
   const context = shallowRef(ctx)
   const app = createApp(CustomerDevelopmentApp, { zIndexBase: ctx.zIndexBase })
+  const client = createModuleApiClient(ctx, () => i18n.global.locale.value)
+  const { root, appNode, overlay } = createRoot(container, ctx)
   app.use(createPinia())
   app.use(i18n)
-  app.provide(
-    API_CLIENT,
-    createModuleApiClient(ctx, () => i18n.global.locale.value)
-  )
+  app.provide(API_CLIENT, client)
+  app.provide(MODULE_API, createModuleApi(client))
+  app.provide(MODULE_CONTEXT, context)
+  app.provide(OVERLAY, overlay)
   try {
-    app.mount(container)
+    app.mount(appNode)
   } catch (error) {
     releaseStylesheets(MODULE_NAME)
     container.replaceChildren()
     throw error
   }
-  instances.set(container, { app, i18n, context })
+  instances.set(container, { app, i18n, context, root })
 }
 
 /** Applies a new locale, tenant or feature flags without a remount. */
@@ -72,7 +97,10 @@ export async function update(container: HTMLElement, patch: MfeContextPatch): Pr
   const instance = instances.get(container)
   if (!instance) throw new Error('customer-development is not mounted here')
   instance.context.value = { ...instance.context.value, ...patch }
-  if (patch.locale) instance.i18n.global.locale.value = patch.locale
+  if (patch.locale) {
+    instance.i18n.global.locale.value = patch.locale
+    instance.root.lang = patch.locale
+  }
   // Resolve once the DOM shows the change (the contract kit and hosts rely on it).
   await nextTick()
 }

@@ -5,7 +5,8 @@ import PortalApp from './PortalApp.vue'
 const router = createRouter({
   history: createWebHistory(),
   routes: [
-    { path: '/invite', component: () => import('./pages/InvitationLandingPage.vue') },
+    { path: '/invite', component: () => import('./pages/InvitationPage.vue') },
+    { path: '/console', component: () => import('./pages/ConsolePage.vue') },
     { path: '/:unknown(.*)*', redirect: '/invite' },
   ],
 })

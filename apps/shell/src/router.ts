@@ -23,6 +23,8 @@ export function createShellRouter() {
         beforeEnter: requireSession,
         children: [
           { path: '', name: 'home', component: () => import('./pages/HomePage.vue') },
+          // The development mailbox; the API answers 404 in production, so it shows nothing.
+          { path: 'mailbox', name: 'mailbox', component: () => import('./pages/MailboxPage.vue') },
           {
             path: `${CUSTOMER_DEVELOPMENT_PATH.slice(1)}/:rest(.*)*`,
             name: 'customer-development',

@@ -17,7 +17,8 @@ export const PreregistrationStatusSchema = z
 export const RevealColumn = z.enum(['name', 'email', 'mobile'])
 export type RevealColumn = z.infer<typeof RevealColumn>
 
-const commaList = <T extends z.ZodType<unknown, string>>(item: T) =>
+/** A comma-separated query value parsed into a non-empty list of `item`. */
+export const commaList = <T extends z.ZodType<unknown, string>>(item: T) =>
   z
     .string()
     .max(200)
@@ -76,3 +77,48 @@ export type PreregistrationItem = z.infer<typeof PreregistrationItem>
 /** A page of the customer list. */
 export const PreregistrationPage = pageOf(PreregistrationItem).meta({ id: 'PreregistrationPage' })
 export type PreregistrationPage = z.infer<typeof PreregistrationPage>
+
+/** `POST /api/v1/customer-development/preregistrations` body (domain.md R19; rules R14–R16 in the domain). */
+export const CreatePreregistrationRequest = z
+  .strictObject({
+    customerName: z.string().max(1000),
+    email: z.string().max(1000).nullable().optional(),
+    mobile: z.string().max(100).nullable().optional(),
+    locale: LocaleSchema.optional(),
+  })
+  .meta({ id: 'CreatePreregistrationRequest' })
+export type CreatePreregistrationRequest = z.infer<typeof CreatePreregistrationRequest>
+
+/** `POST …/preregistrations/batch-delete` body (R33): 1–100 well-formed ids. */
+export const BatchDeletePreregistrationsRequest = z
+  .strictObject({ preregistrationIds: z.array(Uuid).min(1).max(100) })
+  .meta({ id: 'BatchDeletePreregistrationsRequest' })
+export type BatchDeletePreregistrationsRequest = z.infer<typeof BatchDeletePreregistrationsRequest>
+
+/** The outcome of one id of a delete (R32, R33). */
+export const DeletionResult = z
+  .object({
+    preregistrationId: Uuid,
+    outcome: z.enum(['DELETED', 'SKIPPED']),
+    code: z.enum(['NOT_FOUND', 'PREREGISTRATION_NOT_DELETABLE']).optional(),
+    revokedInvitationId: Uuid.nullable().optional(),
+  })
+  .meta({ id: 'DeletionResult' })
+export type DeletionResult = z.infer<typeof DeletionResult>
+
+/** `DELETE …/preregistrations/{id}` answer. */
+export const DeletePreregistrationResponse = DeletionResult
+export type DeletePreregistrationResponse = DeletionResult
+
+/** `POST …/preregistrations/batch-delete` answer: every distinct id with its outcome. */
+export const BatchDeletePreregistrationsResponse = z
+  .object({
+    requested: z.number().int(),
+    deleted: z.number().int(),
+    skipped: z.number().int(),
+    results: z.array(DeletionResult),
+  })
+  .meta({ id: 'BatchDeletePreregistrationsResponse' })
+export type BatchDeletePreregistrationsResponse = z.infer<
+  typeof BatchDeletePreregistrationsResponse
+>

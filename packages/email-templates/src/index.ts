@@ -1,3 +1,6 @@
+// Consumers type-check this source without Vue support; the shim types its .vue imports.
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- an import would be emitted
+/// <reference path="./vue-shim.d.ts" />
 /**
  * `@partner-center/email-templates`: the emails of Customer Development, rendered to subject,
  * HTML and plain text. See README.md.

@@ -15,6 +15,18 @@ export interface CaughtMessage {
   headers: Record<string, string>
 }
 
+/** A parsed header as text: addresses by their `text`, structured values by their `value`. */
+function headerText(value: unknown): string {
+  if (typeof value === 'string') return value
+  if (value instanceof Date) return value.toISOString()
+  if (typeof value === 'object' && value !== null) {
+    const record = value as { text?: unknown; value?: unknown }
+    if (typeof record.text === 'string') return record.text
+    if (typeof record.value === 'string') return record.value
+  }
+  return JSON.stringify(value)
+}
+
 /** Options of {@link startSmtpSink}. */
 export interface SmtpSinkOptions {
   port?: number
@@ -35,11 +47,23 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}) {
   const messages: CaughtMessage[] = []
   const listeners = new Set<(message: CaughtMessage) => void>()
   let sequence = 0
+  // Tests make the sink refuse recipients for a while (451: retry later; 550: never).
+  let rejection: number | null = null
 
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
+    onRcptTo(_address, _session, callback) {
+      if (rejection === null) return callback()
+      const error = Object.assign(
+        new Error(rejection >= 500 ? 'Mailbox unavailable' : 'Try again later'),
+        {
+          responseCode: rejection,
+        }
+      )
+      callback(error)
+    },
     onData(stream, session, callback) {
       simpleParser(stream)
         .then((parsed) => {
@@ -54,7 +78,7 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}) {
             html: typeof parsed.html === 'string' ? parsed.html : null,
             text: parsed.text ?? null,
             headers: Object.fromEntries(
-              [...parsed.headers.entries()].map(([key, value]) => [key, String(value as unknown)])
+              [...parsed.headers.entries()].map(([key, value]) => [key, headerText(value)])
             ),
           }
           messages.push(message)
@@ -82,6 +106,13 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}) {
       return () => listeners.delete(listener)
     },
     clear: () => messages.splice(0, messages.length),
+    /**
+     * Refuses every recipient with this SMTP reply code until called with null (tests: 451 for a
+     * temporary outage, 550 for a permanent refusal).
+     */
+    rejectRecipients(code: number | null) {
+      rejection = code
+    },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   }
 }

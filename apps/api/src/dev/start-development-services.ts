@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto'
 import type { AppDeps } from '../deps'
 import type { Env } from '../env'
 import { deriveDemoToken } from './demo-tokens'
+import { createFixtureRoutes } from './fixture-routes'
 import { createMailboxRoutes } from './mailbox-routes'
 import { startSmtpSink, type SmtpSink } from './smtp-sink'
 
@@ -33,7 +34,11 @@ export async function startDevelopmentServices(options: { env: Env; deps: AppDep
   return {
     sink,
     smtpUrl: env.SMTP_URL ?? sink?.url ?? null,
-    routes: sink ? [{ path: '/dev', app: createMailboxRoutes(sink) }] : [],
+    // Fixtures (domain.md §10.5) answer loopback callers only; the mailbox exists with the sink.
+    routes: [
+      { path: '/v1/test', app: createFixtureRoutes(deps) },
+      ...(sink ? [{ path: '/dev', app: createMailboxRoutes(sink) }] : []),
+    ],
     stop: async () => {
       await sink?.close()
     },

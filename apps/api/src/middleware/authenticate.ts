@@ -40,6 +40,7 @@ async function loadUserPrincipal(deps: AppDeps, tokenHash: string): Promise<Prin
     role: row.user.role,
     partnerId: row.user.partnerId,
     locale: row.user.locale,
+    displayName: row.user.displayName,
   }
 }
 

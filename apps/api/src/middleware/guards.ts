@@ -1,8 +1,8 @@
-import { permissionsForRole, type PermissionKey } from '@partner-center/domain'
+import { can, permissionsForRole, type Actor, type PermissionKey } from '@partner-center/domain'
 import { partners } from '@partner-center/db/schema'
 import { eq } from 'drizzle-orm'
 import type { Context, MiddlewareHandler } from 'hono'
-import type { AppDeps, AppEnv, Principal } from '../deps'
+import type { AppDeps, AppEnv, PartnerScope, Principal } from '../deps'
 import { AppError } from '../errors'
 
 type UserPrincipal = Extract<Principal, { kind: 'user' }>
@@ -46,10 +46,45 @@ export function partnerGuard(deps: AppDeps, permission: PermissionKey): Middlewa
     }
     c.set('partnerScope', {
       userId: principal.userId,
+      displayName: principal.displayName,
       role: principal.role,
       locale: principal.locale,
       partner,
     })
+    await next()
+  }
+}
+
+/** The domain actor of a partner scope, for `can()` and the rules' own-row checks. */
+export function actorOf(scope: PartnerScope): Actor {
+  return { role: scope.role, userId: scope.userId, partnerId: scope.partner.id }
+}
+
+/**
+ * M6: a request with `?reveal=` needs `custdev.reveal` as well, else the whole request is
+ * `PERMISSION_DENIED`. Runs after the partner guard and before validation (R3 order).
+ */
+export function revealGuard(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const reveal = c.req.queries('reveal')
+    if (
+      reveal?.some((value) => value !== '') &&
+      !can(actorOf(c.get('partnerScope')), 'custdev.reveal')
+    ) {
+      throw new AppError('PERMISSION_DENIED', 403)
+    }
+    await next()
+  }
+}
+
+/**
+ * Guards an `/api/v1/admin/*` endpoint: signed in, then the ecosystem manager role; partner users
+ * get `PERMISSION_DENIED` (R9). Runs before input validation.
+ */
+export function adminGuard(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const principal = requireUser(c)
+    if (principal.role !== 'ecosystem_manager') throw new AppError('PERMISSION_DENIED', 403)
     await next()
   }
 }

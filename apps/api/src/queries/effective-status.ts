@@ -1,4 +1,4 @@
-import { preRegistrations } from '@partner-center/db/schema'
+import { invitations, preRegistrations } from '@partner-center/db/schema'
 import { sql, type SQL } from 'drizzle-orm'
 
 /**
@@ -17,4 +17,17 @@ export function effectivePreregistrationStatusSql(now: Date): SQL<string> {
 /** Escapes `%`, `_` and `\` so user search text matches literally in LIKE patterns. */
 export function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (char) => `\\${char}`)
+}
+
+/**
+ * The effective status of an invitation at `now` in SQL (I7): a live one whose `expiresAt` has
+ * passed reads as `EXPIRED`, matching the domain's `effectiveInvitationStatus`.
+ */
+export function effectiveInvitationStatusSql(now: Date): SQL<string> {
+  const t = invitations
+  const at = now.toISOString()
+  return sql<string>`case
+    when ${t.status} in ('QUEUED', 'SENT', 'SEND_FAILED') and ${t.expiresAt} <= ${at}::timestamptz
+      then 'EXPIRED'
+    else ${t.status} end`
 }

@@ -1,6 +1,7 @@
 import { OpenAPIHono, createRoute } from '@hono/zod-openapi'
 import { MeResponse, OkResponse, SignInRequest, SignInResponse } from '@partner-center/contracts'
 import type { AppDeps, AppEnv } from '../deps'
+import { resolveClientAddress } from '../middleware/client-address'
 import { requireUser, signedIn } from '../middleware/guards'
 import { getMe } from '../use-cases/get-me'
 import { signIn, signOut } from '../use-cases/sign-in'
@@ -50,7 +51,15 @@ const meRoute = createRoute({
 /** Sign-in, sign-out and `me` for partner users and the ecosystem manager. */
 export function createAuthRoutes(deps: AppDeps) {
   return new OpenAPIHono<AppEnv>({ defaultHook: throwValidationError })
-    .openapi(signInRoute, async (c) => c.json(await signIn(deps, c.req.valid('json')), 200))
+    .openapi(signInRoute, async (c) =>
+      c.json(
+        await signIn(deps, {
+          ...c.req.valid('json'),
+          clientAddress: resolveClientAddress(deps, c),
+        }),
+        200
+      )
+    )
     .openapi(signOutRoute, async (c) =>
       c.json(await signOut(deps, { tokenId: requireUser(c).tokenId }), 200)
     )

@@ -1,36 +1,120 @@
-import { OpenAPIHono, createRoute } from '@hono/zod-openapi'
-import { PreregistrationListQuery, PreregistrationPage } from '@partner-center/contracts'
+import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi'
+import {
+  BatchDeletePreregistrationsRequest,
+  BatchDeletePreregistrationsResponse,
+  CreatePreregistrationRequest,
+  DeletePreregistrationResponse,
+  PreregistrationItem,
+  PreregistrationListQuery,
+  PreregistrationPage,
+} from '@partner-center/contracts'
 import type { AppDeps, AppEnv } from '../deps'
-import { partnerGuard } from '../middleware/guards'
+import { partnerGuard, revealGuard } from '../middleware/guards'
+import { createPreregistration } from '../use-cases/create-preregistration'
+import { deletePreregistration } from '../use-cases/delete-preregistration'
+import { deletePreregistrations } from '../use-cases/delete-preregistrations'
 import { findPreregistrations } from '../use-cases/find-preregistrations'
-import { errorResponses, throwValidationError } from './validation'
+import { errorResponses, jsonBody, jsonContent, throwValidationError } from './validation'
+
+const BASE = '/v1/customer-development/preregistrations'
+const tags = ['Customer Development']
+const security = [{ bearer: [] }]
+/** Any string: a malformed id answers 404 like an unknown one (R2), not 400. */
+export const IdParam = z.object({ id: z.string().max(100) })
 
 const listRoute = (deps: AppDeps) =>
   createRoute({
     method: 'get',
-    path: '/v1/customer-development/preregistrations',
-    tags: ['Customer Development'],
+    path: BASE,
+    tags,
     summary: 'List pre-registered customers (masked unless revealed)',
-    security: [{ bearer: [] }],
-    middleware: [partnerGuard(deps, 'custdev.view')] as const,
+    security,
+    middleware: [partnerGuard(deps, 'custdev.view'), revealGuard()] as const,
     request: { query: PreregistrationListQuery },
     responses: {
-      200: {
-        description: 'A page',
-        content: { 'application/json': { schema: PreregistrationPage } },
-      },
+      200: { description: 'A page', content: jsonContent(PreregistrationPage) },
       ...errorResponses(400, 401, 403),
     },
   })
 
-/** The customer list and (later) pre-registration changes. */
+const createRouteDef = (deps: AppDeps) =>
+  createRoute({
+    method: 'post',
+    path: BASE,
+    tags,
+    summary: 'Pre-register a customer',
+    security,
+    middleware: [partnerGuard(deps, 'custdev.preregister')] as const,
+    request: { body: jsonBody(CreatePreregistrationRequest) },
+    responses: {
+      201: { description: 'Created', content: jsonContent(PreregistrationItem) },
+      ...errorResponses(400, 401, 403, 409, 422),
+    },
+  })
+
+const deleteRoute = (deps: AppDeps) =>
+  createRoute({
+    method: 'delete',
+    path: `${BASE}/{id}`,
+    tags,
+    summary: 'Delete a pre-registration (its live invitation is withdrawn)',
+    security,
+    middleware: [partnerGuard(deps, 'custdev.preregister.delete')] as const,
+    request: { params: IdParam },
+    responses: {
+      200: { description: 'Deleted', content: jsonContent(DeletePreregistrationResponse) },
+      ...errorResponses(401, 403, 404, 409),
+    },
+  })
+
+const batchDeleteRoute = (deps: AppDeps) =>
+  createRoute({
+    method: 'post',
+    path: `${BASE}/batch-delete`,
+    tags,
+    summary: 'Delete up to 100 pre-registrations; each id decided on its own',
+    security,
+    middleware: [partnerGuard(deps, 'custdev.preregister.delete')] as const,
+    request: { body: jsonBody(BatchDeletePreregistrationsRequest) },
+    responses: {
+      200: { description: 'Outcomes', content: jsonContent(BatchDeletePreregistrationsResponse) },
+      ...errorResponses(400, 401, 403),
+    },
+  })
+
+/** The customer list, pre-registering and deleting (domain.md R19–R35). */
 export function createPreregistrationRoutes(deps: AppDeps) {
-  return new OpenAPIHono<AppEnv>({ defaultHook: throwValidationError }).openapi(
-    listRoute(deps),
-    async (c) => {
-      const query = c.req.valid('query')
-      const page = await findPreregistrations(deps, { scope: c.get('partnerScope'), ...query })
+  return new OpenAPIHono<AppEnv>({ defaultHook: throwValidationError })
+    .openapi(listRoute(deps), async (c) => {
+      const page = await findPreregistrations(deps, {
+        scope: c.get('partnerScope'),
+        requestId: c.get('requestId'),
+        ...c.req.valid('query'),
+      })
       return c.json(page, 200)
-    }
-  )
+    })
+    .openapi(batchDeleteRoute(deps), async (c) => {
+      const result = await deletePreregistrations(deps, {
+        scope: c.get('partnerScope'),
+        requestId: c.get('requestId'),
+        ...c.req.valid('json'),
+      })
+      return c.json(result, 200)
+    })
+    .openapi(createRouteDef(deps), async (c) => {
+      const item = await createPreregistration(deps, {
+        scope: c.get('partnerScope'),
+        requestId: c.get('requestId'),
+        ...c.req.valid('json'),
+      })
+      return c.json(item, 201)
+    })
+    .openapi(deleteRoute(deps), async (c) => {
+      const result = await deletePreregistration(deps, {
+        scope: c.get('partnerScope'),
+        requestId: c.get('requestId'),
+        id: c.req.valid('param').id,
+      })
+      return c.json(result, 200)
+    })
 }

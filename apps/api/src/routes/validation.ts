@@ -1,4 +1,4 @@
-import type { Hook } from '@hono/zod-openapi'
+import type { Hook, z } from '@hono/zod-openapi'
 import type { AppEnv } from '../deps'
 import { AppError } from '../errors'
 
@@ -26,4 +26,14 @@ export function errorResponses(...statuses: number[]) {
       },
     ])
   )
+}
+
+/** `content` of a JSON answer in a route definition. */
+export function jsonContent<T extends z.ZodType>(schema: T) {
+  return { 'application/json': { schema } }
+}
+
+/** A required JSON request body in a route definition. */
+export function jsonBody<T extends z.ZodType>(schema: T) {
+  return { required: true, content: { 'application/json': { schema } } }
 }

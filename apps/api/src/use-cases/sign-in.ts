@@ -3,12 +3,49 @@ import { normalizeEmail } from '@partner-center/domain'
 import { eq } from 'drizzle-orm'
 import type { AppDeps } from '../deps'
 import { AppError } from '../errors'
+import { countInWindow, hitRateLimit, secondsLeftInWindow } from '../security/rate-limit'
 import { createRandomToken, hashToken } from '../security/tokens'
 
 /** Options of {@link signIn}. */
 export interface SignInOptions {
   email: string
   password: string
+  /** Client address of R59, for the per-address limit. */
+  clientAddress: string
+}
+
+const ACCOUNT_WINDOW_SECONDS = 15 * 60
+
+function rateLimited(retryAfterSeconds: number): AppError {
+  return new AppError(
+    'RATE_LIMITED',
+    429,
+    { retryAfterSeconds },
+    { 'retry-after': String(retryAfterSeconds) }
+  )
+}
+
+/**
+ * R59 before any password work: attempts per client address per minute, and failed attempts per
+ * account per 15 minutes (`SIGN_IN_MAX_FAILURES`). Returns the account bucket, to count a failure.
+ */
+async function checkSignInLimits(deps: AppDeps, options: SignInOptions, canonical: string | null) {
+  const now = deps.clock.now()
+  const address = { bucketKey: `sign-in:address:${options.clientAddress}`, windowSeconds: 60, now }
+  if ((await hitRateLimit(deps.db, address)) > deps.config.signInRateLimitPerMinute) {
+    throw rateLimited(secondsLeftInWindow(address))
+  }
+  if (canonical === null) return null
+  // The bucket names the account by hash only: the counters table holds no addresses.
+  const account = {
+    bucketKey: `sign-in:account:${await hashToken(canonical)}`,
+    windowSeconds: ACCOUNT_WINDOW_SECONDS,
+    now,
+  }
+  if ((await countInWindow(deps.db, account)) >= deps.config.signInMaxFailures) {
+    throw rateLimited(secondsLeftInWindow(account))
+  }
+  return account
 }
 
 // Verifying against a fixed hash when the user does not exist keeps the answer time the same,
@@ -22,6 +59,11 @@ const NO_SUCH_USER_HASH =
  */
 export async function signIn(deps: AppDeps, options: SignInOptions) {
   const canonical = normalizeEmail(options.email)
+  const accountBucket = await checkSignInLimits(
+    deps,
+    options,
+    canonical.ok ? canonical.value : null
+  )
   const [user] = canonical.ok
     ? await deps.db.select().from(users).where(eq(users.emailCanonical, canonical.value)).limit(1)
     : []
@@ -29,7 +71,10 @@ export async function signIn(deps: AppDeps, options: SignInOptions) {
     options.password,
     user?.passwordHash ?? NO_SUCH_USER_HASH
   )
-  if (!user || !valid || user.status !== 'ACTIVE') throw new AppError('INVALID_CREDENTIALS', 401)
+  if (!user || !valid || user.status !== 'ACTIVE') {
+    if (accountBucket) await hitRateLimit(deps.db, accountBucket)
+    throw new AppError('INVALID_CREDENTIALS', 401)
+  }
 
   const now = deps.clock.now()
   const token = createRandomToken()

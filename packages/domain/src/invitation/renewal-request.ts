@@ -41,3 +41,43 @@ export function decideRenewalRequest(
   if (invitation.renewalRequestedAt !== null) return ok({ action: 'NONE', alreadyRequested: true })
   return ok({ action: 'REQUEST', renewalRequestedAt: now, reason })
 }
+
+/**
+ * The failures R62 records on the invitation (steps 5–7): partner checks, customer checks and
+ * reseller-only checks. A link answering one of them can ask for a new invitation (R72).
+ *
+ * @example
+ * RECORDED_ACCEPTANCE_FAILURES.includes('UNPAID_BILLS') // true
+ */
+export const RECORDED_ACCEPTANCE_FAILURES = [
+  'CUSTOMER_DEVELOPMENT_NOT_ENABLED',
+  'REFERRAL_NOT_ENABLED',
+  'PREPAID_PARTNER_RESELLER',
+  'CUSTOMER_IS_PARTNER',
+  'ALREADY_ASSOCIATED',
+  'PREREGISTERED_BY_ANOTHER_PARTNER',
+  'SPECIAL_CONTRACT',
+  'UNPAID_BILLS',
+  'ACCOUNT_TOO_OLD_OR_HAS_SPEND',
+  'RESELLER_BLOCKED_PROFESSIONAL_SERVICE',
+  'RESELLER_BLOCKED_RESERVED_INSTANCES',
+  'RESELLER_BLOCKED_ENTERPRISE_MEMBER',
+  'RESELLER_BLOCKED_MASTER_WITH_MEMBERS',
+] as const satisfies readonly FailureCode[]
+
+/**
+ * Whether a link that answered `code` may ask the partner for a new invitation (R72): expired,
+ * superseded or withdrawn links and recorded association failures; not a used or unknown link.
+ *
+ * @example
+ * canRequestRenewal('LINK_EXPIRED') // true
+ * canRequestRenewal('LINK_ALREADY_USED') // false
+ */
+export function canRequestRenewal(code: string): boolean {
+  return (
+    code === 'LINK_EXPIRED' ||
+    code === 'LINK_SUPERSEDED' ||
+    code === 'LINK_REVOKED' ||
+    (RECORDED_ACCEPTANCE_FAILURES as readonly string[]).includes(code)
+  )
+}

@@ -1,0 +1,98 @@
+import { computeBackoffSeconds, DEFAULT_LIMITS, maskEmail } from '@partner-center/domain'
+import { EmailInputError } from '@partner-center/email-templates'
+import { buildMailOptions } from './build-mail-options'
+import type { ClaimedRow } from './claim-outbox-rows'
+import type { DeliveryContext, PreparedMessage } from './delivery-context'
+import { describeSendError, type SendFailure } from './describe-send-error'
+import { prepareAssociationSuccessEmail } from './prepare-association-success-email'
+import { prepareInvitationEmail } from './prepare-invitation-email'
+import { prepareRenewalRequestEmail } from './prepare-renewal-request-email'
+import { settleInvitationDelivery } from './settle-invitation-delivery'
+import { settleOutboxRow, type DeliveryOutcome } from './settle-outbox-row'
+
+function prepareMessage(ctx: DeliveryContext, row: ClaimedRow, now: Date) {
+  switch (row.kind) {
+    case 'INVITATION_EMAIL':
+      return prepareInvitationEmail(ctx, row, now)
+    case 'ASSOCIATION_SUCCESS_EMAIL':
+      return prepareAssociationSuccessEmail(ctx, row)
+    case 'RENEWAL_REQUEST_EMAIL':
+      return prepareRenewalRequestEmail(ctx, row, now)
+  }
+}
+
+/** Retry after the backoff of R53, or give up on a permanent failure or the last attempt (I4). */
+function failureOutcome(
+  ctx: DeliveryContext,
+  row: ClaimedRow,
+  failure: SendFailure,
+  now: Date
+): DeliveryOutcome {
+  if (failure.permanent || row.attempts >= ctx.config.maxAttempts) {
+    return { kind: 'failed', failure }
+  }
+  const seconds = computeBackoffSeconds({
+    attempt: row.attempts,
+    random: ctx.random(),
+    limits: {
+      ...DEFAULT_LIMITS,
+      OUTBOX_BACKOFF_BASE_SECONDS: ctx.config.backoffBaseSeconds,
+      OUTBOX_BACKOFF_CAP_SECONDS: ctx.config.backoffCapSeconds,
+    },
+  })
+  return { kind: 'retry', runAfter: new Date(now.getTime() + seconds * 1000), failure }
+}
+
+async function send(ctx: DeliveryContext, message: PreparedMessage): Promise<void> {
+  await ctx.transport.sendMail(buildMailOptions(ctx.config.mailFrom, message))
+}
+
+/**
+ * Delivers one claimed outbox row end to end: prepare (for invitations: re-check, commit the
+ * token, render), send through the pooled transport, then settle the row (and the invitation
+ * with its audit event) in one statement. A row whose subject is gone or no longer live is
+ * cancelled without an email. Database errors propagate: the row stays `SENDING` and its lease
+ * lapses, so another claim retries it (R54: at least once).
+ *
+ * @example
+ * await deliverOutboxRow(ctx, row)
+ */
+export async function deliverOutboxRow(
+  ctx: DeliveryContext,
+  row: ClaimedRow
+): Promise<DeliveryOutcome> {
+  const startedAt = ctx.clock.now()
+  let outcome: DeliveryOutcome
+  let to: string | undefined
+  try {
+    const message = await prepareMessage(ctx, row, startedAt)
+    to = message?.to
+    if (message) await send(ctx, message)
+    outcome = message ? { kind: 'sent' } : { kind: 'cancelled' }
+  } catch (error) {
+    // Errors before SMTP other than a refused render are the database's: let the lease recover.
+    if (to === undefined && !(error instanceof EmailInputError)) throw error
+    outcome = failureOutcome(ctx, row, describeSendError(error), ctx.clock.now())
+  }
+  const now = ctx.clock.now()
+  const settled =
+    row.kind === 'INVITATION_EMAIL' && outcome.kind !== 'cancelled'
+      ? (await settleInvitationDelivery(ctx.db, row, outcome, now)).settled
+      : await settleOutboxRow(ctx.db, row, outcome, now)
+  const fields = {
+    outboxId: row.id,
+    kind: row.kind,
+    aggregateId: row.aggregateId,
+    attempt: row.attempts,
+    to: maskEmail(to),
+    outcome: outcome.kind,
+    settled,
+    ...(outcome.kind === 'retry' || outcome.kind === 'failed'
+      ? { error: outcome.failure.lastError }
+      : {}),
+  }
+  if (outcome.kind === 'sent' || outcome.kind === 'cancelled')
+    ctx.logger.debug(fields, 'outbox row delivered')
+  else ctx.logger.warn(fields, 'outbox delivery failed')
+  return outcome
+}

@@ -1,0 +1,27 @@
+import type { Database } from '@partner-center/db'
+import type { Logger } from 'pino'
+import type { MailTransport } from './create-smtp-transport'
+import type { DispatcherConfig } from './dispatcher-config'
+import type { EmailRenderers } from './email-renderers'
+
+/** What delivering one outbox row needs; built once by `startDispatcher`. */
+export interface DeliveryContext {
+  db: Database
+  clock: { now(): Date }
+  logger: Logger
+  transport: MailTransport
+  config: DispatcherConfig
+  renderers: EmailRenderers
+  /** Uniform random numbers in [0, 1) for backoff jitter; injectable for tests. */
+  random: () => number
+}
+
+/** One email ready for SMTP, with exactly one recipient. */
+export interface PreparedMessage {
+  to: string
+  subject: string
+  html: string
+  text: string
+  messageId: string
+  replyTo?: string
+}

@@ -1,0 +1,58 @@
+import { DEFAULT_LIMITS } from '@partner-center/domain'
+import { configFromEnv } from '../config'
+import type { Env } from '../env'
+
+/** Settings of the outbox dispatcher and the expiry sweeper (domain.md §8, architecture.md §7). */
+export interface DispatcherConfig {
+  appEnv: 'development' | 'test' | 'production'
+  /** `MAIL_FROM`, the sender of every email. */
+  mailFrom: string
+  /** Domain of Message-IDs that the invitation row does not already carry. */
+  mailDomain: string
+  /** `PUBLIC_BASE_URL`: the only origin of links (R55, R56). */
+  publicBaseUrl: string
+  platformName: string
+  invitationTtlDays: number
+  /** `OUTBOX_BATCH_SIZE`: rows one claim takes. */
+  batchSize: number
+  /** `OUTBOX_MAX_ATTEMPTS`: the attempt whose failure ends in `FAILED_TO_SEND`. */
+  maxAttempts: number
+  /** `OUTBOX_LEASE_SECONDS`: how long a claim holds a row before another dispatcher may take it. */
+  leaseSeconds: number
+  /** Claim loops running at once; the in-flight window is `batchSize × claimLoops`. */
+  claimLoops: number
+  /** Rows being delivered at once (token, SMTP, marking), shared by the claim loops. */
+  sendConcurrency: number
+  /** Pause of an idle claim loop before it looks again. */
+  pollIntervalMs: number
+  /** `OUTBOX_BACKOFF_BASE_SECONDS` / `OUTBOX_BACKOFF_CAP_SECONDS` (R53). */
+  backoffBaseSeconds: number
+  backoffCapSeconds: number
+  /** `SWEEP_INTERVAL_SECONDS` (R80); 0 turns the sweeper off (tests drive it directly). */
+  sweepIntervalSeconds: number
+}
+
+/**
+ * The dispatcher's settings from the parsed environment. Values env.ts does not carry yet
+ * (lease, loops, concurrency, poll, backoff, sweep interval) take domain.md §8 defaults.
+ */
+export function dispatcherConfigFromEnv(env: Env): DispatcherConfig {
+  const app = configFromEnv(env)
+  return {
+    appEnv: env.APP_ENV,
+    mailFrom: env.MAIL_FROM,
+    mailDomain: app.mailDomain,
+    publicBaseUrl: app.publicBaseUrl,
+    platformName: env.PLATFORM_NAME,
+    invitationTtlDays: env.INVITATION_TTL_DAYS,
+    batchSize: env.OUTBOX_BATCH_SIZE,
+    maxAttempts: env.OUTBOX_MAX_ATTEMPTS,
+    leaseSeconds: DEFAULT_LIMITS.OUTBOX_LEASE_SECONDS,
+    claimLoops: 2,
+    sendConcurrency: 10,
+    pollIntervalMs: 200,
+    backoffBaseSeconds: DEFAULT_LIMITS.OUTBOX_BACKOFF_BASE_SECONDS,
+    backoffCapSeconds: DEFAULT_LIMITS.OUTBOX_BACKOFF_CAP_SECONDS,
+    sweepIntervalSeconds: DEFAULT_LIMITS.SWEEP_INTERVAL_SECONDS,
+  }
+}

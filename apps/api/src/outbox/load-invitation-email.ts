@@ -1,0 +1,37 @@
+import type { Database } from '@partner-center/db'
+import { invitations, partners, preRegistrations } from '@partner-center/db/schema'
+import { eq } from 'drizzle-orm'
+
+/**
+ * Reads what an invitation email needs: the invitation, its partner and the pre-registered
+ * customer name (domain.md §9.4). Null when the invitation does not exist.
+ *
+ * @example
+ * const data = await loadInvitationEmail(db, row.aggregateId)
+ */
+export async function loadInvitationEmail(db: Database, invitationId: string) {
+  const [row] = await db
+    .select({
+      id: invitations.id,
+      partnerId: invitations.partnerId,
+      status: invitations.status,
+      expiresAt: invitations.expiresAt,
+      recipientEmail: invitations.recipientEmail,
+      locale: invitations.locale,
+      associationType: invitations.associationType,
+      messageId: invitations.messageId,
+      partnerName: partners.name,
+      partnerContactEmail: partners.contactEmail,
+      partnerContactMobile: partners.contactMobile,
+      customerName: preRegistrations.customerName,
+    })
+    .from(invitations)
+    .innerJoin(partners, eq(partners.id, invitations.partnerId))
+    .innerJoin(preRegistrations, eq(preRegistrations.id, invitations.preregistrationId))
+    .where(eq(invitations.id, invitationId))
+    .limit(1)
+  return row ?? null
+}
+
+/** An invitation with its partner and customer name, as {@link loadInvitationEmail} reads it. */
+export type InvitationEmailData = NonNullable<Awaited<ReturnType<typeof loadInvitationEmail>>>

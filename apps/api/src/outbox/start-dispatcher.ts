@@ -1,0 +1,179 @@
+import type { Database } from '@partner-center/db'
+import type { Logger } from 'pino'
+import { claimOutboxRows, releaseOutboxRows, type ClaimedRow } from './claim-outbox-rows'
+import type { MailTransport } from './create-smtp-transport'
+import type { DeliveryContext } from './delivery-context'
+import { deliverOutboxRow } from './deliver-outbox-row'
+import type { DispatcherConfig } from './dispatcher-config'
+import { createEmailRenderers } from './email-renderers'
+import { sweepExpiredRecords } from './sweep-expired-records'
+
+/** Options of {@link startDispatcher}. */
+export interface StartDispatcherOptions {
+  db: Database
+  clock: { now(): Date }
+  logger: Logger
+  /** One pooled transport for the process; the caller closes it after `stop()`. */
+  transport: MailTransport
+  config: DispatcherConfig
+  /** Jitter source for backoff (default `Math.random`). */
+  random?: () => number
+}
+
+/** A running dispatcher. */
+export interface Dispatcher {
+  /** Stops claiming, finishes in-flight sends, releases rows claimed but not started. */
+  stop(): Promise<void>
+}
+
+/** A counting semaphore: at most `size` deliveries at once across the claim loops. */
+function createLimiter(size: number) {
+  let free = size
+  const waiting: (() => void)[] = []
+  return {
+    acquire: () =>
+      free > 0 ? ((free -= 1), Promise.resolve()) : new Promise<void>((r) => waiting.push(r)),
+    release: () => {
+      const next = waiting.shift()
+      if (next) next()
+      else free += 1
+    },
+  }
+}
+
+/** A pause that `wake()` ends early, so stopping never waits out a poll interval. */
+function createNap() {
+  let wake: (() => void) | null = null
+  return {
+    sleep: (ms: number) =>
+      new Promise<void>((resolve) => {
+        const timer = setTimeout(done, ms)
+        function done() {
+          clearTimeout(timer)
+          wake = null
+          resolve()
+        }
+        wake = done
+      }),
+    wake: () => wake?.(),
+  }
+}
+
+/**
+ * Starts the outbox dispatcher (architecture.md §7) and the expiry sweeper (R80): `claimLoops`
+ * loops each claim a batch and deliver its rows, at most `sendConcurrency` at once, through the
+ * one transport; idle loops poll every `pollIntervalMs`. Safe with several dispatchers on one
+ * database (`SKIP LOCKED` claims, conditional settles). Runs in the API process or its own.
+ *
+ * @example
+ * const dispatcher = startDispatcher({ db, clock, logger, transport, config })
+ * process.on('SIGTERM', () => void dispatcher.stop().then(() => transport.close()))
+ */
+export function startDispatcher(options: StartDispatcherOptions): Dispatcher {
+  const { db, clock, config } = options
+  const logger = options.logger.child({ component: 'dispatcher' })
+  const ctx: DeliveryContext = {
+    db,
+    clock,
+    logger,
+    transport: options.transport,
+    config,
+    renderers: createEmailRenderers({ origin: config.publicBaseUrl, appEnv: config.appEnv }),
+    random: options.random ?? Math.random,
+  }
+  const limiter = createLimiter(config.sendConcurrency)
+  const naps: ReturnType<typeof createNap>[] = []
+  let stopping = false
+
+  async function deliverBatch(rows: readonly ClaimedRow[]) {
+    const notStarted: ClaimedRow[] = []
+    await Promise.all(
+      rows.map(async (row) => {
+        await limiter.acquire()
+        try {
+          if (stopping) notStarted.push(row)
+          else await deliverOutboxRow(ctx, row)
+        } catch (error) {
+          logger.error({ outboxId: row.id, err: describeError(error) }, 'outbox row left to lease')
+        } finally {
+          limiter.release()
+        }
+      })
+    )
+    if (notStarted.length > 0) {
+      try {
+        const released = await releaseOutboxRows(db, notStarted)
+        logger.info({ released }, 'released claimed rows on stop')
+      } catch (error) {
+        // Not released: their lease lapses and another dispatcher takes them (R50).
+        logger.error({ err: describeError(error) }, 'release on stop failed')
+      }
+    }
+  }
+
+  async function claimLoop() {
+    const nap = createNap()
+    naps.push(nap)
+    while (!stopping) {
+      let rows: ClaimedRow[] = []
+      try {
+        rows = await claimOutboxRows(db, {
+          now: clock.now(),
+          leaseSeconds: config.leaseSeconds,
+          limit: config.batchSize,
+        })
+      } catch (error) {
+        logger.error({ err: describeError(error) }, 'outbox claim failed')
+      }
+      if (rows.length > 0) await deliverBatch(rows)
+      if (rows.length < config.batchSize && !stopping) await nap.sleep(config.pollIntervalMs)
+    }
+  }
+
+  async function sweepLoop() {
+    if (config.sweepIntervalSeconds <= 0) return
+    const nap = createNap()
+    naps.push(nap)
+    while (!stopping) {
+      try {
+        const result = await sweepExpiredRecords(db, clock.now())
+        logger.debug(result, 'expiry sweep')
+      } catch (error) {
+        logger.error({ err: describeError(error) }, 'expiry sweep failed')
+      }
+      await nap.sleep(config.sweepIntervalSeconds * 1000)
+    }
+  }
+
+  const loops = [...Array.from({ length: config.claimLoops }, () => claimLoop()), sweepLoop()]
+  logger.info(
+    {
+      batchSize: config.batchSize,
+      claimLoops: config.claimLoops,
+      sendConcurrency: config.sendConcurrency,
+    },
+    'dispatcher started'
+  )
+
+  return {
+    async stop() {
+      if (stopping) return
+      stopping = true
+      for (const nap of naps) nap.wake()
+      await Promise.all(loops)
+      logger.info('dispatcher stopped')
+    },
+  }
+}
+
+/** Error class and code only: driver and SMTP messages can quote values (R77). */
+function describeError(error: unknown) {
+  const record = (typeof error === 'object' && error !== null ? error : {}) as Record<
+    string,
+    unknown
+  >
+  return {
+    type: typeof record.name === 'string' ? record.name : typeof error,
+    code: typeof record.code === 'string' ? record.code : undefined,
+  }
+}

@@ -1,0 +1,87 @@
+import { executeRows, type Database } from '@partner-center/db'
+import { sql, type SQL } from 'drizzle-orm'
+
+/** How many transitions one sweep wrote. */
+export interface SweepResult {
+  /** P7: `PENDING_REVIEW` past `reviewDeadline`. */
+  reviewsExpired: number
+  /** P8: `PRE_REGISTERED` past `validUntil`. */
+  preregistrationsExpired: number
+  /** I7: live invitations past `expiresAt`. */
+  invitationsExpired: number
+}
+
+/**
+ * One conditional `update … returning` plus its audit events, as one statement, so each
+ * transition and its event commit together (R75). With several sweepers racing, the loser's
+ * update waits for the winner's row lock, re-checks `status` and skips the row: exactly once.
+ */
+function expireStatement(options: {
+  table: SQL
+  entityType: string
+  action: string
+  from: readonly string[]
+  due: SQL
+  now: string
+}): SQL {
+  const from = sql.join(
+    options.from.map((status) => sql`${status}`),
+    sql`, `
+  )
+  return sql`with expired as (
+               update ${options.table} as t
+                  set status = 'EXPIRED', updated_at = ${options.now}::timestamptz
+                 from ${options.table} as before
+                where before.id = t.id and t.status in (${from}) and ${options.due}
+            returning t.id, t.partner_id, before.status as from_status)
+             insert into audit_events
+                    (id, occurred_at, actor_type, actor_id, partner_id, action, entity_type, entity_id, request_id, details)
+             select gen_random_uuid(), ${options.now}::timestamptz, 'system', null, expired.partner_id,
+                    ${options.action}, ${options.entityType}, expired.id, null,
+                    jsonb_build_object('from', expired.from_status, 'to', 'EXPIRED')
+               from expired
+          returning entity_id`
+}
+
+/**
+ * Writes the time-based transitions of R80 as of `now`: P7 and P8 (pre-registrations) and I7
+ * (invitations). Safe to run from several dispatchers at once.
+ *
+ * @example
+ * const { invitationsExpired } = await sweepExpiredRecords(db, clock.now())
+ */
+export async function sweepExpiredRecords(db: Database, now: Date): Promise<SweepResult> {
+  const at = now.toISOString()
+  const run = async (statement: SQL) => (await executeRows(db, statement)).length
+  const reviewsExpired = await run(
+    expireStatement({
+      table: sql`pre_registrations`,
+      entityType: 'preregistration',
+      action: 'preregistration.expired',
+      from: ['PENDING_REVIEW'],
+      due: sql`t.review_deadline <= ${at}::timestamptz`,
+      now: at,
+    })
+  )
+  const preregistrationsExpired = await run(
+    expireStatement({
+      table: sql`pre_registrations`,
+      entityType: 'preregistration',
+      action: 'preregistration.expired',
+      from: ['PRE_REGISTERED'],
+      due: sql`t.valid_until <= ${at}::timestamptz`,
+      now: at,
+    })
+  )
+  const invitationsExpired = await run(
+    expireStatement({
+      table: sql`invitations`,
+      entityType: 'invitation',
+      action: 'invitation.expired',
+      from: ['QUEUED', 'SENT', 'SEND_FAILED'],
+      due: sql`t.expires_at <= ${at}::timestamptz`,
+      now: at,
+    })
+  )
+  return { reviewsExpired, preregistrationsExpired, invitationsExpired }
+}

@@ -1,0 +1,103 @@
+import { OpenAPIHono, createRoute } from '@hono/zod-openapi'
+import {
+  AdminPartner,
+  AdminPartnerList,
+  AdminPreregistrationItem,
+  AdminPreregistrationPage,
+  AdminPreregistrationQuery,
+  ReviewPreregistrationRequest,
+  UpdatePartnerRequest,
+} from '@partner-center/contracts'
+import type { AppDeps, AppEnv } from '../deps'
+import { adminGuard, requireUser } from '../middleware/guards'
+import { findPartners } from '../use-cases/find-partners'
+import { findReviewQueue } from '../use-cases/find-review-queue'
+import { reviewPreregistration } from '../use-cases/review-preregistration'
+import { updatePartner } from '../use-cases/update-partner'
+import { IdParam } from './preregistrations'
+import { errorResponses, jsonBody, jsonContent, throwValidationError } from './validation'
+
+const tags = ['Ecosystem manager']
+const security = [{ bearer: [] }]
+
+const listPartnersRoute = createRoute({
+  method: 'get',
+  path: '/v1/admin/partners',
+  tags,
+  summary: 'Partners with their capabilities',
+  security,
+  middleware: [adminGuard()] as const,
+  responses: {
+    200: { description: 'Partners', content: jsonContent(AdminPartnerList) },
+    ...errorResponses(401, 403),
+  },
+})
+
+const updatePartnerRoute = createRoute({
+  method: 'patch',
+  path: '/v1/admin/partners/{id}',
+  tags,
+  summary: 'Change a partner’s capabilities and contacts',
+  security,
+  middleware: [adminGuard()] as const,
+  request: { params: IdParam, body: jsonBody(UpdatePartnerRequest) },
+  responses: {
+    200: { description: 'The partner', content: jsonContent(AdminPartner) },
+    ...errorResponses(400, 401, 403, 404),
+  },
+})
+
+const reviewQueueRoute = createRoute({
+  method: 'get',
+  path: '/v1/admin/preregistrations',
+  tags,
+  summary: 'Pre-registrations waiting for manual review',
+  security,
+  middleware: [adminGuard()] as const,
+  request: { query: AdminPreregistrationQuery },
+  responses: {
+    200: { description: 'A page', content: jsonContent(AdminPreregistrationPage) },
+    ...errorResponses(400, 401, 403),
+  },
+})
+
+const reviewRoute = createRoute({
+  method: 'post',
+  path: '/v1/admin/preregistrations/{id}/review',
+  tags,
+  summary: 'Approve or reject a manual review',
+  security,
+  middleware: [adminGuard()] as const,
+  request: { params: IdParam, body: jsonBody(ReviewPreregistrationRequest) },
+  responses: {
+    200: { description: 'Decided', content: jsonContent(AdminPreregistrationItem) },
+    ...errorResponses(400, 401, 403, 404, 409),
+  },
+})
+
+/** The ecosystem manager's endpoints (domain.md R9, R31). */
+export function createAdminRoutes(deps: AppDeps) {
+  return new OpenAPIHono<AppEnv>({ defaultHook: throwValidationError })
+    .openapi(listPartnersRoute, async (c) => c.json(await findPartners(deps), 200))
+    .openapi(updatePartnerRoute, async (c) => {
+      const partner = await updatePartner(deps, {
+        managerId: requireUser(c).userId,
+        requestId: c.get('requestId'),
+        partnerId: c.req.valid('param').id,
+        changes: c.req.valid('json'),
+      })
+      return c.json(partner, 200)
+    })
+    .openapi(reviewQueueRoute, async (c) =>
+      c.json(await findReviewQueue(deps, c.req.valid('query')), 200)
+    )
+    .openapi(reviewRoute, async (c) => {
+      const item = await reviewPreregistration(deps, {
+        managerId: requireUser(c).userId,
+        requestId: c.get('requestId'),
+        id: c.req.valid('param').id,
+        ...c.req.valid('json'),
+      })
+      return c.json(item, 200)
+    })
+}

@@ -1,0 +1,109 @@
+import type { Database } from '@partner-center/db'
+import {
+  invitations,
+  LIVE_INVITATION_STATUSES,
+  preRegistrations,
+  type PreRegistrationRow,
+} from '@partner-center/db/schema'
+import { decideDeletion, isUuid, type PreregistrationDeletion } from '@partner-center/domain'
+import { and, eq, inArray } from 'drizzle-orm'
+import type { AppDeps, PartnerScope, RequestMeta } from '../deps'
+import { AppError, toAppError } from '../errors'
+import { actorOf } from '../middleware/guards'
+import { recordAudits } from '../queries/audit'
+import { retireLiveInvitation } from '../queries/retire-invitation'
+
+/** Options of {@link deletePreregistration}. */
+export interface DeletePreregistrationOptions extends RequestMeta {
+  scope: PartnerScope
+  id: string
+}
+
+/** Options of {@link applyDeletion}. */
+export interface ApplyDeletionOptions extends RequestMeta {
+  scope: PartnerScope
+  row: PreRegistrationRow
+  deletion: PreregistrationDeletion
+  now: Date
+}
+
+/**
+ * Writes a decided deletion (P10, R32) in the caller's transaction: the row `DELETED`, its live
+ * invitation `REVOKED` with the pending email cancelled, and the audit events. Returns the id of
+ * the revoked invitation, if any.
+ */
+export async function applyDeletion(tx: Database, options: ApplyDeletionOptions) {
+  const { row, scope, now } = options
+  await tx
+    .update(preRegistrations)
+    .set({ ...options.deletion, updatedAt: now })
+    .where(eq(preRegistrations.id, row.id))
+  await recordAudits(tx, {
+    now,
+    requestId: options.requestId,
+    entries: [
+      {
+        action: 'preregistration.deleted',
+        actorType: 'partner_user',
+        actorId: scope.userId,
+        partnerId: scope.partner.id,
+        entityType: 'preregistration',
+        entityId: row.id,
+        details: { from: row.status, to: 'DELETED' },
+      },
+    ],
+  })
+  const live = await tx
+    .select()
+    .from(invitations)
+    .where(
+      and(
+        eq(invitations.preregistrationId, row.id),
+        inArray(invitations.status, [...LIVE_INVITATION_STATUSES])
+      )
+    )
+    .for('update')
+  let revoked: string | null = null
+  for (const invitation of live) {
+    const status = await retireLiveInvitation(tx, {
+      invitation,
+      event: { type: 'PREREGISTRATION_DELETED' },
+      actor: { userId: scope.userId, partnerId: scope.partner.id },
+      now,
+      requestId: options.requestId,
+    })
+    if (status === 'REVOKED') revoked = invitation.id
+  }
+  return revoked
+}
+
+/**
+ * `DELETE …/preregistrations/{id}` (R32): another partner's row, a colleague's row for an account
+ * manager, a deleted row and a malformed id are all `NOT_FOUND` (R2); `CONVERTED` is
+ * `PREREGISTRATION_NOT_DELETABLE`.
+ */
+export async function deletePreregistration(deps: AppDeps, options: DeletePreregistrationOptions) {
+  if (!isUuid(options.id)) throw new AppError('NOT_FOUND', 404)
+  const now = deps.clock.now()
+  return deps.db.transaction(async (tx) => {
+    const [row] = await tx
+      .select()
+      .from(preRegistrations)
+      .where(
+        and(
+          eq(preRegistrations.id, options.id),
+          eq(preRegistrations.partnerId, options.scope.partner.id)
+        )
+      )
+      .for('update')
+    const decision = decideDeletion({ row: row ?? null, actor: actorOf(options.scope), now })
+    if (!decision.ok || !row) throw toAppError(decision.ok ? { code: 'NOT_FOUND' } : decision.error)
+    const revokedInvitationId = await applyDeletion(tx, {
+      ...options,
+      row,
+      deletion: decision.value,
+      now,
+    })
+    return { preregistrationId: row.id, outcome: 'DELETED' as const, revokedInvitationId }
+  })
+}

@@ -1,0 +1,178 @@
+import { getUniqueViolation, UNIQUE_CONSTRAINTS } from '@partner-center/db'
+import { invitations } from '@partner-center/db/schema'
+import { decideAcceptance, maskEmail, type FailureCode } from '@partner-center/domain'
+import { and, eq, inArray } from 'drizzle-orm'
+import type { AppDeps } from '../../deps'
+import { AppError } from '../../errors'
+import { recordAudits } from '../../queries/audit'
+import { loadAcceptanceSnapshot } from './acceptance-snapshot'
+import { commitAcceptance } from './commit-acceptance'
+import { findInvitationByToken, linkError, type OpenedInvitation } from './find-invitation-by-token'
+
+/** Options of {@link acceptInvitation} (domain.md R62–R69). */
+export interface AcceptInvitationOptions {
+  token: string
+  instructionsAccepted: boolean
+  customerAccountId: string | null
+  requestId: string
+}
+
+class Refused extends Error {
+  constructor(readonly error: AppError) {
+    super(error.code)
+  }
+}
+
+function refusal(code: FailureCode, opened: OpenedInvitation): AppError {
+  return linkError(code, opened)
+}
+
+/** Records an eligibility failure on the invitation (I9): it stays visible to the partner. */
+async function recordAssociationFailure(
+  deps: AppDeps,
+  tx: Parameters<Parameters<AppDeps['db']['transaction']>[0]>[0],
+  options: {
+    opened: OpenedInvitation
+    code: FailureCode
+    customerAccountId: string
+    requestId: string
+  }
+) {
+  const now = deps.clock.now()
+  const { invitation } = options.opened
+  await tx
+    .update(invitations)
+    .set({
+      status: 'ASSOCIATION_FAILED',
+      failureCode: options.code,
+      failedAt: now,
+      failedCustomerAccountId: options.customerAccountId,
+      updatedAt: now,
+    })
+    .where(
+      and(
+        eq(invitations.id, invitation.id),
+        inArray(invitations.status, ['QUEUED', 'SENT', 'SEND_FAILED'])
+      )
+    )
+  await recordAudits(tx, {
+    now,
+    requestId: options.requestId,
+    entries: [
+      {
+        action: 'invitation.association_failed',
+        actorType: 'customer',
+        actorId: options.customerAccountId,
+        partnerId: invitation.partnerId,
+        entityType: 'invitation',
+        entityId: invitation.id,
+        details: { code: options.code, recipient: maskEmail(invitation.recipientEmail) },
+      },
+    ],
+  })
+}
+
+/**
+ * `POST /api/v1/public/invitations/accept`: re-checks eligibility now (R64) and, in one
+ * transaction, accepts the invitation, creates the active association, converts the
+ * pre-registration, freezes a reseller's account and queues the success email (R65). The
+ * invitation row lock serialises accepts of one link; the partial unique index on active
+ * associations settles one customer accepting two partners at once (R68).
+ */
+export async function acceptInvitation(deps: AppDeps, options: AcceptInvitationOptions) {
+  if (!options.customerAccountId) throw new AppError('NOT_AUTHENTICATED', 401)
+  const customerAccountId = options.customerAccountId
+  let outcome: { refused: AppError } | { accepted: Awaited<ReturnType<typeof commitAcceptance>> }
+  try {
+    outcome = await deps.db.transaction(async (tx) => {
+      const now = deps.clock.now()
+      const opened = await findInvitationByToken(tx, { token: options.token, forUpdate: true })
+      if (!opened) throw new Refused(new AppError('LINK_NOT_FOUND', 404))
+      const snapshot = await loadAcceptanceSnapshot(tx, {
+        invitation: opened.invitation,
+        customerAccountId,
+      })
+      if (!snapshot) throw new Refused(new AppError('NOT_AUTHENTICATED', 401))
+      const decision = decideAcceptance({
+        invitation: opened.invitation,
+        account: snapshot.account,
+        instructionsAccepted: options.instructionsAccepted,
+        partner: opened.partner,
+        preregistration: snapshot.preregistration,
+        activeAssociation: snapshot.activeAssociation,
+        otherPartnersHoldingRows: snapshot.otherPartnersHoldingRows,
+        now,
+      })
+      if (!decision.ok) {
+        const { code, record } = decision.error
+        if (record) {
+          await recordAssociationFailure(deps, tx, {
+            opened,
+            code,
+            customerAccountId,
+            requestId: options.requestId,
+          })
+          // Commit the recorded failure, then answer with its error.
+          return { refused: refusal(code, opened) }
+        }
+        if (code === 'RECIPIENT_MISMATCH') {
+          await recordAudits(tx, {
+            now,
+            requestId: options.requestId,
+            entries: [
+              {
+                action: 'acceptance.refused',
+                actorType: 'customer',
+                actorId: customerAccountId,
+                partnerId: opened.invitation.partnerId,
+                entityType: 'invitation',
+                entityId: opened.invitation.id,
+                details: { code },
+              },
+            ],
+          })
+          return { refused: refusal(code, opened) }
+        }
+        throw new Refused(refusal(code, opened))
+      }
+      return {
+        accepted: await commitAcceptance(deps, tx, {
+          opened,
+          decision: decision.value,
+          requestId: options.requestId,
+        }),
+      }
+    })
+  } catch (error) {
+    if (error instanceof Refused) throw error.error
+    if (getUniqueViolation(error) === UNIQUE_CONSTRAINTS.oneActiveAssociationPerCustomer) {
+      // Lost the race against another partner's acceptance: record it and say so (R68).
+      return recordLostRace(deps, { ...options, customerAccountId })
+    }
+    throw error
+  }
+  if ('refused' in outcome) throw outcome.refused
+  return outcome.accepted
+}
+
+/**
+ * The loser of two simultaneous acceptances by one customer: its transaction rolled back on the
+ * unique index, so record ALREADY_ASSOCIATED on its invitation in a new one (R68).
+ */
+async function recordLostRace(
+  deps: AppDeps,
+  options: AcceptInvitationOptions & { customerAccountId: string }
+): Promise<never> {
+  const refused = await deps.db.transaction(async (tx) => {
+    const opened = await findInvitationByToken(tx, { token: options.token, forUpdate: true })
+    if (!opened) return new AppError('LINK_NOT_FOUND', 404)
+    await recordAssociationFailure(deps, tx, {
+      opened,
+      code: 'ALREADY_ASSOCIATED',
+      customerAccountId: options.customerAccountId,
+      requestId: options.requestId,
+    })
+    return refusal('ALREADY_ASSOCIATED', opened)
+  })
+  throw refused
+}

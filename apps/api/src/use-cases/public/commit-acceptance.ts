@@ -1,0 +1,128 @@
+import type { Database } from '@partner-center/db'
+import {
+  associations,
+  customerAccounts,
+  invitations,
+  outbox,
+  preRegistrations,
+} from '@partner-center/db/schema'
+import type { AcceptanceDecision } from '@partner-center/domain'
+import { and, eq, gt, inArray } from 'drizzle-orm'
+import type { AppDeps } from '../../deps'
+import { AppError } from '../../errors'
+import { recordAudits, type AuditEntry } from '../../queries/audit'
+import type { OpenedInvitation } from './find-invitation-by-token'
+
+/** Options of {@link commitAcceptance}. */
+export interface CommitAcceptanceOptions {
+  opened: OpenedInvitation
+  decision: AcceptanceDecision
+  requestId: string
+}
+
+/**
+ * The writes of a successful acceptance, inside the caller's transaction (R65): the invitation
+ * moves from a live status to ACCEPTED only if it is still live now (conditional update), the
+ * ACTIVE association is inserted (the unique index guards R68), the pre-registration converts,
+ * a reseller account is frozen until a budget is set (R66), and the success email is queued.
+ */
+export async function commitAcceptance(
+  deps: AppDeps,
+  tx: Database,
+  options: CommitAcceptanceOptions
+) {
+  const now = deps.clock.now()
+  const { opened, decision } = options
+  const { invitation, partner } = opened
+  const { association: planned, accountFreeze } = decision
+  const associationId = crypto.randomUUID()
+
+  const moved = await tx
+    .update(invitations)
+    .set({
+      status: 'ACCEPTED',
+      acceptedAt: now,
+      acceptedCustomerAccountId: planned.customerAccountId,
+      associationId,
+      updatedAt: now,
+    })
+    .where(
+      and(
+        eq(invitations.id, invitation.id),
+        inArray(invitations.status, ['QUEUED', 'SENT', 'SEND_FAILED']),
+        gt(invitations.expiresAt, now)
+      )
+    )
+    .returning({ id: invitations.id })
+  if (moved.length === 0) throw new AppError('LINK_ALREADY_USED', 409)
+
+  await tx
+    .insert(associations)
+    .values({ id: associationId, ...planned, createdAt: now, updatedAt: now })
+  await tx
+    .update(preRegistrations)
+    .set({ status: 'CONVERTED', convertedAt: now, associationId, updatedAt: now })
+    .where(eq(preRegistrations.id, invitation.preregistrationId))
+  if (accountFreeze) {
+    await tx
+      .update(customerAccounts)
+      .set({ ...accountFreeze, updatedAt: now })
+      .where(eq(customerAccounts.id, planned.customerAccountId))
+  }
+  await tx.insert(outbox).values({
+    kind: 'ASSOCIATION_SUCCESS_EMAIL',
+    aggregateId: associationId,
+    payload: { associationId, invitationId: invitation.id },
+    dedupeKey: `association:${associationId}:success-email`,
+    status: 'PENDING',
+    runAfter: now,
+    createdAt: now,
+  })
+
+  const actor = {
+    actorType: 'customer' as const,
+    actorId: planned.customerAccountId,
+    partnerId: partner.id,
+  }
+  const entries: AuditEntry[] = [
+    {
+      ...actor,
+      action: 'invitation.accepted',
+      entityType: 'invitation',
+      entityId: invitation.id,
+      details: { associationId },
+    },
+    {
+      ...actor,
+      action: 'association.created',
+      entityType: 'association',
+      entityId: associationId,
+      details: { type: planned.type, invitationId: invitation.id },
+    },
+    {
+      ...actor,
+      action: 'preregistration.converted',
+      entityType: 'preregistration',
+      entityId: invitation.preregistrationId,
+      details: { associationId },
+    },
+  ]
+  if (accountFreeze) {
+    entries.push({
+      ...actor,
+      action: 'account.frozen_pending_budget',
+      entityType: 'customer_account',
+      entityId: planned.customerAccountId,
+      details: { associationId },
+    })
+  }
+  await recordAudits(tx, { now, requestId: options.requestId, entries })
+
+  return {
+    partnerName: partner.name,
+    partnerContactEmail: partner.contactEmail,
+    associationType: planned.type,
+    associatedAt: now.toISOString(),
+    frozenPendingBudget: planned.frozenPendingBudget,
+  }
+}

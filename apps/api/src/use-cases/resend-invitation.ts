@@ -1,0 +1,60 @@
+import { invitations, preRegistrations } from '@partner-center/db/schema'
+import { can, isUuid } from '@partner-center/domain'
+import { and, eq } from 'drizzle-orm'
+import type { AppDeps, PartnerScope, RequestMeta } from '../deps'
+import { AppError } from '../errors'
+import { actorOf } from '../middleware/guards'
+import { queueInvitationBatch } from './queue-invitation-batch'
+import { runIdempotent } from './run-idempotent'
+
+/** Options of {@link resendInvitation}. */
+export interface ResendInvitationOptions extends RequestMeta {
+  scope: PartnerScope
+  invitationId: string
+  idempotencyKey?: string
+}
+
+/**
+ * `POST …/invitations/{id}/resend` (R45): a batch of one (`kind = RESEND`) for the invitation's
+ * pre-registration with the same association type and the same checks and answer as an invite.
+ * `{id}` may be any invitation of the row; invisible or malformed ids are `NOT_FOUND` (R2).
+ */
+export async function resendInvitation(deps: AppDeps, options: ResendInvitationOptions) {
+  if (!isUuid(options.invitationId)) throw new AppError('NOT_FOUND', 404)
+  const [found] = await deps.db
+    .select({ invitation: invitations, preregistration: preRegistrations })
+    .from(invitations)
+    .innerJoin(preRegistrations, eq(preRegistrations.id, invitations.preregistrationId))
+    .where(
+      and(
+        eq(invitations.id, options.invitationId),
+        eq(invitations.partnerId, options.scope.partner.id)
+      )
+    )
+  if (!found || !can(actorOf(options.scope), 'custdev.invite', found.preregistration)) {
+    throw new AppError('NOT_FOUND', 404)
+  }
+  const { invitation } = found
+  return runIdempotent(
+    deps,
+    {
+      scope: options.scope,
+      key: options.idempotencyKey,
+      canonicalRequest: {
+        method: 'POST',
+        path: `/api/v1/customer-development/invitations/${invitation.id}/resend`,
+        body: {},
+      },
+    },
+    (tx) =>
+      queueInvitationBatch(tx, {
+        scope: options.scope,
+        preregistrationIds: [invitation.preregistrationId],
+        associationType: invitation.associationType,
+        kind: 'RESEND',
+        now: deps.clock.now(),
+        requestId: options.requestId,
+        mailDomain: deps.config.mailDomain,
+      })
+  )
+}

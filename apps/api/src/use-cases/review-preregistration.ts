@@ -1,0 +1,98 @@
+import { partners, preRegistrations, type PreRegistrationRow } from '@partner-center/db/schema'
+import {
+  decideReview,
+  effectivePreregistrationStatus,
+  isUuid,
+  maskEmail,
+  maskMobile,
+  maskName,
+} from '@partner-center/domain'
+import { eq } from 'drizzle-orm'
+import type { AppDeps, RequestMeta } from '../deps'
+import { AppError, toAppError } from '../errors'
+import { recordAudits } from '../queries/audit'
+import { fieldValidationError } from './create-preregistration'
+
+/** A review-queue row as the admin endpoints answer it; customer data masked (§7). */
+export function toAdminPreregistration(
+  row: PreRegistrationRow,
+  partner: { id: string; name: string },
+  now: Date
+) {
+  return {
+    id: row.id,
+    partner,
+    customerName: maskName(row.customerName) ?? '',
+    email: maskEmail(row.email),
+    mobile: maskMobile(row.mobileE164),
+    status: effectivePreregistrationStatus(row, now),
+    reviewReason: row.reviewReason,
+    reviewDeadline: row.reviewDeadline?.toISOString() ?? null,
+    reviewNote: row.reviewNote,
+    validUntil: row.validUntil?.toISOString() ?? null,
+    createdAt: row.createdAt.toISOString(),
+  }
+}
+
+/** Options of {@link reviewPreregistration}. */
+export interface ReviewPreregistrationOptions extends RequestMeta {
+  managerId: string
+  id: string
+  decision: 'approve' | 'reject'
+  note?: string | null
+}
+
+/**
+ * `POST /api/v1/admin/preregistrations/{id}/review` (R31): the domain decides (P5 approve with a
+ * fresh validity and the age/spend waiver, P6 reject with a 1–500 note); only an effective
+ * `PENDING_REVIEW` row can be decided, else `PREREGISTRATION_NOT_ACTIVE`.
+ */
+export async function reviewPreregistration(deps: AppDeps, options: ReviewPreregistrationOptions) {
+  if (!isUuid(options.id)) throw new AppError('NOT_FOUND', 404)
+  const now = deps.clock.now()
+  return deps.db.transaction(async (tx) => {
+    const [found] = await tx
+      .select({ row: preRegistrations, partner: { id: partners.id, name: partners.name } })
+      .from(preRegistrations)
+      .innerJoin(partners, eq(partners.id, preRegistrations.partnerId))
+      .where(eq(preRegistrations.id, options.id))
+      .for('update', { of: preRegistrations })
+    if (!found || found.row.status === 'DELETED') throw new AppError('NOT_FOUND', 404)
+    const decision = decideReview({
+      row: found.row,
+      decision: options.decision,
+      note: options.note,
+      reviewerId: options.managerId,
+      now,
+    })
+    if (!decision.ok) {
+      if (decision.error.code === 'VALIDATION_FAILED') throw fieldValidationError(decision.error)
+      throw toAppError(decision.error)
+    }
+    const [updated] = await tx
+      .update(preRegistrations)
+      .set({ ...decision.value, updatedAt: now })
+      .where(eq(preRegistrations.id, found.row.id))
+      .returning()
+    if (!updated) throw new Error('update returned no row')
+    await recordAudits(tx, {
+      now,
+      requestId: options.requestId,
+      entries: [
+        {
+          action:
+            decision.value.status === 'REJECTED'
+              ? 'preregistration.review_rejected'
+              : 'preregistration.review_approved',
+          actorType: 'ecosystem_manager',
+          actorId: options.managerId,
+          partnerId: found.partner.id,
+          entityType: 'preregistration',
+          entityId: updated.id,
+          details: { from: 'PENDING_REVIEW', to: updated.status },
+        },
+      ],
+    })
+    return toAdminPreregistration(updated, found.partner, now)
+  })
+}

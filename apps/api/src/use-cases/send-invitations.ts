@@ -1,0 +1,46 @@
+import { checkBatchSize, type AssociationType } from '@partner-center/domain'
+import type { AppDeps, PartnerScope, RequestMeta } from '../deps'
+import { toAppError } from '../errors'
+import { queueInvitationBatch } from './queue-invitation-batch'
+import { runIdempotent } from './run-idempotent'
+
+/** Options of {@link sendInvitations}. */
+export interface SendInvitationsOptions extends RequestMeta {
+  scope: PartnerScope
+  preregistrationIds: string[]
+  associationType?: AssociationType
+  idempotencyKey?: string
+}
+
+/**
+ * `POST …/invitations` (R36–R44): `BATCH_TOO_LARGE` is checked before the Idempotency-Key and the
+ * type checks after it (R36 order); everything else is one transaction (R41). Returns the exact
+ * answer bytes, stored for replays.
+ */
+export async function sendInvitations(deps: AppDeps, options: SendInvitationsOptions) {
+  const size = checkBatchSize(options.preregistrationIds)
+  if (!size.ok) throw toAppError(size.error)
+  const associationType = options.associationType ?? 'reseller'
+  return runIdempotent(
+    deps,
+    {
+      scope: options.scope,
+      key: options.idempotencyKey,
+      canonicalRequest: {
+        method: 'POST',
+        path: '/api/v1/customer-development/invitations',
+        body: { preregistrationIds: options.preregistrationIds, associationType },
+      },
+    },
+    (tx) =>
+      queueInvitationBatch(tx, {
+        scope: options.scope,
+        preregistrationIds: options.preregistrationIds,
+        associationType,
+        kind: 'INVITE',
+        now: deps.clock.now(),
+        requestId: options.requestId,
+        mailDomain: deps.config.mailDomain,
+      })
+  )
+}

@@ -1,0 +1,114 @@
+import { ApiError } from '@partner-center/contracts'
+import { flushPromises } from '@vue/test-utils'
+import { describe, expect, it, vi } from 'vitest'
+import { fakeApi } from '../../test/fake-api'
+import { mountWith } from '../../test/mount-with'
+import PreregisterDialog from './PreregisterDialog.vue'
+
+async function fill(overlay: HTMLElement, values: { name?: string; email?: string }) {
+  const set = (id: string, value: string) => {
+    const input = overlay.querySelector<HTMLInputElement>(`#${id}`)
+    if (!input) throw new Error(`no #${id}`)
+    input.value = value
+    input.dispatchEvent(new Event('input'))
+  }
+  if (values.name !== undefined) set('pc-cd-prereg-name', values.name)
+  if (values.email !== undefined) set('pc-cd-prereg-email', values.email)
+  await flushPromises()
+}
+
+function clickOk(overlay: HTMLElement) {
+  overlay.querySelector<HTMLButtonElement>('[data-testid="preregister-ok"]')?.click()
+  return flushPromises()
+}
+
+describe('PreregisterDialog', () => {
+  it('refuses a missing name and contact in the browser without calling the API', async () => {
+    const api = fakeApi()
+    const { overlay, wrapper } = mountWith(PreregisterDialog, { api })
+    await flushPromises()
+    await clickOk(overlay)
+    await vi.waitFor(() =>
+      expect(overlay.textContent).toContain('Enter a name of 1 to 100 characters.')
+    )
+    expect(overlay.textContent).toContain('Enter an email or a mobile number.')
+    expect(api.preregister).not.toHaveBeenCalled()
+    wrapper.unmount()
+  })
+
+  it('sends the canonical email and shows the local validity on success', async () => {
+    const api = fakeApi()
+    const { overlay, wrapper } = mountWith(PreregisterDialog, { api })
+    await flushPromises()
+    await fill(overlay, { name: ' Alpha Robotics ', email: ' New.Alpha@Customer.Example ' })
+    await clickOk(overlay)
+    expect(api.preregister).toHaveBeenCalledWith(
+      expect.objectContaining({
+        customerName: 'Alpha Robotics',
+        email: 'new.alpha@customer.example',
+      })
+    )
+    expect(overlay.textContent).toContain('Pre-registered. Valid until 2025-01-')
+    wrapper.unmount()
+  })
+
+  it('shows the manual review text for PENDING_REVIEW', async () => {
+    const api = fakeApi({
+      preregister: () => Promise.resolve({ id: 'x', status: 'PENDING_REVIEW', validUntil: null }),
+    })
+    const { overlay, wrapper } = mountWith(PreregisterDialog, { api })
+    await flushPromises()
+    await fill(overlay, { name: 'Old Spender', email: 'old.spender@customer.example' })
+    await clickOk(overlay)
+    expect(overlay.textContent).toContain('Sent for manual review')
+    wrapper.unmount()
+  })
+
+  it('shows the catalogue message, the partner action and the protection date of another partner', async () => {
+    const api = fakeApi({
+      preregister: () =>
+        Promise.reject(
+          new ApiError({
+            code: 'PREREGISTERED_BY_ANOTHER_PARTNER',
+            status: 409,
+            message: 'server text',
+            details: { protectedUntil: '2025-02-01T12:00:00.000Z' },
+          })
+        ),
+    })
+    const { overlay, wrapper } = mountWith(PreregisterDialog, { api })
+    await flushPromises()
+    await fill(overlay, { name: 'Globex Prospect', email: 'globex.prospect@customer.example' })
+    await clickOk(overlay)
+    const alert = overlay.querySelector('[data-testid="error-alert"]')
+    expect(alert?.textContent).toContain('This customer is pre-registered by another partner.')
+    expect(alert?.textContent).toContain('Not possible.')
+    expect(alert?.textContent).toContain('Protected until 2025-02-0')
+    wrapper.unmount()
+  })
+
+  it('puts VALIDATION_FAILED issues on the matching field', async () => {
+    const api = fakeApi({
+      preregister: () =>
+        Promise.reject(
+          new ApiError({
+            code: 'VALIDATION_FAILED',
+            status: 400,
+            message: 'Some fields are missing or invalid.',
+            details: { issues: [{ path: 'email', message: 'Server says no.' }] },
+          })
+        ),
+    })
+    const { overlay, wrapper } = mountWith(PreregisterDialog, { api })
+    await flushPromises()
+    await fill(overlay, { name: 'Alpha', email: 'a@b.example' })
+    await clickOk(overlay)
+    await vi.waitFor(() =>
+      expect(overlay.querySelector('.el-form-item__error')?.textContent).toContain(
+        'Server says no.'
+      )
+    )
+    expect(overlay.querySelector('[data-testid="error-alert"]')).toBeNull()
+    wrapper.unmount()
+  })
+})

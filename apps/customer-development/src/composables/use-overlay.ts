@@ -1,0 +1,43 @@
+import { ElMessage, ElMessageBox } from 'element-plus'
+import 'element-plus/es/components/message/style/css'
+import 'element-plus/es/components/message-box/style/css'
+import { getCurrentInstance, inject } from 'vue'
+import { useI18n } from 'vue-i18n'
+import { OVERLAY } from '../context'
+
+/**
+ * Messages and confirmations attached to the module's overlay node (not `body`), with the
+ * app's context so the Element Plus locale and z-index base apply.
+ */
+export function useOverlay() {
+  const overlay = inject(OVERLAY)
+  const appContext = getCurrentInstance()?.appContext ?? null
+  const { t } = useI18n()
+
+  function notify(type: 'success' | 'error' | 'info' | 'warning', message: string): void {
+    ElMessage({ type, message, appendTo: overlay, grouping: true }, appContext)
+  }
+
+  /** Resolves true on OK, false on Cancel, Esc or close. */
+  async function confirm(message: string, title: string): Promise<boolean> {
+    try {
+      await ElMessageBox.confirm(
+        message,
+        title,
+        {
+          confirmButtonText: t('actions.ok'),
+          cancelButtonText: t('actions.cancel'),
+          type: 'warning',
+          appendTo: overlay,
+          closeOnPressEscape: true,
+        },
+        appContext
+      )
+      return true
+    } catch {
+      return false
+    }
+  }
+
+  return { overlay, notify, confirm }
+}

@@ -1,0 +1,75 @@
+import type { ApiError, MeResponse } from '@partner-center/contracts'
+import {
+  allowedAssociationTypes,
+  can,
+  isLocale,
+  type AssociationType,
+  type Locale,
+  type PermissionKey,
+} from '@partner-center/domain'
+import { defineStore } from 'pinia'
+import { computed, ref } from 'vue'
+import { toApiError } from '../errors'
+import { useModuleApi } from './use-module-api'
+
+/** Who is signed in (`GET /api/v1/me`): permissions, partner capabilities, association types. */
+export const useSessionStore = defineStore('customer-development/session', () => {
+  const api = useModuleApi()
+
+  const me = ref<MeResponse | null>(null)
+  const status = ref<'idle' | 'loading' | 'success' | 'error'>('idle')
+  const error = ref<ApiError | null>(null)
+
+  const userId = computed(() => me.value?.user.id ?? null)
+  const enabled = computed(
+    () => me.value?.partner?.capabilities.customerDevelopmentEnabled !== false
+  )
+  const allowedTypes = computed<AssociationType[]>(() => {
+    const capabilities = me.value?.partner?.capabilities
+    return capabilities ? allowedAssociationTypes(capabilities) : []
+  })
+  const isPrepaid = computed(() => me.value?.partner?.capabilities.isPrepaid === true)
+  const partnerLocale = computed<Locale>(() => {
+    const value = me.value?.partner?.defaultLocale
+    return isLocale(value) ? value : 'en'
+  })
+
+  /** Whether the role may do `key` at all (row scope is the API's business). */
+  function allows(key: PermissionKey): boolean {
+    const value = me.value
+    if (!value) return false
+    return can(
+      {
+        role: value.user.role,
+        userId: value.user.id,
+        partnerId: value.partner?.id ?? null,
+      },
+      key
+    )
+  }
+
+  async function load(): Promise<void> {
+    status.value = 'loading'
+    try {
+      me.value = await api.getMe()
+      error.value = null
+      status.value = 'success'
+    } catch (cause) {
+      error.value = toApiError(cause)
+      status.value = 'error'
+    }
+  }
+
+  return {
+    me,
+    status,
+    error,
+    userId,
+    enabled,
+    allowedTypes,
+    isPrepaid,
+    partnerLocale,
+    allows,
+    load,
+  }
+})

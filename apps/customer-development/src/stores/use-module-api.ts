@@ -1,0 +1,9 @@
+import { inject } from 'vue'
+import { MODULE_API, type ModuleApi } from '../module-api'
+
+/** The per-mount API of this module; stores call it inside their setup. */
+export function useModuleApi(): ModuleApi {
+  const api = inject(MODULE_API)
+  if (!api) throw new Error('customer-development: API not provided')
+  return api
+}

@@ -1,0 +1,116 @@
+// Shared set-up of the API benchmarks: a fresh database, the built API process, and SQL seeding.
+// Not a test: run the api-*.mjs scripts on demand after `pnpm turbo run build`.
+import { spawn } from 'node:child_process'
+import { randomBytes, randomUUID, scryptSync } from 'node:crypto'
+import { createRequire } from 'node:module'
+import { fileURLToPath } from 'node:url'
+
+export const apiRequire = createRequire(new URL('../apps/api/package.json', import.meta.url))
+export const postgres = (await import(apiRequire.resolve('postgres'))).default
+export const PASSWORD = 'Passw0rd!bench'
+
+/** Creates a fresh database on the server and returns its URL and a drop function. */
+export async function createDatabase(serverUrl) {
+  const name = `pc_bench_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`
+  const admin = postgres(serverUrl, { max: 1, onnotice: () => undefined })
+  await admin.unsafe(`create database "${name}"`)
+  const url = new URL(serverUrl)
+  url.pathname = `/${name}`
+  return {
+    url: url.toString(),
+    drop: async () => {
+      await admin.unsafe(`drop database if exists "${name}" with (force)`)
+      await admin.end({ timeout: 5 })
+    },
+  }
+}
+
+/** Starts `apps/api/dist/server.js` on a port and waits for /api/ready. */
+export async function startApi({ databaseUrl, port }) {
+  const bundle = fileURLToPath(new URL('../apps/api/dist/server.js', import.meta.url))
+  const child = spawn(process.execPath, [bundle], {
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      APP_ENV: 'test',
+      DEMO_SEED: 'false',
+      LOG_LEVEL: 'info',
+      SIGN_IN_RATE_LIMIT_PER_MINUTE: '100000',
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  })
+  const base = `http://127.0.0.1:${port}`
+  for (let i = 0; i < 200; i++) {
+    try {
+      if ((await fetch(`${base}/api/ready`)).ok) return { base, stop: () => child.kill('SIGTERM') }
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+  child.kill('SIGKILL')
+  throw new Error('the API did not become ready')
+}
+
+/** A partner with generous caps and one admin user; returns ids and the user's email. */
+export async function seedPartner(sql) {
+  const partnerId = randomUUID()
+  const userId = randomUUID()
+  const email = `bench.${partnerId.slice(0, 8)}@bench.example`
+  const salt = randomBytes(16)
+  const key = scryptSync(PASSWORD.normalize('NFKC'), salt, 32, { N: 16384, r: 8, p: 1 })
+  const hash = `scrypt:16384:8:1:${salt.toString('base64url')}:${key.toString('base64url')}`
+  const now = new Date()
+  await sql`insert into partners (id, name, contact_email, customer_development_enabled,
+    referral_model_enabled, preregistration_quota, daily_invite_cap, created_at, updated_at)
+    values (${partnerId}, 'Bench Partner', 'contact@bench.example', true, true, 10000, 100000, ${now}, ${now})`
+  await sql`insert into users (id, partner_id, email, email_canonical, display_name, role,
+    password_hash, created_at, updated_at)
+    values (${userId}, ${partnerId}, ${email}, ${email}, 'Bench Admin', 'admin', ${hash}, ${now}, ${now})`
+  return { partnerId, userId, email }
+}
+
+/** Inserts `count` PRE_REGISTERED rows with fresh emails; returns their ids. */
+export async function seedPreregistrations(sql, { partnerId, userId, count, tag }) {
+  const now = Date.now()
+  const rows = Array.from({ length: count }, (_, n) => {
+    const email = `c${n}.${tag}@customer.example`
+    return {
+      id: randomUUID(),
+      partner_id: partnerId,
+      created_by_user_id: userId,
+      source: 'PARTNER_CENTER',
+      customer_name: `Customer ${n} ${tag}`,
+      email,
+      email_canonical: email,
+      mobile_e164: null,
+      locale: 'en',
+      status: 'PRE_REGISTERED',
+      valid_from: new Date(now),
+      valid_until: new Date(now + 15 * 86_400_000),
+      created_at: new Date(now - n * 1000),
+      updated_at: new Date(now),
+    }
+  })
+  for (let i = 0; i < rows.length; i += 1000)
+    await sql`insert into pre_registrations ${sql(rows.slice(i, i + 1000))}`
+  return rows.map((row) => row.id)
+}
+
+/** Signs in through the API and returns the bearer token. */
+export async function signIn(base, email) {
+  const response = await fetch(`${base}/api/v1/auth/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: PASSWORD }),
+  })
+  if (!response.ok) throw new Error(`sign-in answered ${response.status}`)
+  return (await response.json()).token
+}
+
+/** The q-quantile of sorted numbers. */
+export function quantile(sorted, q) {
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]
+}

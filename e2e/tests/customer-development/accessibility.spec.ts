@@ -1,0 +1,39 @@
+import AxeBuilder from '@axe-core/playwright'
+import { expect, test, type Page } from '@playwright/test'
+import { openCustomerDevelopment } from '../../support/customer-development'
+
+async function seriousViolations(page: Page, include: string) {
+  const results = await new AxeBuilder({ page }).include(include).analyze()
+  return results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map(
+      (violation) =>
+        `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`
+    )
+}
+
+test('the page and its dialogs have no serious or critical accessibility violations', async ({
+  page,
+}) => {
+  const module = await openCustomerDevelopment(page, 'admin@acme.example')
+  expect(await seriousViolations(page, '[data-testid="customer-development"]')).toEqual([])
+
+  await module.getByTestId('preregister-button').click()
+  const preregister = page.getByRole('dialog', { name: 'Preregister Customer' })
+  await expect(preregister).toBeVisible()
+  await expect(preregister.getByLabel('Customer Name')).toBeVisible()
+  expect(await seriousViolations(page, '[data-testid="customer-development"]')).toEqual([])
+  // Esc closes the dialog and focus goes back to its opener.
+  await page.keyboard.press('Escape')
+  await expect(preregister).toBeHidden()
+  await expect(module.getByTestId('preregister-button')).toBeFocused()
+
+  await module
+    .getByTestId('preregistration-table')
+    .locator('[data-testid="row-invite"]:not([disabled])')
+    .first()
+    .click()
+  const invite = page.getByRole('dialog', { name: 'Invite Customers' })
+  await expect(invite).toBeVisible()
+  expect(await seriousViolations(page, '[data-testid="customer-development"]')).toEqual([])
+})

@@ -1,0 +1,82 @@
+import { z } from 'zod'
+import { Instant, LocaleSchema, PageQuery, Uuid, pageOf } from './common'
+
+/** A partner as the ecosystem manager sees it: contacts and capabilities (domain.md §2.2, §3.1). */
+export const AdminPartner = z
+  .object({
+    id: Uuid,
+    name: z.string(),
+    contactEmail: z.string().nullable(),
+    contactMobile: z.string().nullable(),
+    defaultLocale: LocaleSchema,
+    customerDevelopmentEnabled: z.boolean(),
+    referralModelEnabled: z.boolean(),
+    isPrepaid: z.boolean(),
+    preregistrationQuota: z.number().int(),
+    dailyInviteCap: z.number().int(),
+    updatedAt: Instant,
+  })
+  .meta({ id: 'AdminPartner' })
+export type AdminPartner = z.infer<typeof AdminPartner>
+
+/** `GET /api/v1/admin/partners`. */
+export const AdminPartnerList = z
+  .object({ items: z.array(AdminPartner) })
+  .meta({ id: 'AdminPartnerList' })
+export type AdminPartnerList = z.infer<typeof AdminPartnerList>
+
+/**
+ * `PATCH /api/v1/admin/partners/{id}` body (R9): any non-empty subset. Contacts are checked by
+ * the domain's email and mobile rules (R14, R15) and must be header-safe (R55).
+ */
+export const UpdatePartnerRequest = z
+  .strictObject({
+    customerDevelopmentEnabled: z.boolean().optional(),
+    referralModelEnabled: z.boolean().optional(),
+    isPrepaid: z.boolean().optional(),
+    preregistrationQuota: z.number().int().min(0).max(10_000).optional(),
+    dailyInviteCap: z.number().int().min(0).max(100_000).optional(),
+    contactEmail: z.string().max(254).nullable().optional(),
+    contactMobile: z.string().max(40).nullable().optional(),
+  })
+  .refine((body) => Object.keys(body).length > 0, { message: 'At least one field is required' })
+  .meta({ id: 'UpdatePartnerRequest' })
+export type UpdatePartnerRequest = z.infer<typeof UpdatePartnerRequest>
+
+/** `GET /api/v1/admin/preregistrations` query: the manual review queue (R31). */
+export const AdminPreregistrationQuery = z.strictObject({
+  ...PageQuery.shape,
+  status: z.literal('PENDING_REVIEW').default('PENDING_REVIEW'),
+})
+
+/** One pre-registration waiting for review; customer data masked (§7). */
+export const AdminPreregistrationItem = z
+  .object({
+    id: Uuid,
+    partner: z.object({ id: Uuid, name: z.string() }),
+    customerName: z.string(),
+    email: z.string().nullable(),
+    mobile: z.string().nullable(),
+    status: z.string(),
+    reviewReason: z.string().nullable(),
+    reviewDeadline: Instant.nullable(),
+    reviewNote: z.string().nullable(),
+    validUntil: Instant.nullable(),
+    createdAt: Instant,
+  })
+  .meta({ id: 'AdminPreregistrationItem' })
+export type AdminPreregistrationItem = z.infer<typeof AdminPreregistrationItem>
+
+/** A page of the review queue. */
+export const AdminPreregistrationPage = pageOf(AdminPreregistrationItem).meta({
+  id: 'AdminPreregistrationPage',
+})
+
+/** `POST /api/v1/admin/preregistrations/{id}/review` body (R31; a reject needs a 1–500 note). */
+export const ReviewPreregistrationRequest = z
+  .strictObject({
+    decision: z.enum(['approve', 'reject']),
+    note: z.string().max(2000).nullable().optional(),
+  })
+  .meta({ id: 'ReviewPreregistrationRequest' })
+export type ReviewPreregistrationRequest = z.infer<typeof ReviewPreregistrationRequest>

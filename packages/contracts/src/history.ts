@@ -1,0 +1,69 @@
+import { z } from 'zod'
+import { Instant, PageQuery, Uuid, pageOf } from './common'
+import { AssociationTypeSchema } from './invitations'
+import { InviteCheck, RevealColumn, commaList } from './preregistrations'
+
+/** Values of the History Records status filter (domain.md §4.2, S10). */
+export const HistoryFilterSchema = z
+  .enum([
+    'INVITED',
+    'ASSOCIATED',
+    'ASSOCIATION_FAILED',
+    'EXPIRED',
+    'SENDING_FAILED',
+    'SUPERSEDED',
+    'WITHDRAWN',
+  ])
+  .meta({ id: 'HistoryFilter' })
+
+/** `GET /api/v1/customer-development/history` query (R74, M6). */
+export const HistoryQuery = z.strictObject({
+  ...PageQuery.shape,
+  q: z.string().trim().min(2).max(100).optional(),
+  status: commaList(HistoryFilterSchema).optional(),
+  reveal: commaList(RevealColumn).optional(),
+})
+/** The history query as a client sends it (comma-separated lists as strings). */
+export interface HistoryQueryInput {
+  page?: number
+  pageSize?: number
+  q?: string
+  status?: string
+  reveal?: string
+}
+
+/** A failure code with its catalogue message and partner action in the request language. */
+export const FailureInfo = z
+  .object({ code: z.string(), message: z.string(), partnerAction: z.string().nullable() })
+  .meta({ id: 'FailureInfo' })
+
+/** One History Records row: one invitation (R74); customer data masked unless revealed. */
+export const HistoryItem = z
+  .object({
+    id: Uuid,
+    preregistrationId: Uuid,
+    customerName: z.string(),
+    email: z.string().nullable(),
+    mobile: z.string().nullable(),
+    associationType: AssociationTypeSchema,
+    invitedBy: z.object({ id: Uuid, displayName: z.string() }),
+    createdAt: Instant,
+    sentAt: Instant.nullable(),
+    expiresAt: Instant.nullable(),
+    acceptedAt: Instant.nullable(),
+    attemptCount: z.number().int(),
+    supersededById: Uuid.nullable(),
+    status: z.string(),
+    statusFilter: HistoryFilterSchema,
+    statusLabel: z.string(),
+    failure: FailureInfo.nullable(),
+    renewalRequestedAt: Instant.nullable(),
+    preregistrationDeleted: z.boolean(),
+    resendCheck: InviteCheck,
+  })
+  .meta({ id: 'HistoryItem' })
+export type HistoryItem = z.infer<typeof HistoryItem>
+
+/** A page of History Records. */
+export const HistoryPage = pageOf(HistoryItem).meta({ id: 'HistoryPage' })
+export type HistoryPage = z.infer<typeof HistoryPage>
