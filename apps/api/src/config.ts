@@ -27,6 +27,6 @@ export function configFromEnv(env: Env): AppConfig {
     trustedProxies: env.TRUSTED_PROXIES.split(',')
       .map((s) => s.trim())
       .filter(Boolean),
-    mailDomain: mailDomainOf(env.MAIL_FROM),
+    mailDomain: env.MAIL_DOMAIN ?? mailDomainOf(env.MAIL_FROM),
   }
 }

@@ -22,11 +22,10 @@ function migrationsFolder(override: string | undefined): string {
 /**
  * Whether this process runs the dispatcher: always on PGlite (one process per data folder) and
  * with the in-process sink (only this process knows it), else when `DISPATCHER_IN_PROCESS` says
- * so (read defensively until env.ts carries it); otherwise `dispatcher.js` runs on its own.
+ * so; otherwise `dispatcher.js` runs on its own.
  */
 function runsDispatcherInProcess(env: Env): boolean {
-  const flag = (env as Partial<Record<'DISPATCHER_IN_PROCESS', boolean>>).DISPATCHER_IN_PROCESS
-  return !env.DATABASE_URL || !env.SMTP_URL || flag === true
+  return !env.DATABASE_URL || !env.SMTP_URL || env.DISPATCHER_IN_PROCESS
 }
 
 async function main() {

@@ -1,4 +1,3 @@
-import { DEFAULT_LIMITS } from '@partner-center/domain'
 import { configFromEnv } from '../config'
 import type { Env } from '../env'
 
@@ -32,10 +31,7 @@ export interface DispatcherConfig {
   sweepIntervalSeconds: number
 }
 
-/**
- * The dispatcher's settings from the parsed environment. Values env.ts does not carry yet
- * (lease, loops, concurrency, poll, backoff, sweep interval) take domain.md §8 defaults.
- */
+/** The dispatcher's settings from the parsed environment (defaults of domain.md §8). */
 export function dispatcherConfigFromEnv(env: Env): DispatcherConfig {
   const app = configFromEnv(env)
   return {
@@ -47,12 +43,12 @@ export function dispatcherConfigFromEnv(env: Env): DispatcherConfig {
     invitationTtlDays: env.INVITATION_TTL_DAYS,
     batchSize: env.OUTBOX_BATCH_SIZE,
     maxAttempts: env.OUTBOX_MAX_ATTEMPTS,
-    leaseSeconds: DEFAULT_LIMITS.OUTBOX_LEASE_SECONDS,
-    claimLoops: 2,
-    sendConcurrency: 10,
-    pollIntervalMs: 200,
-    backoffBaseSeconds: DEFAULT_LIMITS.OUTBOX_BACKOFF_BASE_SECONDS,
-    backoffCapSeconds: DEFAULT_LIMITS.OUTBOX_BACKOFF_CAP_SECONDS,
-    sweepIntervalSeconds: DEFAULT_LIMITS.SWEEP_INTERVAL_SECONDS,
+    leaseSeconds: env.OUTBOX_LEASE_SECONDS,
+    claimLoops: env.OUTBOX_CLAIM_LOOPS,
+    sendConcurrency: env.OUTBOX_SEND_CONCURRENCY,
+    pollIntervalMs: env.OUTBOX_POLL_INTERVAL_MS,
+    backoffBaseSeconds: env.OUTBOX_BACKOFF_BASE_SECONDS,
+    backoffCapSeconds: env.OUTBOX_BACKOFF_CAP_SECONDS,
+    sweepIntervalSeconds: env.SWEEP_INTERVAL_SECONDS,
   }
 }

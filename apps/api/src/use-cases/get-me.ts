@@ -42,5 +42,6 @@ export async function getMe(deps: AppDeps, options: { userId: string }) {
       user.role === 'ecosystem_manager'
         ? ['admin.partners', 'admin.reviews']
         : [...permissionsForRole(user.role)],
+    platformName: deps.config.platformName,
   }
 }

@@ -101,7 +101,9 @@ describe('header injection through rendered emails', () => {
           const parsed = await simpleParser(raw)
           const extra = [...parsed.headers.keys()].filter((key) => !ALLOWED_HEADERS.has(key))
           expect(extra).toEqual([])
-          expect(parsed.subject).toBe(email.subject)
+          // Edge blanks of a header value may or may not survive unfolding (RFC 5322), depending on
+          // the encoding; everything else of the subject must arrive as rendered.
+          expect(parsed.subject?.trim()).toBe(email.subject.trim())
           const to = Array.isArray(parsed.to) ? parsed.to : [parsed.to]
           expect(to.flatMap((address) => address?.value ?? []).map((a) => a.address)).toEqual([
             'new.alpha@customer.example',
