@@ -2,9 +2,9 @@ import { executeRows } from '@partner-center/db'
 import { demoId } from '@partner-center/db/seed'
 import { sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { auditEvents, type TestApp } from '../helpers'
+import { auditEvents, errorOf, type TestApp } from '../helpers'
 import { createTestApp } from '../test-app'
-import { createSentInvitation, demoLinkToken, errorOf } from './link-fixtures'
+import { createSentInvitation, demoLinkToken } from './link-fixtures'
 
 let t: TestApp
 beforeAll(async () => {

@@ -95,9 +95,3 @@ export async function createSentInvitation(t: TestApp, options: SentInvitationOp
   })
   return { token, invitationId, preregistrationId }
 }
-
-/** The status and error code of an answer, for one `toEqual` per expected refusal. */
-export function errorOf(response: { status: number; text: string }) {
-  const body = JSON.parse(response.text) as { error?: { code?: string } }
-  return { status: response.status, code: body.error?.code }
-}

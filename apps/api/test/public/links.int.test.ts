@@ -1,8 +1,8 @@
 import { demoId } from '@partner-center/db/seed'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { auditEvents, leakedSecrets, type TestApp } from '../helpers'
+import { auditEvents, errorOf, leakedSecrets, type TestApp } from '../helpers'
 import { createTestApp } from '../test-app'
-import { demoLinkToken, errorOf } from './link-fixtures'
+import { demoLinkToken } from './link-fixtures'
 
 let t: TestApp
 beforeAll(async () => {
