@@ -92,7 +92,16 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}) {
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
-    server.listen(options.port ?? 0, '127.0.0.1', () => resolve())
+    server.listen(options.port ?? 0, '127.0.0.1', () => {
+      server.off('error', reject)
+      resolve()
+    })
+  })
+  // A client that vanishes mid-session (a killed dispatcher, a dropped connection) makes the
+  // server emit 'error'; without a listener that would crash the process hosting the sink.
+  let connectionErrors = 0
+  server.on('error', () => {
+    connectionErrors += 1
   })
   const { port } = server.server.address() as AddressInfo
 
@@ -101,6 +110,8 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}) {
     url: `smtp://127.0.0.1:${port}`,
     /** Newest first. */
     list: () => [...messages].reverse(),
+    /** Client connections that ended in an error (resets, timeouts), for tests and logs. */
+    connectionErrors: () => connectionErrors,
     onMessage(listener: (message: CaughtMessage) => void) {
       listeners.add(listener)
       return () => listeners.delete(listener)
