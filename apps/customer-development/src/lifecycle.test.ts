@@ -26,6 +26,7 @@ const me = {
     },
   },
   permissions: ['custdev.view'],
+  platformName: 'Example Cloud',
 }
 
 /** A fake API: `/v1/me` answers the user, every other path an empty page. */

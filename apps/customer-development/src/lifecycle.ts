@@ -7,11 +7,11 @@ import {
 } from '@partner-center/mfe-contract'
 import { createPinia } from 'pinia'
 import { createApp, nextTick, shallowRef, type App, type ShallowRef } from 'vue'
-import { API_CLIENT, createModuleApiClient } from './api'
+import { createModuleApiClient } from './api'
 import CustomerDevelopmentApp from './components/CustomerDevelopmentApp.vue'
 import { MODULE_CONTEXT, OVERLAY } from './context'
 import { createModuleI18n, type ModuleI18n } from './i18n'
-import { MODULE_API, createModuleApi } from './module-api'
+import { MODULE_API } from './module-api'
 
 const MODULE_NAME = 'customer-development'
 
@@ -78,8 +78,7 @@ export async function mount(container: HTMLElement, ctx: MfeContext): Promise<vo
   const { root, appNode, overlay } = createRoot(container, ctx)
   app.use(createPinia())
   app.use(i18n)
-  app.provide(API_CLIENT, client)
-  app.provide(MODULE_API, createModuleApi(client))
+  app.provide(MODULE_API, client)
   app.provide(MODULE_CONTEXT, context)
   app.provide(OVERLAY, overlay)
   try {

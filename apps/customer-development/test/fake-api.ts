@@ -1,4 +1,10 @@
-import type { MeResponse, PreregistrationItem } from '@partner-center/contracts'
+import type {
+  HistoryItem,
+  InvitationBatchProgress,
+  InvitationBatchResponse,
+  MeResponse,
+  PreregistrationItem,
+} from '@partner-center/contracts'
 import { vi, type Mock } from 'vitest'
 import type { ModuleApi } from '../src/module-api'
 
@@ -30,6 +36,7 @@ export function fakeMe(
       },
     },
     permissions: [],
+    platformName: 'Example Cloud',
   }
 }
 
@@ -57,14 +64,70 @@ export function fakeRow(overrides: Partial<PreregistrationItem> = {}): Preregist
 /** A fake {@link ModuleApi}: every method a typed `vi.fn`. */
 export type FakeApi = { [K in keyof ModuleApi]: Mock<ModuleApi[K]> }
 
-const batch = (batchId: string) => ({
-  batchId,
-  associationType: 'reseller' as const,
-  requested: 1,
-  queued: 1,
-  skipped: 0,
-  results: [],
-})
+/** A 202 answer of invite or resend (R42, R45) queuing every id. */
+export function fakeBatch(
+  ids: string[] = [fakeRow().id],
+  batchId = '20000000-0000-4000-8000-000000000001'
+): InvitationBatchResponse {
+  return {
+    batchId,
+    associationType: 'reseller',
+    requested: ids.length,
+    queued: ids.length,
+    skipped: 0,
+    results: ids.map((preregistrationId, index) => ({
+      preregistrationId,
+      outcome: 'QUEUED',
+      invitationId: `30000000-0000-4000-8000-${String(index).padStart(12, '0')}`,
+    })),
+  }
+}
+
+/** A `GET …/invitation-batches/{id}` answer (R49); `counts` change the delivery counts. */
+export function fakeProgress(
+  counts: Partial<Pick<InvitationBatchProgress, 'pending' | 'sent' | 'failed' | 'cancelled'>> = {}
+): InvitationBatchProgress {
+  const batch = fakeBatch()
+  const pending = counts.pending ?? 0
+  return {
+    ...batch,
+    kind: 'INVITE',
+    createdAt: '2025-01-10T09:00:00.000Z',
+    total: batch.queued,
+    pending,
+    sent: counts.sent ?? batch.queued - pending,
+    failed: counts.failed ?? 0,
+    cancelled: counts.cancelled ?? 0,
+    done: pending === 0,
+  }
+}
+
+/** One masked History Records row (R74); `overrides` change any field. */
+export function fakeHistoryItem(overrides: Partial<HistoryItem> = {}): HistoryItem {
+  return {
+    id: '30000000-0000-4000-8000-000000000001',
+    preregistrationId: fakeRow().id,
+    customerName: 'U***',
+    email: 'u***@customer.example',
+    mobile: null,
+    associationType: 'reseller',
+    invitedBy: { id: '00000000-0000-4000-8000-000000000001', displayName: 'Acme Sales' },
+    createdAt: '2025-01-08T09:00:00.000Z',
+    sentAt: '2025-01-08T09:00:05.000Z',
+    expiresAt: '2025-01-15T09:00:05.000Z',
+    acceptedAt: null,
+    attemptCount: 1,
+    supersededById: null,
+    status: 'SENT',
+    statusFilter: 'INVITED',
+    statusLabel: 'Invited',
+    failure: null,
+    renewalRequestedAt: null,
+    preregistrationDeleted: false,
+    resendCheck: { allowed: true },
+    ...overrides,
+  }
+}
 
 /** A {@link ModuleApi} whose every method is a `vi.fn`; pass the answers a test needs. */
 export function fakeApi(overrides: Partial<ModuleApi> = {}): FakeApi {
@@ -73,23 +136,34 @@ export function fakeApi(overrides: Partial<ModuleApi> = {}): FakeApi {
     findPreregistrations: vi.fn<ModuleApi['findPreregistrations']>(() =>
       Promise.resolve({ items: [fakeRow()], total: 1, page: 1, pageSize: 20 })
     ),
-    preregister: vi.fn<ModuleApi['preregister']>(() =>
-      Promise.resolve({ id: 'x', status: 'PRE_REGISTERED', validUntil: '2025-01-25T09:00:00.000Z' })
+    createPreregistration: vi.fn<ModuleApi['createPreregistration']>(() =>
+      Promise.resolve(fakeRow())
     ),
-    deletePreregistration: vi.fn<ModuleApi['deletePreregistration']>(() => Promise.resolve()),
-    batchDeletePreregistrations: vi.fn<ModuleApi['batchDeletePreregistrations']>(() =>
-      Promise.resolve({ results: [] })
+    deletePreregistration: vi.fn<ModuleApi['deletePreregistration']>((id) =>
+      Promise.resolve({ preregistrationId: id, outcome: 'DELETED', revokedInvitationId: null })
     ),
-    invite: vi.fn<ModuleApi['invite']>(() => Promise.resolve(batch('b-1'))),
+    batchDeletePreregistrations: vi.fn<ModuleApi['batchDeletePreregistrations']>((ids) =>
+      Promise.resolve({
+        requested: ids.length,
+        deleted: ids.length,
+        skipped: 0,
+        results: ids.map((preregistrationId) => ({ preregistrationId, outcome: 'DELETED' })),
+      })
+    ),
+    sendInvitations: vi.fn<ModuleApi['sendInvitations']>((body) =>
+      Promise.resolve(fakeBatch(body.preregistrationIds))
+    ),
     getInvitationBatch: vi.fn<ModuleApi['getInvitationBatch']>(() =>
-      Promise.resolve({ pending: 0, sent: 1, failed: 0, cancelled: 0, done: true })
+      Promise.resolve(fakeProgress())
     ),
     previewInvitation: vi.fn<ModuleApi['previewInvitation']>(() =>
       Promise.resolve({ subject: 's', html: '<p>h</p>', text: 't' })
     ),
-    resendInvitation: vi.fn<ModuleApi['resendInvitation']>(() => Promise.resolve(batch('b-2'))),
+    resendInvitation: vi.fn<ModuleApi['resendInvitation']>(() =>
+      Promise.resolve(fakeBatch(undefined, '20000000-0000-4000-8000-000000000002'))
+    ),
     findHistory: vi.fn<ModuleApi['findHistory']>(() =>
-      Promise.resolve({ items: [], total: 0, page: 1, pageSize: 20 })
+      Promise.resolve({ items: [fakeHistoryItem()], total: 1, page: 1, pageSize: 20 })
     ),
   }
   for (const key of Object.keys(overrides) as (keyof ModuleApi)[]) {

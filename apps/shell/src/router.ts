@@ -11,6 +11,18 @@ async function requireSession(to: RouteLocationNormalized) {
   return { name: 'sign-in', query: { redirect: to.fullPath } }
 }
 
+/** Where the ecosystem manager's Partners page lives (domain.md S13). */
+export const ADMIN_PARTNERS_PATH = '/admin/partners'
+
+/**
+ * The ecosystem manager cannot use the partner console (R9), so their start page is Partners.
+ * Runs after the layout's `requireSession`, so `me` is loaded.
+ */
+function landManagerOnPartners() {
+  const session = useSessionStore()
+  return session.me?.user.role === 'ecosystem_manager' ? { name: 'admin-partners' } : true
+}
+
 /** The shell's routes. */
 export function createShellRouter() {
   return createRouter({
@@ -22,7 +34,18 @@ export function createShellRouter() {
         component: () => import('./layouts/ConsoleLayout.vue'),
         beforeEnter: requireSession,
         children: [
-          { path: '', name: 'home', component: () => import('./pages/HomePage.vue') },
+          {
+            path: '',
+            name: 'home',
+            component: () => import('./pages/HomePage.vue'),
+            beforeEnter: landManagerOnPartners,
+          },
+          {
+            // Open to every signed-in user: a partner user is shown "not permitted" (R7, R9).
+            path: ADMIN_PARTNERS_PATH.slice(1),
+            name: 'admin-partners',
+            component: () => import('./pages/PartnersPage.vue'),
+          },
           // The development mailbox; the API answers 404 in production, so it shows nothing.
           { path: 'mailbox', name: 'mailbox', component: () => import('./pages/MailboxPage.vue') },
           {

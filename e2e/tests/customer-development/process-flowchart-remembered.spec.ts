@@ -15,7 +15,8 @@ test('the process flowchart is hidden by default and the choice is remembered fo
   }
 
   await page.reload()
-  await expect(page.getByTestId('process-flowchart')).toBeVisible()
+  // After a reload the shell, the module and /me load again: slow on a busy machine.
+  await expect(page.getByTestId('process-flowchart')).toBeVisible({ timeout: 30_000 })
   await page.getByRole('button', { name: 'Hide the process flowchart' }).click()
   await expect(page.getByTestId('process-flowchart')).toHaveCount(0)
 })

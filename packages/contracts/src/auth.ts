@@ -53,6 +53,8 @@ export const MeResponse = z
       })
       .nullable(),
     permissions: z.array(z.string()),
+    /** The platform's display name (`PLATFORM_NAME`), e.g. for the Referral explanation (S9). */
+    platformName: z.string(),
   })
   .meta({ id: 'Me' })
 export type MeResponse = z.infer<typeof MeResponse>

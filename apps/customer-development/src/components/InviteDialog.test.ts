@@ -58,8 +58,8 @@ describe('InviteDialog', () => {
     ok?.click()
     await flushPromises()
     await vi.waitFor(() => expect(overlay.textContent).toContain('1 queued, 0 skipped'))
-    expect(api.invite).toHaveBeenCalledTimes(1)
-    expect(api.invite.mock.calls[0]?.[0]).toEqual({
+    expect(api.sendInvitations).toHaveBeenCalledTimes(1)
+    expect(api.sendInvitations.mock.calls[0]?.[0]).toEqual({
       preregistrationIds: [fakeRow().id],
       associationType: 'reseller',
     })

@@ -1,7 +1,7 @@
 import { ApiError } from '@partner-center/contracts'
 import { flushPromises } from '@vue/test-utils'
 import { describe, expect, it, vi } from 'vitest'
-import { fakeApi } from '../../test/fake-api'
+import { fakeApi, fakeRow } from '../../test/fake-api'
 import { mountWith } from '../../test/mount-with'
 import PreregisterDialog from './PreregisterDialog.vue'
 
@@ -32,7 +32,7 @@ describe('PreregisterDialog', () => {
       expect(overlay.textContent).toContain('Enter a name of 1 to 100 characters.')
     )
     expect(overlay.textContent).toContain('Enter an email or a mobile number.')
-    expect(api.preregister).not.toHaveBeenCalled()
+    expect(api.createPreregistration).not.toHaveBeenCalled()
     wrapper.unmount()
   })
 
@@ -42,7 +42,7 @@ describe('PreregisterDialog', () => {
     await flushPromises()
     await fill(overlay, { name: ' Alpha Robotics ', email: ' New.Alpha@Customer.Example ' })
     await clickOk(overlay)
-    expect(api.preregister).toHaveBeenCalledWith(
+    expect(api.createPreregistration).toHaveBeenCalledWith(
       expect.objectContaining({
         customerName: 'Alpha Robotics',
         email: 'new.alpha@customer.example',
@@ -54,7 +54,8 @@ describe('PreregisterDialog', () => {
 
   it('shows the manual review text for PENDING_REVIEW', async () => {
     const api = fakeApi({
-      preregister: () => Promise.resolve({ id: 'x', status: 'PENDING_REVIEW', validUntil: null }),
+      createPreregistration: () =>
+        Promise.resolve(fakeRow({ status: 'PENDING_REVIEW', validUntil: null })),
     })
     const { overlay, wrapper } = mountWith(PreregisterDialog, { api })
     await flushPromises()
@@ -66,7 +67,7 @@ describe('PreregisterDialog', () => {
 
   it('shows the catalogue message, the partner action and the protection date of another partner', async () => {
     const api = fakeApi({
-      preregister: () =>
+      createPreregistration: () =>
         Promise.reject(
           new ApiError({
             code: 'PREREGISTERED_BY_ANOTHER_PARTNER',
@@ -89,7 +90,7 @@ describe('PreregisterDialog', () => {
 
   it('puts VALIDATION_FAILED issues on the matching field', async () => {
     const api = fakeApi({
-      preregister: () =>
+      createPreregistration: () =>
         Promise.reject(
           new ApiError({
             code: 'VALIDATION_FAILED',

@@ -123,6 +123,8 @@ export const en = {
     resendQueued: 'A new invitation is queued.',
     details: 'Details',
     sending: 'Sending (attempt {n} of {max})',
+    expires: 'Link expires {date}',
+    associated: 'Associated {date}',
     superseded: 'Replaced by a newer invitation.',
     withdrawn: 'The pre-registration was deleted',
   },

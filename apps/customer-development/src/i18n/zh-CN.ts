@@ -122,6 +122,8 @@ export const zhCN = {
     resendQueued: '新的邀请已排队。',
     details: '详情',
     sending: '发送中(第 {n} 次,共 {max} 次)',
+    expires: '链接将于 {date} 失效',
+    associated: '已于 {date} 关联',
     superseded: '已被新的邀请替代。',
     withdrawn: '该报备已被删除',
   },

@@ -1,8 +1,12 @@
-import type { ApiError, RevealColumn } from '@partner-center/contracts'
+import type {
+  ApiError,
+  HistoryItem,
+  InvitationBatchResult,
+  RevealColumn,
+} from '@partner-center/contracts'
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import { toApiError } from '../errors'
-import type { HistoryItem, InviteRowOutcome } from '../module-api-types'
 import { useModuleApi } from './use-module-api'
 
 /** What the Resend of one row did, shown in place (S10). */
@@ -90,7 +94,7 @@ export const useHistoryStore = defineStore('customer-development/history', () =>
     let next: ResendState
     try {
       const result = await api.resendInvitation(id, idempotencyKey)
-      const row: InviteRowOutcome | undefined = result.results[0]
+      const row: InvitationBatchResult | undefined = result.results[0]
       next =
         row?.outcome === 'QUEUED'
           ? { state: 'queued' }

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { fakeApi } from '../../test/fake-api'
+import { fakeApi, fakeBatch, fakeProgress } from '../../test/fake-api'
 import { inApp } from '../../test/mount-with'
 import { useInviteBatchStore } from './invite-batch'
 
@@ -13,8 +13,8 @@ describe('invite batch store', () => {
     const batch = inApp(api)(() => useInviteBatchStore())
     batch.start()
     await Promise.all([batch.submit(['a'], 'reseller'), batch.submit(['a'], 'reseller')])
-    expect(api.invite).toHaveBeenCalledTimes(1)
-    expect(api.invite.mock.calls[0]?.[1]).toBe(batch.idempotencyKey)
+    expect(api.sendInvitations).toHaveBeenCalledTimes(1)
+    expect(api.sendInvitations.mock.calls[0]?.[1]).toBe(batch.idempotencyKey)
     expect(batch.idempotencyKey).toMatch(/^[0-9a-f-]{36}$/)
     batch.stop()
   })
@@ -22,21 +22,13 @@ describe('invite batch store', () => {
   it('polls the batch from 2 s, backing off, until it is done', async () => {
     vi.useFakeTimers()
     const progress = [
-      { pending: 2, sent: 0, failed: 0, cancelled: 0, done: false },
-      { pending: 1, sent: 1, failed: 0, cancelled: 0, done: false },
-      { pending: 0, sent: 1, failed: 1, cancelled: 0, done: true },
+      fakeProgress({ pending: 2, sent: 0 }),
+      fakeProgress({ pending: 1, sent: 1 }),
+      fakeProgress({ pending: 0, sent: 1, failed: 1 }),
     ]
     const getInvitationBatch = vi.fn(() => Promise.resolve(progress.shift() ?? progress[0]!))
     const api = fakeApi({
-      invite: () =>
-        Promise.resolve({
-          batchId: 'b-1',
-          associationType: 'reseller',
-          requested: 2,
-          queued: 2,
-          skipped: 0,
-          results: [],
-        }),
+      sendInvitations: () => Promise.resolve(fakeBatch(['a', 'b'])),
       getInvitationBatch,
     })
     const batch = inApp(api)(() => useInviteBatchStore())
@@ -56,7 +48,7 @@ describe('invite batch store', () => {
   })
 
   it('keeps a request-level failure for the dialog to show', async () => {
-    const api = fakeApi({ invite: () => Promise.reject(new Error('x')) })
+    const api = fakeApi({ sendInvitations: () => Promise.reject(new Error('x')) })
     const batch = inApp(api)(() => useInviteBatchStore())
     batch.start()
     await batch.submit(['a'], 'referral')

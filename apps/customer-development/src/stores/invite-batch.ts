@@ -1,10 +1,19 @@
-import type { ApiError } from '@partner-center/contracts'
+import type {
+  ApiError,
+  InvitationBatchProgress,
+  InvitationBatchResponse,
+} from '@partner-center/contracts'
 import type { AssociationType } from '@partner-center/domain'
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import { toApiError } from '../errors'
-import type { BatchProgress, InviteBatchResult } from '../module-api-types'
 import { useModuleApi } from './use-module-api'
+
+/** The counts the progress bar needs (R49); the first poll's answer replaces the initial guess. */
+export type InviteProgress = Pick<
+  InvitationBatchProgress,
+  'pending' | 'sent' | 'failed' | 'cancelled' | 'done'
+>
 
 const FIRST_POLL_MS = 2_000
 const MAX_POLL_MS = 10_000
@@ -16,8 +25,8 @@ export const useInviteBatchStore = defineStore('customer-development/invite-batc
   const idempotencyKey = ref('')
   const status = ref<'idle' | 'loading' | 'success' | 'error'>('idle')
   const error = ref<ApiError | null>(null)
-  const result = ref<InviteBatchResult | null>(null)
-  const progress = ref<BatchProgress | null>(null)
+  const result = ref<InvitationBatchResponse | null>(null)
+  const progress = ref<InviteProgress | null>(null)
   let timer: ReturnType<typeof setTimeout> | null = null
   let delay = FIRST_POLL_MS
 
@@ -54,7 +63,7 @@ export const useInviteBatchStore = defineStore('customer-development/invite-batc
     status.value = 'loading'
     error.value = null
     try {
-      const answer = await api.invite(
+      const answer = await api.sendInvitations(
         { preregistrationIds: ids, associationType },
         idempotencyKey.value
       )

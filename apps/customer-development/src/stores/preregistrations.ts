@@ -1,8 +1,12 @@
-import type { ApiError, PreregistrationItem, RevealColumn } from '@partner-center/contracts'
+import type {
+  ApiError,
+  BatchDeletePreregistrationsResponse,
+  PreregistrationItem,
+  RevealColumn,
+} from '@partner-center/contracts'
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import { toApiError } from '../errors'
-import type { BatchDeleteResult } from '../module-api-types'
 import { useModuleApi } from './use-module-api'
 
 /** The "From Partner Center" list: one page of pre-registered customers, filters and selection. */
@@ -103,7 +107,7 @@ export const usePreregistrationsStore = defineStore('customer-development/prereg
   }
 
   /** Deletes the given rows (R33) and reloads; each id comes back with its outcome. */
-  async function removeMany(ids: string[]): Promise<BatchDeleteResult> {
+  async function removeMany(ids: string[]): Promise<BatchDeletePreregistrationsResponse> {
     const result = await api.batchDeletePreregistrations(ids)
     selectedIds.value = []
     await load()

@@ -28,6 +28,8 @@ export const useSessionStore = defineStore('customer-development/session', () =>
     const capabilities = me.value?.partner?.capabilities
     return capabilities ? allowedAssociationTypes(capabilities) : []
   })
+  // S9 names the platform in the Referral explanation; the API tells which (PLATFORM_NAME).
+  const platformName = computed(() => me.value?.platformName ?? null)
   const isPrepaid = computed(() => me.value?.partner?.capabilities.isPrepaid === true)
   const partnerLocale = computed<Locale>(() => {
     const value = me.value?.partner?.defaultLocale
@@ -68,6 +70,7 @@ export const useSessionStore = defineStore('customer-development/session', () =>
     enabled,
     allowedTypes,
     isPrepaid,
+    platformName,
     partnerLocale,
     allows,
     load,
