@@ -134,6 +134,23 @@ describe('accepting an invitation', () => {
     })
     const reopened = await t.call('POST', `${PUBLIC}/invitations/resolve`, { body: { token } })
     expect(errorOf(reopened)).toEqual({ status: 422, code: 'RESELLER_BLOCKED_RESERVED_INSTANCES' })
+
+    // The partner sees the same reason in History Records, with the partner's action (R74).
+    const admin = await t.signIn('admin@acme.example')
+    const history = await t.call<{
+      items: {
+        id: string
+        statusFilter: string
+        failure: { code: string; message: string; partnerAction: string | null } | null
+      }[]
+    }>('GET', '/api/v1/customer-development/history?pageSize=100', { token: admin })
+    const row = history.body.items.find((item) => item.id === demoId('invitation:P12-1'))
+    expect(row?.failure).toEqual({
+      code: 'RESELLER_BLOCKED_RESERVED_INSTANCES',
+      message: 'Accounts with valid reserved instances cannot be associated in the reseller model.',
+      partnerAction:
+        'Invite in the referral model if it is enabled for you; otherwise not possible.',
+    })
   })
 
   it.each([
