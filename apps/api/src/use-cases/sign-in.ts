@@ -3,7 +3,8 @@ import { normalizeEmail } from '@partner-center/domain'
 import { eq } from 'drizzle-orm'
 import type { AppDeps } from '../deps'
 import { AppError } from '../errors'
-import { countInWindow, hitRateLimit, secondsLeftInWindow } from '../security/rate-limit'
+import { hitRateLimit } from '../security/rate-limit'
+import { checkSignInLimits } from '../security/sign-in-limits'
 import { createRandomToken, hashToken } from '../security/tokens'
 
 /** Options of {@link signIn}. */
@@ -12,40 +13,6 @@ export interface SignInOptions {
   password: string
   /** Client address of R59, for the per-address limit. */
   clientAddress: string
-}
-
-const ACCOUNT_WINDOW_SECONDS = 15 * 60
-
-function rateLimited(retryAfterSeconds: number): AppError {
-  return new AppError(
-    'RATE_LIMITED',
-    429,
-    { retryAfterSeconds },
-    { 'retry-after': String(retryAfterSeconds) }
-  )
-}
-
-/**
- * R59 before any password work: attempts per client address per minute, and failed attempts per
- * account per 15 minutes (`SIGN_IN_MAX_FAILURES`). Returns the account bucket, to count a failure.
- */
-async function checkSignInLimits(deps: AppDeps, options: SignInOptions, canonical: string | null) {
-  const now = deps.clock.now()
-  const address = { bucketKey: `sign-in:address:${options.clientAddress}`, windowSeconds: 60, now }
-  if ((await hitRateLimit(deps.db, address)) > deps.config.signInRateLimitPerMinute) {
-    throw rateLimited(secondsLeftInWindow(address))
-  }
-  if (canonical === null) return null
-  // The bucket names the account by hash only: the counters table holds no addresses.
-  const account = {
-    bucketKey: `sign-in:account:${await hashToken(canonical)}`,
-    windowSeconds: ACCOUNT_WINDOW_SECONDS,
-    now,
-  }
-  if ((await countInWindow(deps.db, account)) >= deps.config.signInMaxFailures) {
-    throw rateLimited(secondsLeftInWindow(account))
-  }
-  return account
 }
 
 // Verifying against a fixed hash when the user does not exist keeps the answer time the same,
@@ -59,11 +26,11 @@ const NO_SUCH_USER_HASH =
  */
 export async function signIn(deps: AppDeps, options: SignInOptions) {
   const canonical = normalizeEmail(options.email)
-  const accountBucket = await checkSignInLimits(
-    deps,
-    options,
-    canonical.ok ? canonical.value : null
-  )
+  const accountBucket = await checkSignInLimits(deps, {
+    scope: 'sign-in',
+    clientAddress: options.clientAddress,
+    canonical: canonical.ok ? canonical.value : null,
+  })
   const [user] = canonical.ok
     ? await deps.db.select().from(users).where(eq(users.emailCanonical, canonical.value)).limit(1)
     : []
