@@ -40,7 +40,7 @@ export interface SmtpSinkOptions {
  *
  * @example
  * const sink = await startSmtpSink()
- * process.env.SMTP_URL = sink.url
+ * const transport = createSmtpTransport({ url: sink.url })
  */
 export async function startSmtpSink(options: SmtpSinkOptions = {}) {
   const capacity = options.capacity ?? 200
