@@ -1,33 +1,11 @@
 import { createEventBus, type MfeContext } from '@partner-center/mfe-contract'
 import { checkMicroFrontend } from '@partner-center/mfe-contract/testing'
 import { afterEach, describe, expect, it, vi } from 'vitest'
+import { fakeMe } from '../test/fake-api'
 
 const page = { items: [], total: 0, page: 1, pageSize: 20 }
-const me = {
-  user: {
-    id: '00000000-0000-4000-8000-000000000001',
-    email: 'admin@acme.example',
-    displayName: 'Acme Admin',
-    role: 'admin',
-    locale: 'en',
-  },
-  partner: {
-    id: '00000000-0000-4000-8000-000000000002',
-    name: 'Acme Cloud Services',
-    contactEmail: 'partners@acme.example',
-    contactMobile: null,
-    defaultLocale: 'en',
-    capabilities: {
-      customerDevelopmentEnabled: true,
-      referralModelEnabled: true,
-      isPrepaid: false,
-      preregistrationQuota: 100,
-      dailyInviteCap: 500,
-    },
-  },
-  permissions: ['custdev.view'],
-  platformName: 'Example Cloud',
-}
+// The same signed-in Acme admin as the component tests, as the API would serialise it.
+const me = { ...fakeMe(), permissions: ['custdev.view'] }
 
 /** A fake API: `/v1/me` answers the user, every other path an empty page. */
 function answer(url: string): Response {

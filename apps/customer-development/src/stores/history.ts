@@ -8,6 +8,7 @@ import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import { toApiError } from '../errors'
 import { useModuleApi } from './use-module-api'
+import { toggleRevealColumn } from './toggle-reveal'
 
 /** What the Resend of one row did, shown in place (S10). */
 export type ResendState =
@@ -82,9 +83,7 @@ export const useHistoryStore = defineStore('customer-development/history', () =>
   }
 
   function toggleReveal(column: RevealColumn): Promise<void> {
-    revealed.value = revealed.value.includes(column)
-      ? revealed.value.filter((c) => c !== column)
-      : [...revealed.value, column]
+    revealed.value = toggleRevealColumn(revealed.value, column)
     return load()
   }
 

@@ -8,6 +8,7 @@ import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import { toApiError } from '../errors'
 import { useModuleApi } from './use-module-api'
+import { toggleRevealColumn } from './toggle-reveal'
 
 /** The "From Partner Center" list: one page of pre-registered customers, filters and selection. */
 export const usePreregistrationsStore = defineStore('customer-development/preregistrations', () => {
@@ -90,9 +91,7 @@ export const usePreregistrationsStore = defineStore('customer-development/prereg
   }
 
   function toggleReveal(column: RevealColumn): Promise<void> {
-    revealed.value = revealed.value.includes(column)
-      ? revealed.value.filter((c) => c !== column)
-      : [...revealed.value, column]
+    revealed.value = toggleRevealColumn(revealed.value, column)
     return load()
   }
 
