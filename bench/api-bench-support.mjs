@@ -25,7 +25,11 @@ export async function createDatabase(serverUrl) {
   }
 }
 
-/** Starts `apps/api/dist/server.js` on a port and waits for /api/ready. */
+/**
+ * Starts `apps/api/dist/server.js` on a port and waits for /api/ready. Shaped like production:
+ * an SMTP_URL is set, so the API runs no dispatcher (nor sink) in its process and the figures
+ * are the API's alone; nothing listens there, and no dispatcher runs, so no mail is sent.
+ */
 export async function startApi({ databaseUrl, port }) {
   const bundle = fileURLToPath(new URL('../apps/api/dist/server.js', import.meta.url))
   const child = spawn(process.execPath, [bundle], {
@@ -38,20 +42,32 @@ export async function startApi({ databaseUrl, port }) {
       DEMO_SEED: 'false',
       LOG_LEVEL: 'info',
       SIGN_IN_RATE_LIMIT_PER_MINUTE: '100000',
+      SMTP_URL: 'smtp://127.0.0.1:9',
+      DISPATCHER_IN_PROCESS: 'false',
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   })
   const base = `http://127.0.0.1:${port}`
+  try {
+    await waitUntilListening(base)
+  } catch (error) {
+    child.kill('SIGKILL')
+    throw error
+  }
+  return { base, stop: () => child.kill('SIGTERM') }
+}
+
+/** Waits until `${base}/api/ready` answers 2xx (20 s at most). */
+export async function waitUntilListening(base) {
   for (let i = 0; i < 200; i++) {
     try {
-      if ((await fetch(`${base}/api/ready`)).ok) return { base, stop: () => child.kill('SIGTERM') }
+      if ((await fetch(`${base}/api/ready`)).ok) return
     } catch {
       // not listening yet
     }
     await new Promise((resolve) => setTimeout(resolve, 100))
   }
-  child.kill('SIGKILL')
-  throw new Error('the API did not become ready')
+  throw new Error(`${base} did not become ready`)
 }
 
 /** A partner with generous caps and one admin user; returns ids and the user's email. */

@@ -56,6 +56,8 @@ export type Principal =
       partnerId: string | null
       locale: 'en' | 'zh-CN'
       displayName: string
+      /** The user's partner, read with the token (null for the ecosystem manager). */
+      partner: PartnerRow | null
     }
   | { kind: 'customer'; tokenId: string; customerAccountId: string }
 

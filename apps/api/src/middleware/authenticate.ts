@@ -1,5 +1,6 @@
-import { accessTokens, users } from '@partner-center/db/schema'
-import { and, eq, gt, isNull } from 'drizzle-orm'
+import { accessTokens, partners, users } from '@partner-center/db/schema'
+import type { Database } from '@partner-center/db'
+import { and, eq, gt, isNull, sql } from 'drizzle-orm'
 import type { MiddlewareHandler } from 'hono'
 import type { AppDeps, AppEnv, Principal } from '../deps'
 import { hashToken, readBearerToken } from '../security/tokens'
@@ -8,22 +9,37 @@ import { hashToken, readBearerToken } from '../security/tokens'
 // does not turn every read into a write.
 const SLIDE_WRITE_INTERVAL_MS = 60_000
 
+function preparePrincipalQuery(db: Database) {
+  const now = sql.placeholder('now')
+  return (
+    db
+      .select({ token: accessTokens, user: users, partner: partners })
+      .from(accessTokens)
+      .innerJoin(users, eq(users.id, accessTokens.userId))
+      // The partner rides along so partner endpoints need no second round trip per request.
+      .leftJoin(partners, eq(partners.id, users.partnerId))
+      .where(
+        and(
+          eq(accessTokens.tokenHash, sql.placeholder('tokenHash')),
+          isNull(accessTokens.revokedAt),
+          gt(accessTokens.expiresAt, now),
+          gt(accessTokens.maxExpiresAt, now),
+          eq(users.status, 'ACTIVE')
+        )
+      )
+      .limit(1)
+      .prepare('load_user_principal')
+  )
+}
+
+// Every authenticated request runs this query, so it is built and prepared once per handle.
+const principalQueries = new WeakMap<Database, ReturnType<typeof preparePrincipalQuery>>()
+
 async function loadUserPrincipal(deps: AppDeps, tokenHash: string): Promise<Principal | undefined> {
   const now = deps.clock.now()
-  const [row] = await deps.db
-    .select({ token: accessTokens, user: users })
-    .from(accessTokens)
-    .innerJoin(users, eq(users.id, accessTokens.userId))
-    .where(
-      and(
-        eq(accessTokens.tokenHash, tokenHash),
-        isNull(accessTokens.revokedAt),
-        gt(accessTokens.expiresAt, now),
-        gt(accessTokens.maxExpiresAt, now),
-        eq(users.status, 'ACTIVE')
-      )
-    )
-    .limit(1)
+  let query = principalQueries.get(deps.db)
+  if (!query) principalQueries.set(deps.db, (query = preparePrincipalQuery(deps.db)))
+  const [row] = await query.execute({ tokenHash, now: now.toISOString() })
   if (!row) return undefined
   if (now.getTime() - row.token.lastUsedAt.getTime() >= SLIDE_WRITE_INTERVAL_MS) {
     const slid = new Date(now.getTime() + deps.config.accessTokenTtlMinutes * 60_000)
@@ -41,6 +57,7 @@ async function loadUserPrincipal(deps: AppDeps, tokenHash: string): Promise<Prin
     partnerId: row.user.partnerId,
     locale: row.user.locale,
     displayName: row.user.displayName,
+    partner: row.partner,
   }
 }
 

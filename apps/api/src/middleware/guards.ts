@@ -1,8 +1,6 @@
 import { can, permissionsForRole, type Actor, type PermissionKey } from '@partner-center/domain'
-import { partners } from '@partner-center/db/schema'
-import { eq } from 'drizzle-orm'
 import type { Context, MiddlewareHandler } from 'hono'
-import type { AppDeps, AppEnv, PartnerScope, Principal } from '../deps'
+import type { AppEnv, PartnerScope, Principal } from '../deps'
 import { AppError } from '../errors'
 
 type UserPrincipal = Extract<Principal, { kind: 'user' }>
@@ -26,17 +24,13 @@ export function signedIn(): MiddlewareHandler<AppEnv> {
  * Guards a Customer Development endpoint in the order of domain.md R3: signed in, module
  * enabled for the partner, then the permission key. Runs before input validation.
  */
-export function partnerGuard(deps: AppDeps, permission: PermissionKey): MiddlewareHandler<AppEnv> {
+export function partnerGuard(permission: PermissionKey): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const principal = requireUser(c)
     if (principal.role === 'ecosystem_manager' || !principal.partnerId) {
       throw new AppError('PERMISSION_DENIED', 403)
     }
-    const [partner] = await deps.db
-      .select()
-      .from(partners)
-      .where(eq(partners.id, principal.partnerId))
-      .limit(1)
+    const partner = principal.partner
     if (!partner) throw new AppError('NOT_AUTHENTICATED', 401)
     if (!partner.customerDevelopmentEnabled) {
       throw new AppError('CUSTOMER_DEVELOPMENT_NOT_ENABLED', 403)

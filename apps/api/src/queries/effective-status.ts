@@ -1,13 +1,14 @@
 import { invitations, preRegistrations } from '@partner-center/db/schema'
-import { sql, type SQL } from 'drizzle-orm'
+import { sql, type Placeholder, type SQL } from 'drizzle-orm'
 
 /**
  * The effective status of a pre-registration at `now` in SQL (domain.md R30): expiry applies on
  * read even before the sweeper writes it, so filters and counts agree with the domain rule.
+ * `now` may be a placeholder bound to an ISO timestamp, for prepared statements.
  */
-export function effectivePreregistrationStatusSql(now: Date): SQL<string> {
+export function effectivePreregistrationStatusSql(now: Date | Placeholder): SQL<string> {
   const t = preRegistrations
-  const at = now.toISOString()
+  const at = now instanceof Date ? now.toISOString() : now
   return sql<string>`case
     when ${t.status} = 'PRE_REGISTERED' and ${t.validUntil} <= ${at}::timestamptz then 'EXPIRED'
     when ${t.status} = 'PENDING_REVIEW' and ${t.reviewDeadline} <= ${at}::timestamptz then 'EXPIRED'

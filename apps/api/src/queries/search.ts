@@ -1,6 +1,34 @@
 import { preRegistrations } from '@partner-center/db/schema'
-import { or, sql, type SQL } from 'drizzle-orm'
+import { or, sql, type Placeholder, type SQL } from 'drizzle-orm'
 import { escapeLike } from './effective-status'
+
+/** The LIKE patterns of a search text: always the text, digits only when it has 4 or more. */
+export interface SearchPatterns {
+  text: string
+  digits?: string
+}
+
+/** The LIKE patterns R35 matches a search text with (lower-cased, LIKE wildcards escaped). */
+export function searchPatternsOf(q: string): SearchPatterns {
+  const digits = q.replace(/\D/g, '')
+  return {
+    text: `%${escapeLike(q.toLowerCase())}%`,
+    digits: digits.length >= 4 ? `%${digits}%` : undefined,
+  }
+}
+
+/** {@link preregistrationSearchCondition} with the patterns given, as values or placeholders. */
+export function preregistrationSearchConditionWith(patterns: {
+  text: string | Placeholder
+  digits?: string | Placeholder
+}): SQL | undefined {
+  const t = preRegistrations
+  return or(
+    sql`lower(${t.customerName}) like ${patterns.text}`,
+    sql`${t.emailCanonical} like ${patterns.text}`,
+    patterns.digits !== undefined ? sql`${t.mobileE164} like ${patterns.digits}` : undefined
+  )
+}
 
 /**
  * The search of R35 on pre-registrations: a case-insensitive substring of the name or the
@@ -8,12 +36,5 @@ import { escapeLike } from './effective-status'
  * values on the server; answers stay masked (M9).
  */
 export function preregistrationSearchCondition(q: string): SQL | undefined {
-  const t = preRegistrations
-  const pattern = `%${escapeLike(q.toLowerCase())}%`
-  const digits = q.replace(/\D/g, '')
-  return or(
-    sql`lower(${t.customerName}) like ${pattern}`,
-    sql`${t.emailCanonical} like ${pattern}`,
-    digits.length >= 4 ? sql`${t.mobileE164} like ${`%${digits}%`}` : undefined
-  )
+  return preregistrationSearchConditionWith(searchPatternsOf(q))
 }

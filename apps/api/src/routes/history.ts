@@ -5,25 +5,24 @@ import { partnerGuard, revealGuard } from '../middleware/guards'
 import { findHistory } from '../use-cases/find-history'
 import { errorResponses, jsonContent, throwValidationError } from './validation'
 
-const historyRoute = (deps: AppDeps) =>
-  createRoute({
-    method: 'get',
-    path: '/v1/customer-development/history',
-    tags: ['Customer Development'],
-    summary: 'History Records: one row per invitation (masked unless revealed)',
-    security: [{ bearer: [] }],
-    middleware: [partnerGuard(deps, 'custdev.history.view'), revealGuard()] as const,
-    request: { query: HistoryQuery },
-    responses: {
-      200: { description: 'A page', content: jsonContent(HistoryPage) },
-      ...errorResponses(400, 401, 403),
-    },
-  })
+const historyRoute = createRoute({
+  method: 'get',
+  path: '/v1/customer-development/history',
+  tags: ['Customer Development'],
+  summary: 'History Records: one row per invitation (masked unless revealed)',
+  security: [{ bearer: [] }],
+  middleware: [partnerGuard('custdev.history.view'), revealGuard()] as const,
+  request: { query: HistoryQuery },
+  responses: {
+    200: { description: 'A page', content: jsonContent(HistoryPage) },
+    ...errorResponses(400, 401, 403),
+  },
+})
 
 /** History Records (domain.md R74). */
 export function createHistoryRoutes(deps: AppDeps) {
   return new OpenAPIHono<AppEnv>({ defaultHook: throwValidationError }).openapi(
-    historyRoute(deps),
+    historyRoute,
     async (c) => {
       const page = await findHistory(deps, {
         scope: c.get('partnerScope'),

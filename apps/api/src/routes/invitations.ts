@@ -22,65 +22,61 @@ const BASE = '/v1/customer-development'
 const tags = ['Customer Development']
 const security = [{ bearer: [] }]
 
-const sendRoute = (deps: AppDeps) =>
-  createRoute({
-    method: 'post',
-    path: `${BASE}/invitations`,
-    tags,
-    summary: 'Invite 1–100 pre-registered customers (Idempotency-Key honoured)',
-    security,
-    middleware: [partnerGuard(deps, 'custdev.invite')] as const,
-    request: { headers: IdempotencyKeyHeader, body: jsonBody(SendInvitationsRequest) },
-    responses: {
-      202: { description: 'Batch accepted', content: jsonContent(InvitationBatchResponse) },
-      ...errorResponses(400, 401, 403, 422),
-    },
-  })
+const sendRoute = createRoute({
+  method: 'post',
+  path: `${BASE}/invitations`,
+  tags,
+  summary: 'Invite 1–100 pre-registered customers (Idempotency-Key honoured)',
+  security,
+  middleware: [partnerGuard('custdev.invite')] as const,
+  request: { headers: IdempotencyKeyHeader, body: jsonBody(SendInvitationsRequest) },
+  responses: {
+    202: { description: 'Batch accepted', content: jsonContent(InvitationBatchResponse) },
+    ...errorResponses(400, 401, 403, 422),
+  },
+})
 
-const resendRoute = (deps: AppDeps) =>
-  createRoute({
-    method: 'post',
-    path: `${BASE}/invitations/{id}/resend`,
-    tags,
-    summary: 'Send a new invitation for the same pre-registration (a batch of one)',
-    security,
-    middleware: [partnerGuard(deps, 'custdev.invite')] as const,
-    request: { headers: IdempotencyKeyHeader, params: IdParam },
-    responses: {
-      202: { description: 'Batch accepted', content: jsonContent(InvitationBatchResponse) },
-      ...errorResponses(400, 401, 403, 404, 422),
-    },
-  })
+const resendRoute = createRoute({
+  method: 'post',
+  path: `${BASE}/invitations/{id}/resend`,
+  tags,
+  summary: 'Send a new invitation for the same pre-registration (a batch of one)',
+  security,
+  middleware: [partnerGuard('custdev.invite')] as const,
+  request: { headers: IdempotencyKeyHeader, params: IdParam },
+  responses: {
+    202: { description: 'Batch accepted', content: jsonContent(InvitationBatchResponse) },
+    ...errorResponses(400, 401, 403, 404, 422),
+  },
+})
 
-const previewRoute = (deps: AppDeps) =>
-  createRoute({
-    method: 'post',
-    path: `${BASE}/invitations/preview`,
-    tags,
-    summary: 'Render the invitation email with masked customer data',
-    security,
-    middleware: [partnerGuard(deps, 'custdev.invite')] as const,
-    request: { body: jsonBody(PreviewInvitationRequest) },
-    responses: {
-      200: { description: 'The email', content: jsonContent(PreviewInvitationResponse) },
-      ...errorResponses(400, 401, 403, 404),
-    },
-  })
+const previewRoute = createRoute({
+  method: 'post',
+  path: `${BASE}/invitations/preview`,
+  tags,
+  summary: 'Render the invitation email with masked customer data',
+  security,
+  middleware: [partnerGuard('custdev.invite')] as const,
+  request: { body: jsonBody(PreviewInvitationRequest) },
+  responses: {
+    200: { description: 'The email', content: jsonContent(PreviewInvitationResponse) },
+    ...errorResponses(400, 401, 403, 404),
+  },
+})
 
-const batchRoute = (deps: AppDeps) =>
-  createRoute({
-    method: 'get',
-    path: `${BASE}/invitation-batches/{id}`,
-    tags,
-    summary: 'Delivery progress of a batch (creator and admins)',
-    security,
-    middleware: [partnerGuard(deps, 'custdev.invite')] as const,
-    request: { params: IdParam },
-    responses: {
-      200: { description: 'Progress', content: jsonContent(InvitationBatchProgress) },
-      ...errorResponses(401, 403, 404),
-    },
-  })
+const batchRoute = createRoute({
+  method: 'get',
+  path: `${BASE}/invitation-batches/{id}`,
+  tags,
+  summary: 'Delivery progress of a batch (creator and admins)',
+  security,
+  middleware: [partnerGuard('custdev.invite')] as const,
+  request: { params: IdParam },
+  responses: {
+    200: { description: 'Progress', content: jsonContent(InvitationBatchProgress) },
+    ...errorResponses(401, 403, 404),
+  },
+})
 
 /** The stored bytes as the answer, so a replay is identical to the first answer (R43). */
 function respondStored(answer: StoredAnswer) {
@@ -95,14 +91,14 @@ function respondStored(answer: StoredAnswer) {
 /** Invite, resend, preview and batch progress (domain.md R36–R49). */
 export function createInvitationRoutes(deps: AppDeps) {
   return new OpenAPIHono<AppEnv>({ defaultHook: throwValidationError })
-    .openapi(previewRoute(deps), async (c) => {
+    .openapi(previewRoute, async (c) => {
       const email = await previewInvitation(deps, {
         scope: c.get('partnerScope'),
         ...c.req.valid('json'),
       })
       return c.json({ subject: email.subject, html: email.html, text: email.text }, 200)
     })
-    .openapi(sendRoute(deps), async (c) => {
+    .openapi(sendRoute, async (c) => {
       const answer = await sendInvitations(deps, {
         scope: c.get('partnerScope'),
         requestId: c.get('requestId'),
@@ -111,7 +107,7 @@ export function createInvitationRoutes(deps: AppDeps) {
       })
       return respondStored(answer)
     })
-    .openapi(resendRoute(deps), async (c) => {
+    .openapi(resendRoute, async (c) => {
       const answer = await resendInvitation(deps, {
         scope: c.get('partnerScope'),
         requestId: c.get('requestId'),
@@ -120,7 +116,7 @@ export function createInvitationRoutes(deps: AppDeps) {
       })
       return respondStored(answer)
     })
-    .openapi(batchRoute(deps), async (c) => {
+    .openapi(batchRoute, async (c) => {
       const progress = await getInvitationBatch(deps, {
         scope: c.get('partnerScope'),
         id: c.req.valid('param').id,

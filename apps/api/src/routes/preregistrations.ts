@@ -22,70 +22,66 @@ const security = [{ bearer: [] }]
 /** Any string: a malformed id answers 404 like an unknown one (R2), not 400. */
 export const IdParam = z.object({ id: z.string().max(100) })
 
-const listRoute = (deps: AppDeps) =>
-  createRoute({
-    method: 'get',
-    path: BASE,
-    tags,
-    summary: 'List pre-registered customers (masked unless revealed)',
-    security,
-    middleware: [partnerGuard(deps, 'custdev.view'), revealGuard()] as const,
-    request: { query: PreregistrationListQuery },
-    responses: {
-      200: { description: 'A page', content: jsonContent(PreregistrationPage) },
-      ...errorResponses(400, 401, 403),
-    },
-  })
+const listRoute = createRoute({
+  method: 'get',
+  path: BASE,
+  tags,
+  summary: 'List pre-registered customers (masked unless revealed)',
+  security,
+  middleware: [partnerGuard('custdev.view'), revealGuard()] as const,
+  request: { query: PreregistrationListQuery },
+  responses: {
+    200: { description: 'A page', content: jsonContent(PreregistrationPage) },
+    ...errorResponses(400, 401, 403),
+  },
+})
 
-const createRouteDef = (deps: AppDeps) =>
-  createRoute({
-    method: 'post',
-    path: BASE,
-    tags,
-    summary: 'Pre-register a customer',
-    security,
-    middleware: [partnerGuard(deps, 'custdev.preregister')] as const,
-    request: { body: jsonBody(CreatePreregistrationRequest) },
-    responses: {
-      201: { description: 'Created', content: jsonContent(PreregistrationItem) },
-      ...errorResponses(400, 401, 403, 409, 422),
-    },
-  })
+const createRouteDef = createRoute({
+  method: 'post',
+  path: BASE,
+  tags,
+  summary: 'Pre-register a customer',
+  security,
+  middleware: [partnerGuard('custdev.preregister')] as const,
+  request: { body: jsonBody(CreatePreregistrationRequest) },
+  responses: {
+    201: { description: 'Created', content: jsonContent(PreregistrationItem) },
+    ...errorResponses(400, 401, 403, 409, 422),
+  },
+})
 
-const deleteRoute = (deps: AppDeps) =>
-  createRoute({
-    method: 'delete',
-    path: `${BASE}/{id}`,
-    tags,
-    summary: 'Delete a pre-registration (its live invitation is withdrawn)',
-    security,
-    middleware: [partnerGuard(deps, 'custdev.preregister.delete')] as const,
-    request: { params: IdParam },
-    responses: {
-      200: { description: 'Deleted', content: jsonContent(DeletePreregistrationResponse) },
-      ...errorResponses(401, 403, 404, 409),
-    },
-  })
+const deleteRoute = createRoute({
+  method: 'delete',
+  path: `${BASE}/{id}`,
+  tags,
+  summary: 'Delete a pre-registration (its live invitation is withdrawn)',
+  security,
+  middleware: [partnerGuard('custdev.preregister.delete')] as const,
+  request: { params: IdParam },
+  responses: {
+    200: { description: 'Deleted', content: jsonContent(DeletePreregistrationResponse) },
+    ...errorResponses(401, 403, 404, 409),
+  },
+})
 
-const batchDeleteRoute = (deps: AppDeps) =>
-  createRoute({
-    method: 'post',
-    path: `${BASE}/batch-delete`,
-    tags,
-    summary: 'Delete up to 100 pre-registrations; each id decided on its own',
-    security,
-    middleware: [partnerGuard(deps, 'custdev.preregister.delete')] as const,
-    request: { body: jsonBody(BatchDeletePreregistrationsRequest) },
-    responses: {
-      200: { description: 'Outcomes', content: jsonContent(BatchDeletePreregistrationsResponse) },
-      ...errorResponses(400, 401, 403),
-    },
-  })
+const batchDeleteRoute = createRoute({
+  method: 'post',
+  path: `${BASE}/batch-delete`,
+  tags,
+  summary: 'Delete up to 100 pre-registrations; each id decided on its own',
+  security,
+  middleware: [partnerGuard('custdev.preregister.delete')] as const,
+  request: { body: jsonBody(BatchDeletePreregistrationsRequest) },
+  responses: {
+    200: { description: 'Outcomes', content: jsonContent(BatchDeletePreregistrationsResponse) },
+    ...errorResponses(400, 401, 403),
+  },
+})
 
 /** The customer list, pre-registering and deleting (domain.md R19–R35). */
 export function createPreregistrationRoutes(deps: AppDeps) {
   return new OpenAPIHono<AppEnv>({ defaultHook: throwValidationError })
-    .openapi(listRoute(deps), async (c) => {
+    .openapi(listRoute, async (c) => {
       const page = await findPreregistrations(deps, {
         scope: c.get('partnerScope'),
         requestId: c.get('requestId'),
@@ -93,7 +89,7 @@ export function createPreregistrationRoutes(deps: AppDeps) {
       })
       return c.json(page, 200)
     })
-    .openapi(batchDeleteRoute(deps), async (c) => {
+    .openapi(batchDeleteRoute, async (c) => {
       const result = await deletePreregistrations(deps, {
         scope: c.get('partnerScope'),
         requestId: c.get('requestId'),
@@ -101,7 +97,7 @@ export function createPreregistrationRoutes(deps: AppDeps) {
       })
       return c.json(result, 200)
     })
-    .openapi(createRouteDef(deps), async (c) => {
+    .openapi(createRouteDef, async (c) => {
       const item = await createPreregistration(deps, {
         scope: c.get('partnerScope'),
         requestId: c.get('requestId'),
@@ -109,7 +105,7 @@ export function createPreregistrationRoutes(deps: AppDeps) {
       })
       return c.json(item, 201)
     })
-    .openapi(deleteRoute(deps), async (c) => {
+    .openapi(deleteRoute, async (c) => {
       const result = await deletePreregistration(deps, {
         scope: c.get('partnerScope'),
         requestId: c.get('requestId'),

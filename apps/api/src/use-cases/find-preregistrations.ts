@@ -1,11 +1,27 @@
-import { invitations, preRegistrations, users } from '@partner-center/db/schema'
-import { and, count, desc, eq, inArray, ne } from 'drizzle-orm'
-import { sql } from 'drizzle-orm'
+import type { InvitationRow } from '@partner-center/db/schema'
 import type { AppDeps, PartnerScope, RequestMeta } from '../deps'
 import { recordAudits } from '../queries/audit'
-import { effectivePreregistrationStatusSql } from '../queries/effective-status'
 import { toPreregistrationItem, type RevealColumn } from '../queries/preregistration-item'
-import { preregistrationSearchCondition } from '../queries/search'
+import { findPreregistrationPage } from '../queries/preregistration-page'
+
+interface LatestInvitationColumns {
+  latestId: string | null
+  latestStatus: InvitationRow['status'] | null
+  latestSentAt: Date | null
+  latestCreatedAt: Date | null
+}
+
+/** The row's latest invitation from the lateral join's columns, or null when it has none. */
+function latestInvitationOf(columns: LatestInvitationColumns) {
+  if (columns.latestId === null || columns.latestStatus === null || !columns.latestCreatedAt)
+    return null
+  return {
+    id: columns.latestId,
+    status: columns.latestStatus,
+    sentAt: columns.latestSentAt,
+    createdAt: columns.latestCreatedAt,
+  }
+}
 
 /** Options of {@link findPreregistrations}. */
 export interface FindPreregistrationsOptions extends RequestMeta {
@@ -24,50 +40,17 @@ export interface FindPreregistrationsOptions extends RequestMeta {
  */
 export async function findPreregistrations(deps: AppDeps, options: FindPreregistrationsOptions) {
   const now = deps.clock.now()
-  const t = preRegistrations
-  const effective = effectivePreregistrationStatusSql(now)
-  const where = and(
-    eq(t.partnerId, options.scope.partner.id),
-    ne(t.status, 'DELETED'),
-    options.scope.role === 'account_manager'
-      ? eq(t.createdByUserId, options.scope.userId)
-      : undefined,
-    options.q ? preregistrationSearchCondition(options.q) : undefined,
-    options.status?.length ? inArray(effective, options.status) : undefined
-  )
-  const rows = await deps.db
-    .select({ row: t, creatorName: users.displayName, total: sql<number>`count(*) over ()` })
-    .from(t)
-    .innerJoin(users, eq(users.id, t.createdByUserId))
-    .where(where)
-    .orderBy(desc(t.createdAt), desc(t.id))
-    .limit(options.pageSize)
-    .offset((options.page - 1) * options.pageSize)
-  // Past the last page the window count has no row to ride on, so count separately.
-  const total =
-    rows.length > 0
-      ? Number(rows[0]?.total)
-      : options.page > 1
-        ? Number((await deps.db.select({ n: count() }).from(t).where(where))[0]?.n ?? 0)
-        : 0
+  const { rows, total } = await findPreregistrationPage(deps.db, {
+    partnerId: options.scope.partner.id,
+    createdByUserId: options.scope.role === 'account_manager' ? options.scope.userId : undefined,
+    q: options.q,
+    status: options.status,
+    now,
+    limit: options.pageSize,
+    offset: (options.page - 1) * options.pageSize,
+  })
 
   const ids = rows.map(({ row }) => row.id)
-  const latest = ids.length
-    ? await deps.db
-        .selectDistinctOn([invitations.preregistrationId], {
-          id: invitations.id,
-          preregistrationId: invitations.preregistrationId,
-          status: invitations.status,
-          sentAt: invitations.sentAt,
-          createdAt: invitations.createdAt,
-        })
-        .from(invitations)
-        .where(inArray(invitations.preregistrationId, ids))
-        .orderBy(invitations.preregistrationId, desc(invitations.createdAt), desc(invitations.id))
-    : []
-  const latestByRow = new Map(
-    latest.map((invitation) => [invitation.preregistrationId, invitation])
-  )
   const reveal = new Set(options.reveal ?? [])
 
   if (reveal.size > 0) {
@@ -92,11 +75,11 @@ export async function findPreregistrations(deps: AppDeps, options: FindPreregist
     })
   }
 
-  const items = rows.map(({ row, creatorName }) =>
+  const items = rows.map(({ row, creatorName, ...latestRow }) =>
     toPreregistrationItem({
       row,
       creatorName,
-      latestInvitation: latestByRow.get(row.id) ?? null,
+      latestInvitation: latestInvitationOf(latestRow),
       reveal,
       now,
     })

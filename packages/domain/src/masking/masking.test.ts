@@ -148,4 +148,25 @@ describe('firstGrapheme', () => {
   it('answers an empty string for an empty text', () => {
     expect(firstGrapheme('')).toBe('')
   })
+
+  it('keeps CR LF together and an ASCII letter with its combining accent', () => {
+    expect(firstGrapheme('\r\nx')).toBe('\r\n')
+    expect(firstGrapheme('e\u0301clair')).toBe('e\u0301')
+    expect(firstGrapheme('Ada')).toBe('A')
+  })
+
+  it('agrees with the segmenter on every text, ASCII-led or not', () => {
+    const asciiLed = fc
+      .tuple(fc.string({ unit: 'binary-ascii', minLength: 1, maxLength: 3 }), anyText)
+      .map(([head, tail]) => head + tail)
+    fc.assert(
+      fc.property(fc.oneof(asciiLed, anyText), (text) => {
+        const first = segmenter.segment(text)[Symbol.iterator]().next()
+        const expected = first.done ? '' : first.value.segment
+        fc.pre(expected.length <= 16) // longer clusters are capped, tested above
+        expect(firstGrapheme(text)).toBe(expected)
+      }),
+      { numRuns: 2000 }
+    )
+  })
 })
