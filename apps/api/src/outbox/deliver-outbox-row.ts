@@ -4,16 +4,33 @@ import { buildMailOptions } from './build-mail-options'
 import type { ClaimedRow } from './claim-outbox-rows'
 import type { DeliveryContext, PreparedMessage } from './delivery-context'
 import { describeSendError, type SendFailure } from './describe-send-error'
+import { issueInvitationTokens, type IssuedInvitation } from './issue-invitation-tokens'
 import { prepareAssociationSuccessEmail } from './prepare-association-success-email'
 import { prepareInvitationEmail } from './prepare-invitation-email'
 import { prepareRenewalRequestEmail } from './prepare-renewal-request-email'
 import { settleInvitationDelivery } from './settle-invitation-delivery'
+import type { SettleQueue } from './settle-queue'
 import { settleOutboxRow, type DeliveryOutcome } from './settle-outbox-row'
 
-function prepareMessage(ctx: DeliveryContext, row: ClaimedRow, now: Date) {
+async function prepareMessage(
+  ctx: DeliveryContext,
+  row: ClaimedRow,
+  now: Date,
+  issued: ReadonlyMap<string, IssuedInvitation> | undefined
+) {
   switch (row.kind) {
-    case 'INVITATION_EMAIL':
-      return prepareInvitationEmail(ctx, row, now)
+    case 'INVITATION_EMAIL': {
+      const tokens =
+        issued ??
+        (await issueInvitationTokens(ctx.db, {
+          invitationIds: [row.aggregateId],
+          now,
+          ttlDays: ctx.config.invitationTtlDays,
+        }))
+      const invitation = tokens.get(row.aggregateId)
+      // Not issued: gone or no longer waiting for delivery, so the row is cancelled (R50).
+      return invitation ? prepareInvitationEmail(ctx, invitation) : null
+    }
     case 'ASSOCIATION_SUCCESS_EMAIL':
       return prepareAssociationSuccessEmail(ctx, row)
     case 'RENEWAL_REQUEST_EMAIL':
@@ -47,25 +64,38 @@ async function send(ctx: DeliveryContext, message: PreparedMessage): Promise<voi
   await ctx.transport.sendMail(buildMailOptions(ctx.config.mailFrom, message))
 }
 
+/** Options of {@link deliverOutboxRow}. */
+export interface DeliverOutboxRowOptions {
+  /**
+   * The tokens the claim issued for its invitation rows, by invitation id
+   * (`issueInvitationTokens`); an invitation missing from it is no longer waiting for delivery.
+   * Without it, an invitation row issues its own token.
+   */
+  issued?: ReadonlyMap<string, IssuedInvitation>
+  /** Where an invitation attempt's result is written; default: one statement of its own. */
+  settleQueue?: SettleQueue
+}
+
 /**
- * Delivers one claimed outbox row end to end: prepare (for invitations: re-check, commit the
- * token, render), send through the pooled transport, then settle the row (and the invitation
- * with its audit event) in one statement. A row whose subject is gone or no longer live is
- * cancelled without an email. Database errors propagate: the row stays `SENDING` and its lease
- * lapses, so another claim retries it (R54: at least once).
+ * Delivers one claimed outbox row end to end: prepare (for invitations: the committed token,
+ * then render), send through the pooled transport, then settle the row (and the invitation with
+ * its audit event) in one statement. A row whose subject is gone or no longer live is cancelled
+ * without an email. Database errors propagate: the row stays `SENDING` and its lease lapses, so
+ * another claim retries it (R54: at least once).
  *
  * @example
  * await deliverOutboxRow(ctx, row)
  */
 export async function deliverOutboxRow(
   ctx: DeliveryContext,
-  row: ClaimedRow
+  row: ClaimedRow,
+  options: DeliverOutboxRowOptions = {}
 ): Promise<DeliveryOutcome> {
   const startedAt = ctx.clock.now()
   let outcome: DeliveryOutcome
   let to: string | undefined
   try {
-    const message = await prepareMessage(ctx, row, startedAt)
+    const message = await prepareMessage(ctx, row, startedAt, options.issued)
     to = message?.to
     if (message) await send(ctx, message)
     outcome = message ? { kind: 'sent' } : { kind: 'cancelled' }
@@ -77,7 +107,10 @@ export async function deliverOutboxRow(
   const now = ctx.clock.now()
   const settled =
     row.kind === 'INVITATION_EMAIL' && outcome.kind !== 'cancelled'
-      ? (await settleInvitationDelivery(ctx.db, row, outcome, now)).settled
+      ? (options.settleQueue
+          ? await options.settleQueue.settle({ row, outcome })
+          : await settleInvitationDelivery(ctx.db, row, outcome, now)
+        ).settled
       : await settleOutboxRow(ctx.db, row, outcome, now)
   const fields = {
     outboxId: row.id,

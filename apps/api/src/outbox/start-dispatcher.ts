@@ -4,6 +4,8 @@ import { claimOutboxRows, releaseOutboxRows, type ClaimedRow } from './claim-out
 import type { MailTransport } from './create-smtp-transport'
 import type { DeliveryContext } from './delivery-context'
 import { deliverOutboxRow } from './deliver-outbox-row'
+import { issueInvitationTokens } from './issue-invitation-tokens'
+import { createSettleQueue } from './settle-queue'
 import type { DispatcherConfig } from './dispatcher-config'
 import { createEmailRenderers } from './email-renderers'
 import { sweepExpiredRecords } from './sweep-expired-records'
@@ -82,17 +84,40 @@ export function startDispatcher(options: StartDispatcherOptions): Dispatcher {
     random: options.random ?? Math.random,
   }
   const limiter = createLimiter(config.sendConcurrency)
+  const settleQueue = createSettleQueue(db, clock)
   const naps: ReturnType<typeof createNap>[] = []
   let stopping = false
 
+  /**
+   * Commits the tokens of the claim's invitation rows in one statement. On a database error
+   * those rows are left to their lease (another claim retries them) and the rest go on.
+   */
+  async function issueClaimTokens(rows: readonly ClaimedRow[]) {
+    const invitationIds = rows
+      .filter((r) => r.kind === 'INVITATION_EMAIL')
+      .map((r) => r.aggregateId)
+    try {
+      const issued = await issueInvitationTokens(db, {
+        invitationIds,
+        now: clock.now(),
+        ttlDays: config.invitationTtlDays,
+      })
+      return { issued, deliverable: rows }
+    } catch (error) {
+      logger.error({ err: describeError(error) }, 'token issue failed; rows left to lease')
+      return { issued: new Map(), deliverable: rows.filter((r) => r.kind !== 'INVITATION_EMAIL') }
+    }
+  }
+
   async function deliverBatch(rows: readonly ClaimedRow[]) {
     const notStarted: ClaimedRow[] = []
+    const { issued, deliverable } = await issueClaimTokens(rows)
     await Promise.all(
-      rows.map(async (row) => {
+      deliverable.map(async (row) => {
         await limiter.acquire()
         try {
           if (stopping) notStarted.push(row)
-          else await deliverOutboxRow(ctx, row)
+          else await deliverOutboxRow(ctx, row, { issued, settleQueue })
         } catch (error) {
           logger.error({ outboxId: row.id, err: describeError(error) }, 'outbox row left to lease')
         } finally {
