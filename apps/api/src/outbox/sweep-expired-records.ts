@@ -9,7 +9,13 @@ export interface SweepResult {
   preregistrationsExpired: number
   /** I7: live invitations past `expiresAt`. */
   invitationsExpired: number
+  /** Rate-limit counters of windows that ended long ago (R59), deleted. */
+  rateLimitCountersPurged: number
 }
+
+// The longest rate-limit window is 15 minutes; a day of margin keeps every counter that any
+// limit could still read, whatever the clocks of the API processes say.
+const RATE_LIMIT_COUNTER_RETENTION_MS = 86_400_000
 
 /**
  * One conditional `update … returning` plus its audit events, as one statement, so each
@@ -45,7 +51,8 @@ function expireStatement(options: {
 
 /**
  * Writes the time-based transitions of R80 as of `now`: P7 and P8 (pre-registrations) and I7
- * (invitations). Safe to run from several dispatchers at once.
+ * (invitations), and purges rate-limit counters older than a day so the table stays small.
+ * Safe to run from several dispatchers at once.
  *
  * @example
  * const { invitationsExpired } = await sweepExpiredRecords(db, clock.now())
@@ -83,5 +90,10 @@ export async function sweepExpiredRecords(db: Database, now: Date): Promise<Swee
       now: at,
     })
   )
-  return { reviewsExpired, preregistrationsExpired, invitationsExpired }
+  const purgeBefore = new Date(now.getTime() - RATE_LIMIT_COUNTER_RETENTION_MS).toISOString()
+  const rateLimitCountersPurged = await run(
+    sql`delete from rate_limit_counters where window_start < ${purgeBefore}::timestamptz
+        returning bucket_key`
+  )
+  return { reviewsExpired, preregistrationsExpired, invitationsExpired, rateLimitCountersPurged }
 }

@@ -1,7 +1,12 @@
 import { createDb } from '@partner-center/db'
 import { createTestDatabase, type TestDatabase } from '@partner-center/db/testing'
-import { auditEvents, invitations, preRegistrations } from '@partner-center/db/schema'
-import { eq, inArray } from 'drizzle-orm'
+import {
+  auditEvents,
+  invitations,
+  preRegistrations,
+  rateLimitCounters,
+} from '@partner-center/db/schema'
+import { eq, inArray, like } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { sweepExpiredRecords } from '../../src/outbox/sweep-expired-records'
 import { insertPartner, insertQueuedInvitations } from './outbox-fixtures'
@@ -108,5 +113,20 @@ describe('expiry sweeper (R80)', () => {
     expect(audits.find((a) => a.entityId === dueInvitations[0]?.invitationId)?.action).toBe(
       'invitation.expired'
     )
+  })
+  it('purges rate-limit counters of windows that ended over a day ago and keeps the rest', async () => {
+    const now = new Date('2026-03-05T09:00:00Z')
+    const hoursAgo = (hours: number) => new Date(now.getTime() - hours * 3_600_000)
+    await database.db.insert(rateLimitCounters).values([
+      { bucketKey: 'sweeper-test:old', windowStart: hoursAgo(30), count: 3 },
+      { bucketKey: 'sweeper-test:recent', windowStart: hoursAgo(2), count: 5 },
+    ])
+    const result = await sweepExpiredRecords(database.db, now)
+    expect(result.rateLimitCountersPurged).toBeGreaterThanOrEqual(1)
+    const left = await database.db
+      .select({ bucketKey: rateLimitCounters.bucketKey })
+      .from(rateLimitCounters)
+      .where(like(rateLimitCounters.bucketKey, 'sweeper-test:%'))
+    expect(left.map((row) => row.bucketKey)).toEqual(['sweeper-test:recent'])
   })
 })
