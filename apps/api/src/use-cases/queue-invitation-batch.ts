@@ -1,10 +1,11 @@
-import type { Database } from '@partner-center/db'
+import { getUniqueViolation, type Database } from '@partner-center/db'
 import {
   invitationBatches,
   invitations,
   LIVE_INVITATION_STATUSES,
   outbox,
   preRegistrations,
+  UNIQUE_CONSTRAINTS,
   type NewInvitationRow,
 } from '@partner-center/db/schema'
 import {
@@ -18,6 +19,7 @@ import {
 } from '@partner-center/domain'
 import { and, asc, count, desc, eq, gt, inArray } from 'drizzle-orm'
 import type { PartnerScope } from '../deps'
+import { AppError } from '../errors'
 import { actorOf } from '../middleware/guards'
 import { recordAudits, type AuditEntry } from '../queries/audit'
 import { retireLiveInvitation } from '../queries/retire-invitation'
@@ -210,7 +212,12 @@ export async function queueInvitationBatch(
     })
   }
   if (newInvitations.length > 0) {
-    await tx.insert(invitations).values(newInvitations)
+    await tx
+      .insert(invitations)
+      .values(newInvitations)
+      .catch((error: unknown) => {
+        throw asLiveInvitationRace(error)
+      })
     await tx.insert(outbox).values(
       newInvitations.map((invitation) => ({
         id: crypto.randomUUID(),
@@ -247,6 +254,17 @@ export async function queueInvitationBatch(
     skipped: batch.skipped,
     results,
   })
+}
+
+/**
+ * The rows are locked before their invitations are written, so two batches cannot both make a
+ * live invitation for one pre-registration; should the unique index still refuse one (a writer
+ * that skipped the locks), the request is refused as busy and rolled back whole, never a 500.
+ */
+function asLiveInvitationRace(error: unknown): unknown {
+  if (getUniqueViolation(error) !== UNIQUE_CONSTRAINTS.oneLiveInvitationPerPreregistration)
+    return error
+  return new AppError('SYSTEM_BUSY', 503, { retryAfterSeconds: 1 }, { 'retry-after': '1' })
 }
 
 /**
