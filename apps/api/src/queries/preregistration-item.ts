@@ -2,14 +2,9 @@ import type { InvitationRow, PreRegistrationRow } from '@partner-center/db/schem
 import {
   checkInvite,
   effectivePreregistrationStatus,
-  maskEmail,
-  maskMobile,
-  maskName,
   type PreregistrationStatus,
 } from '@partner-center/domain'
-
-/** Columns a caller may unmask (M6). */
-export type RevealColumn = 'name' | 'email' | 'mobile'
+import { revealOrMask, type RevealColumn } from './reveal'
 
 /** Options of {@link toPreregistrationItem}. */
 export interface PreregistrationItemOptions {
@@ -33,9 +28,7 @@ export function toPreregistrationItem(options: PreregistrationItemOptions) {
   >
   return {
     id: row.id,
-    customerName: reveal.has('name') ? row.customerName : (maskName(row.customerName) ?? ''),
-    email: reveal.has('email') ? row.email : maskEmail(row.email),
-    mobile: reveal.has('mobile') ? row.mobileE164 : maskMobile(row.mobileE164),
+    ...revealOrMask({ name: row.customerName, email: row.email, mobile: row.mobileE164 }, reveal),
     locale: row.locale,
     source: row.source,
     status,

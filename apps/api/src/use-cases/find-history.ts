@@ -6,18 +6,14 @@ import {
   HISTORY_FILTER_STATUSES,
   historyFilterOf,
   historyLabel,
-  maskEmail,
-  maskMobile,
-  maskName,
   partnerAction,
   type FailureCode,
   type HistoryFilter,
 } from '@partner-center/domain'
 import { and, count, desc, eq, inArray, sql } from 'drizzle-orm'
 import type { AppDeps, PartnerScope, RequestMeta } from '../deps'
-import { recordAudits } from '../queries/audit'
 import { effectiveInvitationStatusSql } from '../queries/effective-status'
-import type { RevealColumn } from '../queries/preregistration-item'
+import { recordReveal, revealOrMask, type RevealColumn } from '../queries/reveal'
 import { preregistrationSearchCondition } from '../queries/search'
 
 /** Options of {@link findHistory}. */
@@ -93,27 +89,14 @@ export async function findHistory(deps: AppDeps, options: FindHistoryOptions) {
   const latestAt = new Map(latest.map((l) => [l.preregistrationId, l.createdAt]))
   const reveal = new Set(options.reveal ?? [])
 
-  if (reveal.size > 0) {
-    await recordAudits(deps.db, {
-      now,
-      requestId: options.requestId,
-      entries: [
-        {
-          action: 'pii.revealed',
-          actorType: 'partner_user',
-          actorId: scope.userId,
-          partnerId: scope.partner.id,
-          entityType: 'partner',
-          entityId: scope.partner.id,
-          details: {
-            endpoint: 'GET /api/v1/customer-development/history',
-            columns: [...reveal].sort(),
-            rowIds: rows.map((r) => r.invitation.id),
-          },
-        },
-      ],
-    })
-  }
+  await recordReveal(deps.db, {
+    scope,
+    now,
+    requestId: options.requestId,
+    endpoint: 'GET /api/v1/customer-development/history',
+    reveal,
+    rowIds: rows.map((r) => r.invitation.id),
+  })
 
   const items = rows.map(({ invitation, preregistration, invitedBy }) => {
     const status = effectiveInvitationStatus(invitation, now)
@@ -124,13 +107,14 @@ export async function findHistory(deps: AppDeps, options: FindHistoryOptions) {
     return {
       id: invitation.id,
       preregistrationId: preregistration.id,
-      customerName: reveal.has('name')
-        ? preregistration.customerName
-        : (maskName(preregistration.customerName) ?? ''),
-      email: reveal.has('email') ? invitation.recipientEmail : maskEmail(invitation.recipientEmail),
-      mobile: reveal.has('mobile')
-        ? preregistration.mobileE164
-        : maskMobile(preregistration.mobileE164),
+      ...revealOrMask(
+        {
+          name: preregistration.customerName,
+          email: invitation.recipientEmail,
+          mobile: preregistration.mobileE164,
+        },
+        reveal
+      ),
       associationType: invitation.associationType,
       invitedBy: { id: invitation.createdByUserId, displayName: invitedBy },
       createdAt: invitation.createdAt.toISOString(),

@@ -1,8 +1,8 @@
 import type { InvitationRow } from '@partner-center/db/schema'
 import type { AppDeps, PartnerScope, RequestMeta } from '../deps'
-import { recordAudits } from '../queries/audit'
-import { toPreregistrationItem, type RevealColumn } from '../queries/preregistration-item'
+import { toPreregistrationItem } from '../queries/preregistration-item'
 import { findPreregistrationPage } from '../queries/preregistration-page'
+import { recordReveal, type RevealColumn } from '../queries/reveal'
 
 interface LatestInvitationColumns {
   latestId: string | null
@@ -53,27 +53,14 @@ export async function findPreregistrations(deps: AppDeps, options: FindPreregist
   const ids = rows.map(({ row }) => row.id)
   const reveal = new Set(options.reveal ?? [])
 
-  if (reveal.size > 0) {
-    await recordAudits(deps.db, {
-      now,
-      requestId: options.requestId,
-      entries: [
-        {
-          action: 'pii.revealed',
-          actorType: 'partner_user',
-          actorId: options.scope.userId,
-          partnerId: options.scope.partner.id,
-          entityType: 'partner',
-          entityId: options.scope.partner.id,
-          details: {
-            endpoint: 'GET /api/v1/customer-development/preregistrations',
-            columns: [...reveal].sort(),
-            rowIds: ids,
-          },
-        },
-      ],
-    })
-  }
+  await recordReveal(deps.db, {
+    scope: options.scope,
+    now,
+    requestId: options.requestId,
+    endpoint: 'GET /api/v1/customer-development/preregistrations',
+    reveal,
+    rowIds: ids,
+  })
 
   const items = rows.map(({ row, creatorName, ...latestRow }) =>
     toPreregistrationItem({
