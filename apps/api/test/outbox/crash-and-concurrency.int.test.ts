@@ -20,9 +20,10 @@ import {
 } from './outbox-fixtures'
 
 const DISPATCHER_BUNDLE = fileURLToPath(new URL('../../dist/dispatcher.js', import.meta.url))
-// The child's window: OUTBOX_BATCH_SIZE × its two claim loops.
+// The child's window: rows claimed and not yet settled, OUTBOX_BATCH_SIZE × OUTBOX_CLAIM_LOOPS.
 const CHILD_BATCH_SIZE = 10
-const IN_FLIGHT_WINDOW = CHILD_BATCH_SIZE * 2
+const CHILD_CLAIM_LOOPS = 2
+const IN_FLIGHT_WINDOW = CHILD_BATCH_SIZE * CHILD_CLAIM_LOOPS
 
 let database: TestDatabase
 let sink: SmtpSink
@@ -69,6 +70,7 @@ function spawnDispatcher(databaseUrl: string): ChildProcess {
       SMTP_URL: sink.url,
       PUBLIC_BASE_URL,
       OUTBOX_BATCH_SIZE: String(CHILD_BATCH_SIZE),
+      OUTBOX_CLAIM_LOOPS: String(CHILD_CLAIM_LOOPS),
       LOG_LEVEL: 'silent',
     },
     stdio: 'ignore',
