@@ -1,5 +1,5 @@
 // Dispatch throughput into a loopback SMTP sink versus raw pooled nodemailer to the same sink
-// (5 connections, TCP_NODELAY, measured-limits.md), and commit-to-last-received for 1,000
+// (5 connections, TCP_NODELAY, measured-limits.md), alternating over 3 rounds, and commit-to-last-received for 1,000
 // invitations (domain.md §8: >= 500 msg/s, >= 80% of raw, <= 5 s). Needs PostgreSQL and the
 // built API: pnpm --filter @partner-center/api build; then
 //   node bench/email-dispatch.mjs [postgres://postgres@127.0.0.1:5432/test]
@@ -46,33 +46,39 @@ async function rawBaseline(port) {
     port,
     getSocket: (_o, cb) => cb(null, { socket: new Socket().setNoDelay(true) }),
   })
-  const email = await renderEmail({
-    template: 'invitation',
-    locale: 'en',
-    linkPolicy: { origin: 'http://localhost:4175', appEnv: 'test' },
-    props: {
-      partnerName: 'Bench Partner',
-      customerName: 'Customer Ltd',
-      platformName: 'Example Cloud',
-      link: `http://localhost:4175/invite#${'a'.repeat(43)}`,
-      expiresAt: new Date(),
-      recipientEmail: 'c@customer.example',
-      partnerContact: 'sales@bench.example',
-      associationType: 'reseller',
-    },
-  })
+  // The same mix the dispatcher sends below: every other invitation is in Chinese, whose
+  // encoded body is larger and costs nodemailer more than English.
+  const render = (locale) =>
+    renderEmail({
+      template: 'invitation',
+      locale,
+      linkPolicy: { origin: 'http://localhost:4175', appEnv: 'test' },
+      props: {
+        partnerName: 'Bench Partner',
+        customerName: 'Customer Ltd',
+        platformName: 'Example Cloud',
+        link: `http://localhost:4175/invite#${'a'.repeat(43)}`,
+        expiresAt: new Date(),
+        recipientEmail: 'c@customer.example',
+        partnerContact: 'sales@bench.example',
+        associationType: 'reseller',
+      },
+    })
+  const emails = [await render('en'), await render('zh-CN')]
   const start = performance.now()
   await Promise.all(
-    Array.from({ length: COUNT }, (_, i) =>
-      transport.sendMail({
+    Array.from({ length: COUNT }, (_, i) => {
+      const email = emails[i % 2]
+      return transport.sendMail({
         from: 'Partner Center <no-reply@partner-center.local>',
         to: `customer.${i}@customer.example`,
+        replyTo: 'sales@bench.example',
         subject: email.subject,
         html: email.html,
         text: email.text,
         messageId: `<raw.${i}@partner-center.local>`,
       })
-    )
+    })
   )
   const seconds = (performance.now() - start) / 1000
   transport.close()
@@ -143,6 +149,19 @@ async function queueInvitations(sql) {
   })
 }
 
+const ROUNDS = 3
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
+
+/** Queues COUNT invitations for the running dispatcher and times their arrival at the sink. */
+async function dispatchRound(sql, sink) {
+  sink.arrivals.length = 0
+  await queueInvitations(sql)
+  const committedAt = performance.now()
+  while (sink.arrivals.length < COUNT) await new Promise((r) => setTimeout(r, 10))
+  const [firstAt, lastAt] = [sink.arrivals[0], sink.arrivals[COUNT - 1]]
+  return { rate: COUNT / ((lastAt - firstAt) / 1000), commitToLast: (lastAt - committedAt) / 1000 }
+}
+
 const sink = await startSink()
 const name = `pc_bench_${Date.now().toString(36)}`
 const admin = postgres(serverUrl, { max: 1, onnotice: () => undefined })
@@ -152,9 +171,6 @@ url.pathname = `/${name}`
 const sql = postgres(url.toString(), { max: 2, onnotice: () => undefined })
 let child
 try {
-  const raw = await rawBaseline(sink.port)
-  sink.arrivals.length = 0
-
   child = spawn(process.execPath, [bundle], {
     env: {
       APP_ENV: 'test',
@@ -162,6 +178,8 @@ try {
       SMTP_URL: `smtp://127.0.0.1:${sink.port}`,
       PUBLIC_BASE_URL: 'http://localhost:4175',
       LOG_LEVEL: 'warn',
+      // Tuning runs pass OUTBOX_* settings through (e.g. OUTBOX_SEND_CONCURRENCY=20).
+      ...Object.fromEntries(Object.entries(process.env).filter(([k]) => k.startsWith('OUTBOX_'))),
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   })
@@ -172,23 +190,33 @@ try {
     await new Promise((r) => setTimeout(r, 100))
   }
   await new Promise((r) => setTimeout(r, 500))
-  await queueInvitations(sql)
-  const committedAt = performance.now()
-  while (sink.arrivals.length < COUNT) await new Promise((r) => setTimeout(r, 10))
-  const lastAt = sink.arrivals[COUNT - 1]
-  const firstAt = sink.arrivals[0]
-  const commitToLast = (lastAt - committedAt) / 1000
-  const dispatch = COUNT / ((lastAt - firstAt) / 1000)
+
+  // Rounds alternate raw and dispatcher, so a busy moment on the machine hits both alike;
+  // the figures are medians over the rounds.
+  const raws = []
+  const rounds = []
+  for (let round = 0; round < ROUNDS; round++) {
+    raws.push(await rawBaseline(sink.port))
+    rounds.push(await dispatchRound(sql, sink))
+  }
+  const raw = median(raws)
+  const dispatch = median(rounds.map((r) => r.rate))
+  const commitToLast = median(rounds.map((r) => r.commitToLast))
+  const worst = Math.max(...rounds.map((r) => r.commitToLast))
 
   const fmt = (n) => Math.round(n).toLocaleString('en-US')
-  console.log(`${COUNT} invitations, 5 pooled connections, TCP_NODELAY, PostgreSQL on loopback`)
-  console.log(`raw pooled nodemailer      ${fmt(raw)} msg/s`)
   console.log(
-    `dispatcher (first→last)    ${fmt(dispatch)} msg/s  (${((dispatch / raw) * 100).toFixed(0)}% of raw)`
+    `${COUNT} invitations per round, ${ROUNDS} rounds, 5 pooled connections, TCP_NODELAY, PostgreSQL on loopback`
   )
-  console.log(`commit → last received     ${commitToLast.toFixed(2)} s`)
+  console.log(`raw pooled nodemailer      ${fmt(raw)} msg/s  (rounds: ${raws.map(fmt).join(', ')})`)
   console.log(
-    `goals: >= 500 msg/s ${dispatch >= 500 ? 'met' : 'NOT met'}; >= 80% of raw ${dispatch >= 0.8 * raw ? 'met' : 'NOT met'}; <= 5 s ${commitToLast <= 5 ? 'met' : 'NOT met'}`
+    `dispatcher (first→last)    ${fmt(dispatch)} msg/s  (${((dispatch / raw) * 100).toFixed(0)}% of raw; rounds: ${rounds.map((r) => fmt(r.rate)).join(', ')})`
+  )
+  console.log(
+    `commit → last received     ${commitToLast.toFixed(2)} s median, ${worst.toFixed(2)} s worst`
+  )
+  console.log(
+    `goals: >= 500 msg/s ${dispatch >= 500 ? 'met' : 'NOT met'}; >= 80% of raw ${dispatch >= 0.8 * raw ? 'met' : 'NOT met'}; <= 5 s ${worst <= 5 ? 'met' : 'NOT met'}`
   )
 } finally {
   child?.kill('SIGTERM')
