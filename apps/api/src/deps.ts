@@ -38,6 +38,12 @@ export interface AppDeps {
   passwords: PasswordHasher
   config: AppConfig
   /**
+   * SHA-256 hex of a bearer token, for the lookup every authenticated request makes. The Node
+   * entry passes `node:crypto`'s synchronous hash: Web Crypto's `digest` schedules a job per
+   * call and cost a tenth of the list endpoint's CPU. Default: Web Crypto (edge runtimes).
+   */
+  hashBearerToken?: (token: string) => string | Promise<string>
+  /**
    * The socket address of a request's peer (the Node entry wires `getConnInfo`). Absent on
    * runtimes without sockets: the address is then `unknown` (R59 client address rule).
    */

@@ -68,7 +68,8 @@ async function loadUserPrincipal(deps: AppDeps, tokenHash: string): Promise<Prin
 export function authenticate(deps: AppDeps): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const token = readBearerToken(c.req.header('authorization'))
-    c.set('principal', token ? await loadUserPrincipal(deps, await hashToken(token)) : undefined)
+    const hash = deps.hashBearerToken ?? hashToken
+    c.set('principal', token ? await loadUserPrincipal(deps, await hash(token)) : undefined)
     await next()
   }
 }
