@@ -74,6 +74,8 @@ export interface DeliverOutboxRowOptions {
   issued?: ReadonlyMap<string, IssuedInvitation>
   /** Where an invitation attempt's result is written; default: one statement of its own. */
   settleQueue?: SettleQueue
+  /** Called once SMTP is done with the row (sent, refused or skipped), before it is settled. */
+  onSmtpDone?: () => void
 }
 
 /**
@@ -104,6 +106,7 @@ export async function deliverOutboxRow(
     if (to === undefined && !(error instanceof EmailInputError)) throw error
     outcome = failureOutcome(ctx, row, describeSendError(error), ctx.clock.now())
   }
+  options.onSmtpDone?.()
   const now = ctx.clock.now()
   const settled =
     row.kind === 'INVITATION_EMAIL' && outcome.kind !== 'cancelled'

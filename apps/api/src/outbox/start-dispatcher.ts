@@ -115,13 +115,21 @@ export function startDispatcher(options: StartDispatcherOptions): Dispatcher {
     await Promise.all(
       deliverable.map(async (row) => {
         await limiter.acquire()
+        // The slot is for SMTP work: it is handed on as soon as SMTP is done with the row, so
+        // the next email goes out while this one is settled. The claim loop still waits for
+        // the settle, which keeps the in-flight window at batchSize × claimLoops.
+        let slotHeld = true
+        const freeSlot = () => {
+          if (slotHeld) limiter.release()
+          slotHeld = false
+        }
         try {
           if (stopping) notStarted.push(row)
-          else await deliverOutboxRow(ctx, row, { issued, settleQueue })
+          else await deliverOutboxRow(ctx, row, { issued, settleQueue, onSmtpDone: freeSlot })
         } catch (error) {
           logger.error({ outboxId: row.id, err: describeError(error) }, 'outbox row left to lease')
         } finally {
-          limiter.release()
+          freeSlot()
         }
       })
     )
