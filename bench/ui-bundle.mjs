@@ -45,7 +45,7 @@ const previewChunk = readdirSync(join(dist, 'chunks'))
 console.log(`initial JS  ${kb(jsGzip)} gzip in ${initial.size} files (goal <= 200 KB)`)
 console.log(`initial CSS ${kb(cssGzip)} gzip`)
 console.log(
-  `preview chunk ${previewChunk ?? 'not found'}: ${
+  `preview chunk ${previewChunk ?? 'not found'}${previewChunk ? ` (${kb(gz(previewChunk))} gzip)` : ''}: ${
     previewChunk && !initial.has(previewChunk)
       ? 'lazy (not in the initial graph)'
       : 'IN THE INITIAL GRAPH'

@@ -2,6 +2,7 @@ import vue from '@vitejs/plugin-vue'
 import { defineConfig, type Plugin } from 'vite'
 import pkg from './package.json' with { type: 'json' }
 import { ports } from './env'
+import { precompileMessages } from './vite-precompile-messages'
 
 const BASE = '/mfe/customer-development/'
 
@@ -36,9 +37,20 @@ function emitManifest(): Plugin {
 
 export default defineConfig({
   base: BASE,
-  plugins: [vue(), emitManifest()],
-  // Library mode leaves process.env.NODE_ENV in Vue's code (architecture.md §10 Traps).
-  define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+  plugins: [vue(), precompileMessages(), emitManifest()],
+  define: {
+    // Library mode leaves process.env.NODE_ENV in Vue's code (architecture.md §10 Traps).
+    'process.env.NODE_ENV': JSON.stringify('production'),
+    // Feature flags that drop code this module never runs: every component is a setup
+    // component (Element Plus's included), and vue-i18n is used through `useI18n` only
+    // (`legacy: false`, no <i18n-t> or v-t), without its devtools.
+    __VUE_OPTIONS_API__: 'false',
+    __VUE_I18N_LEGACY_API__: 'false',
+    __VUE_I18N_FULL_INSTALL__: 'false',
+    __INTLIFY_PROD_DEVTOOLS__: 'false',
+    // Messages are compiled at build time (vite-precompile-messages.ts).
+    __INTLIFY_DROP_MESSAGE_COMPILER__: 'true',
+  },
   build: {
     target: 'es2022',
     cssCodeSplit: false,
@@ -48,6 +60,10 @@ export default defineConfig({
         entryFileNames: 'customer-development-[hash].js',
         chunkFileNames: 'chunks/[name]-[hash].js',
         assetFileNames: 'assets/[name]-[hash][extname]',
+        // Library mode keeps whitespace and pure annotations for a bundler downstream; this
+        // module goes to browsers as it is, so print it fully minified.
+        minify: { codegen: true },
+        comments: { annotation: false },
       },
     },
   },

@@ -1,4 +1,4 @@
-import { PreregistrationItem } from '@partner-center/contracts'
+import { InvitationBatchResponse, PreregistrationItem } from '@partner-center/contracts'
 import { expect, type APIRequestContext, type Locator, type Page } from '@playwright/test'
 import { e2eEnv } from '../env'
 import { DEMO_PASSWORD, signIn } from './sign-in'
@@ -102,4 +102,75 @@ export async function preregisterViaApi(
   })
   expect(response.status(), await response.text()).toBe(201)
   return PreregistrationItem.parse(await response.json())
+}
+
+/** Invites pre-registered customers through the API, as one batch (the Invite dialog's OK). */
+export async function inviteViaApi(
+  request: APIRequestContext,
+  token: string,
+  preregistrationIds: string[],
+  associationType: 'reseller' | 'referral' = 'reseller'
+): Promise<InvitationBatchResponse> {
+  const response = await request.post(`${API}/v1/customer-development/invitations`, {
+    headers: { authorization: `Bearer ${token}` },
+    data: { preregistrationIds, associationType },
+  })
+  expect(response.status(), await response.text()).toBe(202)
+  return InvitationBatchResponse.parse(await response.json())
+}
+
+/** Deletes one pre-registration through the API, as another tab or colleague would. */
+export async function deleteViaApi(
+  request: APIRequestContext,
+  token: string,
+  preregistrationId: string
+): Promise<void> {
+  const response = await request.delete(
+    `${API}/v1/customer-development/preregistrations/${preregistrationId}`,
+    { headers: { authorization: `Bearer ${token}` } }
+  )
+  expect(response.ok(), await response.text()).toBe(true)
+}
+
+/** Flags of a fixture customer account (domain.md §10.5). */
+export interface FixtureAccount {
+  email: string
+  registeredAt?: string
+  hasCashSpend?: boolean
+}
+
+/** Creates a platform customer account through the fixture endpoint (domain.md §10.5). */
+export async function createCustomerAccount(
+  request: APIRequestContext,
+  account: FixtureAccount
+): Promise<{ id: string; email: string }> {
+  const response = await request.post(`${API}/v1/test/customer-accounts`, { data: account })
+  expect(response.status(), await response.text()).toBe(201)
+  return (await response.json()) as { id: string; email: string }
+}
+
+/**
+ * The customer's side of an invitation link through the public API, as the portal does it:
+ * register with the invited email, then accept (R62). Leaves the pre-registration CONVERTED.
+ */
+export async function registerAndAcceptViaApi(
+  request: APIRequestContext,
+  link: string
+): Promise<void> {
+  const token = new URL(link).hash.slice(1)
+  const registered = await request.post(`${API}/v1/public/invitations/register`, {
+    data: {
+      token,
+      displayName: 'E2E Customer',
+      password: 'correct horse battery staple',
+      termsAccepted: true,
+    },
+  })
+  expect(registered.status(), await registered.text()).toBe(201)
+  const session = (await registered.json()) as { token: string }
+  const accepted = await request.post(`${API}/v1/public/invitations/accept`, {
+    headers: { authorization: `Bearer ${session.token}` },
+    data: { token, instructionsAccepted: true },
+  })
+  expect(accepted.status(), await accepted.text()).toBe(200)
 }

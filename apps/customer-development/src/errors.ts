@@ -1,4 +1,4 @@
-import { ApiError } from '@partner-center/contracts'
+import { ApiError, isApiError } from '@partner-center/contracts/transport'
 import { failureMessage, isFailureCode, partnerAction, type Locale } from '@partner-center/domain'
 
 /** What the page shows for a failed request (S11). */
@@ -17,7 +17,7 @@ export interface ErrorText {
  * toApiError(new TypeError('x')).code // 'INTERNAL'
  */
 export function toApiError(cause: unknown): ApiError {
-  if (cause instanceof ApiError) return cause
+  if (isApiError(cause)) return cause
   return new ApiError({ code: 'INTERNAL', status: 0, message: 'Unexpected client error.' })
 }
 

@@ -9,9 +9,11 @@ import { createPinia } from 'pinia'
 import { createApp, nextTick, shallowRef, type App, type ShallowRef } from 'vue'
 import { createModuleApiClient } from './api'
 import CustomerDevelopmentApp from './components/CustomerDevelopmentApp.vue'
+import { tabFromLocation } from './composables/use-tab-route'
 import { MODULE_CONTEXT, OVERLAY } from './context'
 import { createModuleI18n, type ModuleI18n } from './i18n'
 import { MODULE_API } from './module-api'
+import { loadFirstView } from './stores/load-first-view'
 
 const MODULE_NAME = 'customer-development'
 
@@ -69,17 +71,21 @@ export async function mount(container: HTMLElement, ctx: MfeContext): Promise<vo
   if (instances.has(container)) throw new Error('customer-development is already mounted here')
   // Fail before touching the DOM if the host cannot give us a token.
   await ctx.auth.getToken()
-  await injectStylesheets({ name: MODULE_NAME, hrefs: await loadStylesheetHrefs(), document })
+  const hrefs = loadStylesheetHrefs()
 
   const i18n = createModuleI18n(ctx.locale)
   const context = shallowRef(ctx)
   const app = createApp(CustomerDevelopmentApp, { zIndexBase: ctx.zIndexBase })
   const client = createModuleApiClient(ctx, () => i18n.global.locale.value)
-  const { root, appNode, overlay } = createRoot(container, ctx)
   app.use(createPinia())
   app.use(i18n)
   app.provide(MODULE_API, client)
   app.provide(MODULE_CONTEXT, context)
+  // The first answers are what the user waits for: ask while the stylesheets load.
+  app.runWithContext(() => loadFirstView(tabFromLocation(ctx.basePath)))
+  await injectStylesheets({ name: MODULE_NAME, hrefs: await hrefs, document })
+
+  const { root, appNode, overlay } = createRoot(container, ctx)
   app.provide(OVERLAY, overlay)
   try {
     app.mount(appNode)

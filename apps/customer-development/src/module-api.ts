@@ -20,5 +20,5 @@ export type ModuleApi = Pick<
   | 'findHistory'
 >
 
-/** Injection key of the per-mount {@link ModuleApi} (the contracts' client itself). */
+/** Injection key of the per-mount {@link ModuleApi} (made by `createModuleApiClient`). */
 export const MODULE_API: InjectionKey<ModuleApi> = Symbol('customer-development/module-api')

@@ -1,7 +1,7 @@
 import type { z } from 'zod'
 import { MeResponse, SignInResponse, type SignInRequest } from './auth'
 import { OkResponse } from './common'
-import { ApiError, ErrorBody } from './errors'
+import { createApiTransport, type ApiCall, type ApiClientOptions } from './transport'
 import {
   AdminPartner,
   AdminPartnerList,
@@ -33,49 +33,9 @@ function idempotency(key: string | undefined): Record<string, string> {
   return key ? { 'idempotency-key': key } : {}
 }
 
-/** Options of {@link createApiClient}. */
-export interface ApiClientOptions {
-  /** Origin and prefix, e.g. `/api` or `http://127.0.0.1:3000/api`. */
-  baseUrl: string
-  /** Current bearer token; `null` for anonymous calls. Asked before every request, never cached. */
-  getToken?: () => Promise<string | null> | string | null
-  /** Called once per client after a 401 the caller cannot recover from. */
-  onUnauthorized?: () => void
-  /** `Accept-Language` of every request, so messages come back in the UI language. */
-  getLocale?: () => string
-  fetch?: typeof fetch
-}
-
-/** One request of {@link ApiClient.request}. */
-export interface ApiRequest<T extends z.ZodType> {
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE'
-  path: string
-  query?: Record<string, string | number | undefined>
-  body?: unknown
-  headers?: Record<string, string>
+/** One request of {@link ApiClient.request}: an {@link ApiCall} checked by a contract schema. */
+export interface ApiRequest<T extends z.ZodType> extends Omit<ApiCall<z.infer<T>>, 'parse'> {
   schema: T
-}
-
-function toQueryString(query: ApiRequest<z.ZodType>['query']): string {
-  if (!query) return ''
-  const params = new URLSearchParams()
-  for (const [key, value] of Object.entries(query)) {
-    if (value !== undefined && value !== '') params.set(key, String(value))
-  }
-  const text = params.toString()
-  return text ? `?${text}` : ''
-}
-
-async function toApiError(response: Response): Promise<ApiError> {
-  const requestId = response.headers.get('x-request-id') ?? undefined
-  const parsed = ErrorBody.safeParse(await response.json().catch(() => null))
-  if (parsed.success) return new ApiError({ status: response.status, ...parsed.data.error })
-  return new ApiError({
-    code: response.status >= 500 ? 'INTERNAL' : 'UNEXPECTED_RESPONSE',
-    status: response.status,
-    message: `The server answered ${response.status}.`,
-    requestId,
-  })
 }
 
 /**
@@ -87,39 +47,11 @@ async function toApiError(response: Response): Promise<ApiError> {
  * const page = await api.findPreregistrations({ page: 1, pageSize: 20 })
  */
 export function createApiClient(options: ApiClientOptions) {
-  const doFetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init))
-  let unauthorizedReported = false
+  const transport = createApiTransport(options)
 
-  async function request<T extends z.ZodType>(call: ApiRequest<T>): Promise<z.infer<T>> {
-    const token = await options.getToken?.()
-    const headers: Record<string, string> = { accept: 'application/json', ...call.headers }
-    if (token) headers.authorization = `Bearer ${token}`
-    const locale = options.getLocale?.()
-    if (locale) headers['accept-language'] = locale
-    if (call.body !== undefined) headers['content-type'] = 'application/json'
-    let response: Response
-    try {
-      response = await doFetch(`${options.baseUrl}${call.path}${toQueryString(call.query)}`, {
-        method: call.method,
-        headers,
-        body: call.body === undefined ? undefined : JSON.stringify(call.body),
-      })
-    } catch (cause) {
-      throw new ApiError({
-        code: 'NETWORK',
-        status: 0,
-        message: cause instanceof Error ? cause.message : 'The network request failed.',
-      })
-    }
-    if (!response.ok) {
-      const error = await toApiError(response)
-      if (response.status === 401 && token && !unauthorizedReported) {
-        unauthorizedReported = true
-        options.onUnauthorized?.()
-      }
-      throw error
-    }
-    return call.schema.parse(await response.json())
+  function request<T extends z.ZodType>(call: ApiRequest<T>): Promise<z.infer<T>> {
+    const { schema, ...rest } = call
+    return transport.request({ ...rest, parse: (json) => schema.parse(json) })
   }
 
   return {

@@ -1,9 +1,10 @@
-import { ElMessage, ElMessageBox } from 'element-plus'
-import 'element-plus/es/components/message/style/css'
-import 'element-plus/es/components/message-box/style/css'
 import { getCurrentInstance, inject } from 'vue'
 import { useI18n } from 'vue-i18n'
 import { OVERLAY } from '../context'
+
+// Messages and confirmations are loaded on their first use (a delete or a background error),
+// not with the list: the first render needs neither.
+const loadPopups = () => import('./overlay-popups')
 
 /**
  * Messages and confirmations attached to the module's overlay node (not `body`), with the
@@ -14,12 +15,17 @@ export function useOverlay() {
   const appContext = getCurrentInstance()?.appContext ?? null
   const { t } = useI18n()
 
-  function notify(type: 'success' | 'error' | 'info' | 'warning', message: string): void {
+  async function notify(
+    type: 'success' | 'error' | 'info' | 'warning',
+    message: string
+  ): Promise<void> {
+    const { ElMessage } = await loadPopups()
     ElMessage({ type, message, appendTo: overlay, grouping: true }, appContext)
   }
 
   /** Resolves true on OK, false on Cancel, Esc or close. */
   async function confirm(message: string, title: string): Promise<boolean> {
+    const { ElMessageBox } = await loadPopups()
     try {
       await ElMessageBox.confirm(
         message,

@@ -6,6 +6,14 @@ export type TabName = 'partner-center' | 'history'
 
 const HISTORY_SEGMENT = '/history'
 
+/** The tab the browser path shows, below the module's `basePath`. */
+export function tabFromLocation(basePath: string): TabName {
+  const base = basePath.replace(/\/$/, '')
+  return window.location.pathname.replace(/\/$/, '') === `${base}${HISTORY_SEGMENT}`
+    ? 'history'
+    : 'partner-center'
+}
+
 /**
  * The current tab, read from the browser path below `ctx.basePath` and written with
  * `ctx.navigate`, so the tab is part of the host's route (back and forward work).
@@ -13,12 +21,7 @@ const HISTORY_SEGMENT = '/history'
 export function useTabRoute() {
   const context = inject(MODULE_CONTEXT)
   const basePath = (context?.value.basePath ?? '/').replace(/\/$/, '')
-
-  function fromLocation(): TabName {
-    return window.location.pathname.replace(/\/$/, '') === `${basePath}${HISTORY_SEGMENT}`
-      ? 'history'
-      : 'partner-center'
-  }
+  const fromLocation = () => tabFromLocation(basePath)
 
   const tab = ref<TabName>(fromLocation())
   const onPopState = () => {

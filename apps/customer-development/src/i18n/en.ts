@@ -67,6 +67,11 @@ export const en = {
   deleteTitle: 'Delete',
   deleted: 'Deleted.',
   batchDeleted: '{deleted} deleted, {skipped} skipped',
+  review: {
+    pending:
+      'In manual review: the account is older than 7 days or has spending. Your ecosystem manager will decide within 15 days.',
+    rejected: 'The review was rejected: {note}',
+  },
   preregister: {
     title: 'Preregister Customer',
     customerName: 'Customer Name',

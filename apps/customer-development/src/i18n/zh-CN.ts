@@ -68,6 +68,10 @@ export const zhCN = {
   deleteTitle: '删除',
   deleted: '已删除。',
   batchDeleted: '已删除 {deleted} 条,跳过 {skipped} 条',
+  review: {
+    pending: '人工审核中:该账号注册已超过 7 天或存在消费记录。您的生态经理将在 15 天内处理。',
+    rejected: '审核已驳回:{note}',
+  },
   preregister: {
     title: '报备客户',
     customerName: '客户名称',

@@ -5,7 +5,7 @@ import type {
   RevealColumn,
 } from '@partner-center/contracts'
 import { defineStore } from 'pinia'
-import { ref } from 'vue'
+import { markRaw, ref } from 'vue'
 import { toApiError } from '../errors'
 import { useModuleApi } from './use-module-api'
 import { toggleRevealColumn } from './toggle-reveal'
@@ -47,7 +47,9 @@ export const useHistoryStore = defineStore('customer-development/history', () =>
         reveal: revealed.value.length > 0 ? revealed.value.join(',') : undefined,
       })
       if (request !== lastRequest) return
-      items.value = result.items
+      // Rows are read-only answers, replaced on every load: raw objects spare the table a
+      // reactive proxy per row and its deep watch a walk through every field.
+      items.value = result.items.map((row) => markRaw(row))
       total.value = result.total
       error.value = null
       status.value = 'success'

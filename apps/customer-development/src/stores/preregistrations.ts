@@ -5,7 +5,7 @@ import type {
   RevealColumn,
 } from '@partner-center/contracts'
 import { defineStore } from 'pinia'
-import { computed, ref } from 'vue'
+import { computed, markRaw, ref } from 'vue'
 import { toApiError } from '../errors'
 import { useModuleApi } from './use-module-api'
 import { toggleRevealColumn } from './toggle-reveal'
@@ -50,7 +50,9 @@ export const usePreregistrationsStore = defineStore('customer-development/prereg
       })
       // An older answer arriving late must not overwrite a newer one.
       if (request !== lastRequest) return
-      items.value = result.items
+      // Rows are read-only answers, replaced on every load: raw objects spare the table a
+      // reactive proxy per row and its deep watch a walk through every field.
+      items.value = result.items.map((row) => markRaw(row))
       total.value = result.total
       const visible = new Set(result.items.map((row) => row.id))
       selectedIds.value = selectedIds.value.filter((id) => visible.has(id))
