@@ -1,5 +1,10 @@
 import type { Database } from '@partner-center/db'
-import { invitations, invitationTokens, partners } from '@partner-center/db/schema'
+import {
+  invitations,
+  invitationTokens,
+  partners,
+  preRegistrations,
+} from '@partner-center/db/schema'
 import { isFailureCode } from '@partner-center/domain'
 import { eq } from 'drizzle-orm'
 import { AppError, toAppError } from '../../errors'
@@ -8,7 +13,10 @@ import { hashToken } from '../../security/tokens'
 /** Options of {@link findInvitationByToken}. */
 export interface FindInvitationByTokenOptions {
   token: string
-  /** Lock the invitation row until the transaction ends (acceptance serialises on it, R68). */
+  /**
+   * Lock the invitation row until the transaction ends (acceptance serialises on it, R68), and
+   * before it the invitation's pre-registration row.
+   */
   forUpdate?: boolean
 }
 
@@ -25,7 +33,17 @@ export async function findInvitationByToken(db: Database, options: FindInvitatio
     .innerJoin(partners, eq(partners.id, invitations.partnerId))
     .where(eq(invitationTokens.tokenHash, tokenHash))
     .limit(1)
-  const [row] = options.forUpdate ? await query.for('update', { of: invitations }) : await query
+  let [row] = await query
+  if (row && options.forUpdate) {
+    // Pre-registration first, then invitation: the order invite, resend and delete lock them
+    // in, so an acceptance racing a resend of the same customer cannot deadlock with it.
+    await db
+      .select({ id: preRegistrations.id })
+      .from(preRegistrations)
+      .where(eq(preRegistrations.id, row.invitation.preregistrationId))
+      .for('update')
+    ;[row] = await query.for('update', { of: invitations })
+  }
   if (!row) return null
   // The column is text; the rules read catalogue codes (anything else would be corrupt data).
   const failureCode = isFailureCode(row.invitation.failureCode) ? row.invitation.failureCode : null
