@@ -4,7 +4,11 @@ import { join, relative } from 'node:path'
 const PROJECT_DIRS = ['apps', 'packages', 'tooling']
 
 function reportDirs(root) {
-  const dirs = [join(root, 'e2e', '.reports'), join(root, 'bench', '.reports')]
+  const dirs = [
+    join(root, 'e2e', '.reports'),
+    join(root, 'bench', '.reports'),
+    join(root, 'reliability', '.reports'),
+  ]
   for (const group of PROJECT_DIRS) {
     const groupDir = join(root, group)
     if (!existsSync(groupDir)) continue

@@ -1,6 +1,6 @@
 import { OpenAPIHono } from '@hono/zod-openapi'
 import { isTransientDbError } from '@partner-center/db'
-import type { Context } from 'hono'
+import type { Context, MiddlewareHandler } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { HTTPException } from 'hono/http-exception'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
@@ -38,10 +38,33 @@ function toAppErrorFromUnknown(error: unknown): AppError | null {
     if (error.status === 401) return new AppError('NOT_AUTHENTICATED', 401)
     if (error.status < 500) return new AppError('VALIDATION_FAILED', 400)
   }
-  if (isTransientDbError(error)) {
-    return new AppError('SYSTEM_BUSY', 503, { retryAfterSeconds: 5 }, { 'retry-after': '5' })
-  }
+  if (isTransientDbError(error)) return systemBusy()
   return null
+}
+
+/** The 503 of a lost or overloaded database (R69): nothing changed, the request may be retried. */
+function systemBusy(): AppError {
+  return new AppError('SYSTEM_BUSY', 503, { retryAfterSeconds: 5 }, { 'retry-after': '5' })
+}
+
+/**
+ * Bounds every request: past `ms` it answers 503 `SYSTEM_BUSY` instead of hanging. A database
+ * connection that dies under a transaction can leave the driver's promise unsettled (postgres.js
+ * 3.4.9 drops the rollback it writes on the closed socket); the server already rolled the
+ * transaction back, so the answer is truthful. Found by the reliability suite's PostgreSQL restarts.
+ */
+export function requestDeadline(ms: number): MiddlewareHandler<AppEnv> {
+  return async (_c, next) => {
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(systemBusy()), ms)
+    })
+    try {
+      await Promise.race([next(), deadline])
+    } finally {
+      clearTimeout(timer)
+    }
+  }
 }
 
 /**
@@ -58,6 +81,7 @@ export function createApp(deps: AppDeps) {
   app.use(requestId())
   app.use(locale())
   app.use(accessLog(deps.logger))
+  app.use(requestDeadline(deps.config.requestTimeoutMs ?? 15_000))
   app.use(
     bodyLimit({
       maxSize: deps.config.bodyLimitBytes,

@@ -24,6 +24,7 @@ export function configFromEnv(env: Env): AppConfig {
     signInRateLimitPerMinute: env.SIGN_IN_RATE_LIMIT_PER_MINUTE,
     publicRateLimitPerMinute: env.PUBLIC_RATE_LIMIT_PER_MINUTE,
     bodyLimitBytes: env.API_BODY_LIMIT_BYTES,
+    requestTimeoutMs: env.REQUEST_TIMEOUT_SECONDS * 1000,
     trustedProxies: env.TRUSTED_PROXIES.split(',')
       .map((s) => s.trim())
       .filter(Boolean),

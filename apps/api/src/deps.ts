@@ -16,6 +16,8 @@ export interface AppConfig {
   signInRateLimitPerMinute: number
   publicRateLimitPerMinute: number
   bodyLimitBytes: number
+  /** `REQUEST_TIMEOUT_SECONDS` in ms: longer requests answer 503 `SYSTEM_BUSY` (default 15 s). */
+  requestTimeoutMs?: number
   trustedProxies: readonly string[]
   mailDomain: string
 }

@@ -2,6 +2,7 @@ import { createDb, migrateDb } from '@partner-center/db'
 import { fileURLToPath } from 'node:url'
 import { readEnv } from './env'
 import { createLogger } from './logger'
+import { surviveLostDatabaseConnections } from './process-guards'
 import { createSmtpTransport } from './outbox/create-smtp-transport'
 import { dispatcherConfigFromEnv } from './outbox/dispatcher-config'
 import { startDispatcher } from './outbox/start-dispatcher'
@@ -12,6 +13,7 @@ import { startDispatcher } from './outbox/start-dispatcher'
 async function main() {
   const env = readEnv()
   const logger = createLogger({ level: env.LOG_LEVEL, name: 'dispatcher' })
+  surviveLostDatabaseConnections(logger)
   if (!env.DATABASE_URL) {
     throw new Error(
       'The dispatcher as its own process needs DATABASE_URL (PGlite allows one process).'

@@ -35,6 +35,7 @@ const EnvSchema = z.object({
   SIGN_IN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(30),
   PUBLIC_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(60),
   API_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(50_000_000).default(1_048_576),
+  REQUEST_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(15),
   TRUSTED_PROXIES: z.string().default(''),
   SEED_TOKEN_SECRET: z.string().min(16).default('development-only-seed-token-secret'),
   DEMO_SEED: flag.default(true),

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { serve } from '@hono/node-server'
 import { getConnInfo } from '@hono/node-server/conninfo'
 import { createDb, migrateDb } from '@partner-center/db'
@@ -9,6 +10,7 @@ import { deliverDemoEmails } from './dev/deliver-demo-emails'
 import { startDevelopmentServices } from './dev/start-development-services'
 import { readEnv, type Env } from './env'
 import { createLogger } from './logger'
+import { surviveLostDatabaseConnections } from './process-guards'
 import { createSmtpTransport, type SmtpTransport } from './outbox/create-smtp-transport'
 import { dispatcherConfigFromEnv } from './outbox/dispatcher-config'
 import { startDispatcher, type Dispatcher } from './outbox/start-dispatcher'
@@ -31,6 +33,7 @@ function runsDispatcherInProcess(env: Env): boolean {
 async function main() {
   const env = readEnv()
   const logger = createLogger({ level: env.LOG_LEVEL, name: 'api' })
+  surviveLostDatabaseConnections(logger)
   const handle = createDb({ url: env.DATABASE_URL, dataDir: env.PGLITE_DATA_DIR })
   await migrateDb(handle, { migrationsFolder: migrationsFolder(env.MIGRATIONS_DIR) })
 
@@ -42,6 +45,7 @@ async function main() {
     clock,
     logger,
     passwords: createScryptPasswordHasher(),
+    hashBearerToken: (token) => createHash('sha256').update(token).digest('hex'),
     config,
     // The socket's address, for rate limits and loopback-only fixtures (R59, §10.5).
     getClientAddress: (c) => getConnInfo(c).remote.address,

@@ -1,0 +1,198 @@
+import { spawnSync } from 'node:child_process'
+import { readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { CUSTOMER_EMAIL_DOMAIN, CUSTOMER_MOBILE_PREFIX, CUSTOMER_NAME_PREFIX } from './seed'
+import { LINK_PREFIX, type Topology } from './topology'
+
+/** The contact columns of domain.md §3: the only places an unmasked customer value may live. */
+export const CONTACT_COLUMNS: Record<string, readonly string[]> = {
+  pre_registrations: ['customer_name', 'email', 'email_canonical', 'mobile_e164'],
+  customer_accounts: ['email', 'email_canonical', 'mobile_e164', 'display_name'],
+  invitations: ['recipient_email', 'recipient_email_canonical'],
+}
+
+const EMAIL = new RegExp(`[A-Za-z0-9._+-]+@${CUSTOMER_EMAIL_DOMAIN.replace(/\./g, '\\.')}`, 'g')
+const NAME = new RegExp(`${CUSTOMER_NAME_PREFIX} [0-9A-Za-z-]+`, 'g')
+const MOBILE = new RegExp(`\\${CUSTOMER_MOBILE_PREFIX}\\d{8}`, 'g')
+const TOKEN_CANDIDATE = /(?<![A-Za-z0-9_-])[A-Za-z0-9_-]{43}(?![A-Za-z0-9_-])/g
+
+/** What one scan found; every count should be 0. */
+export interface ScanCounts {
+  bytes: number
+  rawTokens: number
+  links: number
+  unmaskedEmails: number
+  unmaskedNames: number
+  unmaskedMobiles: number
+  samples: string[]
+}
+
+function emptyCounts(): ScanCounts {
+  return {
+    bytes: 0,
+    rawTokens: 0,
+    links: 0,
+    unmaskedEmails: 0,
+    unmaskedNames: 0,
+    unmaskedMobiles: 0,
+    samples: [],
+  }
+}
+
+function add(into: ScanCounts, from: ScanCounts) {
+  into.bytes += from.bytes
+  into.rawTokens += from.rawTokens
+  into.links += from.links
+  into.unmaskedEmails += from.unmaskedEmails
+  into.unmaskedNames += from.unmaskedNames
+  into.unmaskedMobiles += from.unmaskedMobiles
+  into.samples.push(...from.samples.slice(0, 5 - into.samples.length))
+}
+
+/**
+ * Counts raw secrets (`secrets`: link tokens and bearer tokens the run saw), full invitation
+ * links and unmasked customer values (the suite's own value patterns) in a text.
+ */
+export function scanText(text: string, secrets: ReadonlySet<string>, where = ''): ScanCounts {
+  const counts = emptyCounts()
+  counts.bytes = text.length
+  const sample = (what: string, value: string) => {
+    if (counts.samples.length < 5) counts.samples.push(`${where} ${what}: ${value.slice(0, 12)}…`)
+  }
+  for (const match of text.matchAll(TOKEN_CANDIDATE)) {
+    if (secrets.has(match[0])) {
+      counts.rawTokens += 1
+      sample('token', match[0])
+    }
+  }
+  let at = text.indexOf(LINK_PREFIX)
+  while (at !== -1) {
+    counts.links += 1
+    sample('link', text.slice(at, at + 40))
+    at = text.indexOf(LINK_PREFIX, at + 1)
+  }
+  for (const match of text.matchAll(EMAIL)) {
+    counts.unmaskedEmails += 1
+    sample('email', match[0])
+  }
+  for (const match of text.matchAll(NAME)) {
+    counts.unmaskedNames += 1
+    sample('name', match[0])
+  }
+  for (const match of text.matchAll(MOBILE)) {
+    counts.unmaskedMobiles += 1
+    sample('mobile', match[0])
+  }
+  return counts
+}
+
+/** `pg_dump --data-only` of the topology's database, kept beside the logs. */
+export function dumpDatabase(topology: Topology): string {
+  const result = spawnSync(
+    join(topology.cluster.binDir, 'pg_dump'),
+    [
+      '--data-only',
+      '-h',
+      '127.0.0.1',
+      '-p',
+      String(topology.cluster.port),
+      '-U',
+      topology.cluster.user,
+      topology.databaseName,
+    ],
+    { encoding: 'utf8', maxBuffer: 1024 * 1024 * 1024 }
+  )
+  if (result.status !== 0) throw new Error(`pg_dump failed: ${result.stderr}`)
+  writeFileSync(join(topology.runDir, 'dump.sql'), result.stdout)
+  return result.stdout
+}
+
+/**
+ * Scans a data-only dump table by table: secrets and links anywhere are violations, unmasked
+ * customer values are violations outside {@link CONTACT_COLUMNS}.
+ */
+export function scanDump(dump: string, secrets: ReadonlySet<string>) {
+  const total = emptyCounts()
+  const outsideContactColumns: Record<string, number> = {}
+  let rows = 0
+  let table = ''
+  let columns: string[] = []
+  for (const line of dump.split('\n')) {
+    const copy = /^COPY public\.(\w+) \(([^)]*)\) FROM stdin;$/.exec(line)
+    if (copy) {
+      table = copy[1] ?? ''
+      columns = (copy[2] ?? '').split(', ').map((c) => c.replace(/"/g, ''))
+      continue
+    }
+    if (line === '\\.') {
+      table = ''
+      continue
+    }
+    if (!table) {
+      add(total, scanText(line, secrets, 'dump'))
+      continue
+    }
+    rows += 1
+    const allowed = CONTACT_COLUMNS[table] ?? []
+    line.split('\t').forEach((value, index) => {
+      const column = columns[index] ?? `#${index}`
+      const found = scanText(value, secrets, `${table}.${column}`)
+      total.bytes += found.bytes
+      total.rawTokens += found.rawTokens
+      total.links += found.links
+      if (found.rawTokens || found.links) total.samples.push(...found.samples.slice(0, 1))
+      const unmasked = found.unmaskedEmails + found.unmaskedNames + found.unmaskedMobiles
+      if (unmasked > 0 && !allowed.includes(column)) {
+        const key = `${table}.${column}`
+        outsideContactColumns[key] = (outsideContactColumns[key] ?? 0) + unmasked
+        total.unmaskedEmails += found.unmaskedEmails
+        total.unmaskedNames += found.unmaskedNames
+        total.unmaskedMobiles += found.unmaskedMobiles
+        if (total.samples.length < 5) total.samples.push(...found.samples.slice(0, 1))
+      }
+    })
+  }
+  return { rows, ...total, outsideContactColumns }
+}
+
+/**
+ * The scans of one topology: its database dump, every process log (APIs, dispatchers and the
+ * PostgreSQL server log) and the error bodies the suite received.
+ */
+export function scanTopology(
+  topology: Topology,
+  secrets: ReadonlySet<string>,
+  errorBodies: string[]
+) {
+  const all = new Set([...secrets, ...topology.sink.tokens])
+  const dump = scanDump(dumpDatabase(topology), all)
+  const logs = emptyCounts()
+  const logFiles: string[] = []
+  for (const p of topology.all()) {
+    add(logs, scanText(p.log(), all, p.name))
+    logFiles.push(p.name)
+  }
+  let serverLog = ''
+  try {
+    serverLog = readFileSync(topology.cluster.logFile, 'utf8')
+  } catch {
+    // no server log
+  }
+  add(logs, scanText(serverLog, all, 'postgres'))
+  logFiles.push('postgres')
+  const errors = emptyCounts()
+  for (const body of errorBodies) add(errors, scanText(body, all, 'error body'))
+  return {
+    secretsLookedFor: all.size,
+    dump,
+    logs: { files: logFiles, ...logs },
+    errorBodies: { count: errorBodies.length, ...errors },
+  }
+}
+
+/** True when a scan found nothing it forbids. */
+export function scanIsClean(scan: ReturnType<typeof scanTopology>): boolean {
+  const bad = (c: ScanCounts) =>
+    c.rawTokens + c.links + c.unmaskedEmails + c.unmaskedNames + c.unmaskedMobiles
+  return bad(scan.dump) === 0 && bad(scan.logs) === 0 && bad(scan.errorBodies) === 0
+}
