@@ -82,13 +82,16 @@ export function createApp(deps: AppDeps) {
   app.use(locale())
   app.use(accessLog(deps.logger))
   app.use(requestDeadline(deps.config.requestTimeoutMs ?? 15_000))
-  app.use(
-    bodyLimit({
-      maxSize: deps.config.bodyLimitBytes,
-      onError: () => {
-        throw new AppError('PAYLOAD_TOO_LARGE', 413)
-      },
-    })
+  const limitBody = bodyLimit({
+    maxSize: deps.config.bodyLimitBytes,
+    onError: () => {
+      throw new AppError('PAYLOAD_TOO_LARGE', 413)
+    },
+  })
+  // GET and HEAD handlers never read a body, and asking for one makes @hono/node-server build a
+  // full Request on the busiest path (the lists); every other method is limited before it runs.
+  app.use((c, next) =>
+    c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limitBody(c, next)
   )
   app.use(authenticate(deps))
 

@@ -1,4 +1,8 @@
-import type { InvitationRow, PreRegistrationRow } from '@partner-center/db/schema'
+import {
+  preRegistrations,
+  type InvitationRow,
+  type PreRegistrationRow,
+} from '@partner-center/db/schema'
 import {
   checkInvite,
   effectivePreregistrationStatus,
@@ -6,9 +10,38 @@ import {
 } from '@partner-center/domain'
 import { revealOrMask, type RevealColumn } from './reveal'
 
+const t = preRegistrations
+
+/**
+ * The columns an item is made of, to select no more than that: the list maps each column of
+ * each row, so the dozen it never shows would cost it CPU on every request.
+ */
+export const PREREGISTRATION_ITEM_COLUMNS = {
+  id: t.id,
+  customerName: t.customerName,
+  email: t.email,
+  emailCanonical: t.emailCanonical,
+  mobileE164: t.mobileE164,
+  locale: t.locale,
+  source: t.source,
+  status: t.status,
+  createdAt: t.createdAt,
+  validUntil: t.validUntil,
+  reviewDeadline: t.reviewDeadline,
+  reviewReason: t.reviewReason,
+  reviewNote: t.reviewNote,
+  createdByUserId: t.createdByUserId,
+}
+
+/** A pre-registration as far as {@link toPreregistrationItem} reads it. */
+export type PreregistrationItemRow = Pick<
+  PreRegistrationRow,
+  keyof typeof PREREGISTRATION_ITEM_COLUMNS
+>
+
 /** Options of {@link toPreregistrationItem}. */
 export interface PreregistrationItemOptions {
-  row: PreRegistrationRow
+  row: PreregistrationItemRow
   creatorName: string
   latestInvitation: Pick<InvitationRow, 'id' | 'status' | 'sentAt' | 'createdAt'> | null
   reveal: ReadonlySet<RevealColumn>

@@ -2,6 +2,7 @@ import type { Database } from '@partner-center/db'
 import { invitations, preRegistrations, users } from '@partner-center/db/schema'
 import { and, count, desc, eq, inArray, ne, sql } from 'drizzle-orm'
 import { effectivePreregistrationStatusSql } from './effective-status'
+import { PREREGISTRATION_ITEM_COLUMNS } from './preregistration-item'
 import { searchPatternsOf, preregistrationSearchConditionWith } from './search'
 
 /** What selects the rows of one customer-list page (R35). */
@@ -86,7 +87,7 @@ function preparePage(db: Database, shape: FilterShape, name: string) {
   // PostgreSQL build and join every matching row before returning the first 20.
   const page = db
     .select({
-      row: t,
+      row: PREREGISTRATION_ITEM_COLUMNS,
       creatorName: users.displayName,
       total: sql<string>`(${total})`,
       latestId: latest.id,
