@@ -20,7 +20,7 @@ export interface DispatcherConfig {
   leaseSeconds: number
   /** Claim loops running at once; the in-flight window is `batchSize × claimLoops`. */
   claimLoops: number
-  /** Rows being delivered at once (token, SMTP, marking), shared by the claim loops. */
+  /** Rows being rendered and sent at once, shared by the claim loops (a slot frees before the settle). */
   sendConcurrency: number
   /** Pause of an idle claim loop before it looks again. */
   pollIntervalMs: number
