@@ -116,3 +116,10 @@ export function quantile(sorted: readonly number[], q: number): number {
 export function round(ms: number): number {
   return Math.round(ms * 10) / 10
 }
+
+/** How many times each value occurs, e.g. statuses of a run: `{ '200': 3, '404': 1 }`. */
+export function countBy(values: readonly string[]): Record<string, number> {
+  const counts: Record<string, number> = {}
+  for (const v of values) counts[v] = (counts[v] ?? 0) + 1
+  return counts
+}

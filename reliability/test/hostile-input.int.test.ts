@@ -1,9 +1,10 @@
 import fc from 'fast-check'
-import { request } from 'node:http'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { registerAndAccept, tokenOf } from '../src/customers'
 import { byProfile } from '../src/env'
-import { call, type Answer } from '../src/http'
+import { call, countBy, type Answer } from '../src/http'
+import { sendOversized } from '../src/oversized-request'
+import { countRowsOfEveryTable } from '../src/row-counts'
 import { invitationRows, inviteAll, queuedIds } from '../src/invite'
 import {
   operationsOf,
@@ -93,22 +94,6 @@ function record(answer: Answer) {
   if (answer.status >= 400 || answer.status === 0) errorBodies.push(answer.text)
 }
 
-async function rowCounts() {
-  const tables = await topology.sql<{ name: string }[]>`
-    select tablename as name from pg_tables where schemaname = 'public' order by 1`
-  const counts: Record<string, number> = {}
-  for (const { name } of tables) {
-    const [row] = await topology.sql.unsafe<{ n: number }[]>(
-      `select count(*)::int as n from "${name}"`
-    )
-    counts[name] = row?.n ?? 0
-  }
-  const [hits] = await topology.sql<{ n: string | null }[]>`
-    select coalesce(sum(count), 0)::text as n from rate_limit_counters`
-  counts['rate_limit_counters.sum(count)'] = Number(hits?.n ?? 0)
-  return counts
-}
-
 /** The token an operation expects: partner, platform operator or customer. */
 function tokenFor(op: Operation): string | undefined {
   if (!op.secured) return undefined
@@ -121,86 +106,9 @@ function concretePath(op: Operation): string {
   return op.path.replace(/\{[^}]+\}/g, b.preregistrationIds[1] ?? '')
 }
 
-/**
- * Announces `bytes` bytes of `{` (invalid JSON) with Content-Length and sends none of them (the
- * answer must come before the body), or, when `chunked`, streams them with Transfer-Encoding:
- * chunked and no Content-Length (the server must count while reading, before any handler).
- */
-function sendOversized(
-  url: string,
-  method: string,
-  bytes: number,
-  chunked: boolean,
-  headers: Record<string, string>,
-  body?: Buffer
-): Promise<{ status: number; text: string; code: string | undefined }> {
-  const payload = body ?? Buffer.alloc(bytes, '{')
-  return new Promise((resolve) => {
-    let answered = false
-    const req = request(url, {
-      method,
-      // A fresh connection per check: a reused keep-alive socket would mix up early answers.
-      agent: false,
-      headers: {
-        'content-type': 'application/json',
-        ...(chunked
-          ? { 'transfer-encoding': 'chunked' }
-          : { 'content-length': String(payload.length) }),
-        ...headers,
-      },
-    })
-    req.on('response', (res) => {
-      answered = true
-      let text = ''
-      res.setEncoding('utf8')
-      res.on('data', (d: string) => (text += d))
-      res.on('end', () => {
-        if (!chunked) req.destroy()
-        let code: string | undefined
-        try {
-          code = (JSON.parse(text) as { error?: { code?: string } }).error?.code
-        } catch {
-          code = undefined
-        }
-        resolve({ status: res.statusCode ?? 0, text, code })
-      })
-    })
-    req.on('error', (error) => {
-      if (!answered)
-        setTimeout(
-          () => answered || resolve({ status: 0, text: error.message, code: undefined }),
-          2_000
-        )
-    })
-    if (!chunked) {
-      // Headers only: the answer must come from Content-Length alone, before any body byte.
-      req.flushHeaders()
-      setTimeout(() => {
-        if (!answered) resolve({ status: 0, text: 'no answer without the body', code: undefined })
-        req.destroy()
-      }, 10_000).unref()
-      return
-    }
-    const step = 64 * 1024
-    let sent = 0
-    const pump = () => {
-      while (sent < payload.length && !req.destroyed) {
-        const part = payload.subarray(sent, sent + step)
-        sent += part.length
-        if (!req.write(part)) {
-          req.once('drain', pump)
-          return
-        }
-      }
-      req.end()
-    }
-    pump()
-  })
-}
-
 describe('bodies over the size limit', () => {
   it('are refused with 413 before any handler runs, with or without Content-Length, and write nothing', async () => {
-    const before = await rowCounts()
+    const before = await countRowsOfEveryTable(topology.sql)
     const checks: { route: string; variant: string; status: number; code: string | undefined }[] =
       []
     const writeRoutes = operations.filter((op) => op.method !== 'GET')
@@ -224,13 +132,13 @@ describe('bodies over the size limit', () => {
         ['chunked, no credentials', base(i + 1), true, {}],
       ] as const
       for (const [variant, origin, chunked, headers] of variants) {
-        const answer = await sendOversized(
-          `${origin}${route.path}`,
-          route.method,
-          BODY_LIMIT + 1,
+        const answer = await sendOversized({
+          url: `${origin}${route.path}`,
+          method: route.method,
+          bytes: BODY_LIMIT + 1,
           chunked,
-          headers
-        )
+          headers,
+        })
         errorBodies.push(answer.text)
         checks.push({
           route: `${route.method} ${route.path}`,
@@ -246,14 +154,13 @@ describe('bodies over the size limit', () => {
       const body = Buffer.from(
         JSON.stringify({ customerName: who.name, email: who.email, pad: 'x'.repeat(BODY_LIMIT) })
       )
-      const padded = await sendOversized(
-        `${base(0)}${CD}/preregistrations`,
-        'POST',
-        0,
+      const padded = await sendOversized({
+        url: `${base(0)}${CD}/preregistrations`,
+        method: 'POST',
         chunked,
-        { authorization: `Bearer ${tokens['A:admin'] ?? ''}` },
-        body
-      )
+        headers: { authorization: `Bearer ${tokens['A:admin'] ?? ''}` },
+        body,
+      })
       errorBodies.push(padded.text)
       checks.push({
         route: `POST ${CD}/preregistrations`,
@@ -268,7 +175,7 @@ describe('bodies over the size limit', () => {
       rawBody: '{'.repeat(BODY_LIMIT - 10),
       headers: { 'content-type': 'application/json' },
     })
-    const after = await rowCounts()
+    const after = await countRowsOfEveryTable(topology.sql)
     const refused = checks.filter((c) => c.status === 413 && c.code === 'PAYLOAD_TOO_LARGE')
     writeSection('hostileInput', {
       bodyLimit: {
@@ -473,9 +380,3 @@ describe('scans of the run', () => {
     expect(scanIsClean(scan)).toBe(true)
   })
 })
-
-function countBy(values: readonly string[]) {
-  const counts: Record<string, number> = {}
-  for (const v of values) counts[v] = (counts[v] ?? 0) + 1
-  return counts
-}

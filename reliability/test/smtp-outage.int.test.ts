@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { byProfile } from '../src/env'
+import { countBy } from '../src/http'
 import { historyById } from '../src/history'
 import { invitationRows, inviteAll, queuedIds } from '../src/invite'
 import { writeSection } from '../src/report'
@@ -110,9 +111,3 @@ describe('the SMTP sink down', () => {
     expect(scanIsClean(scan)).toBe(true)
   })
 })
-
-function countBy(values: readonly string[]) {
-  const counts: Record<string, number> = {}
-  for (const v of values) counts[v] = (counts[v] ?? 0) + 1
-  return counts
-}
