@@ -114,20 +114,34 @@ function resolve(schema: JsonSchema, doc: OpenApiDocument): JsonSchema {
   return schema
 }
 
+/** Real values of the run the generator mixes in, so requests reach rows that exist. */
+export interface KnownValues {
+  /** Ids of rows (pre-registrations, invitations, batches, partners): any string may get one. */
+  ids: readonly string[]
+  /**
+   * Invitation link tokens: only `token` fields get one, where a client sends them. In a free
+   * text field (a customer's display name) the product would store the string as that customer
+   * chose it, and the run's scan would then rightly find a secret in the database.
+   */
+  tokens: readonly string[]
+}
+
 /**
  * Values near the schema: mostly valid shapes with boundary and hostile leaves, sometimes junk,
- * so the generator reaches the inner rules, not only the schema check.
+ * so the generator reaches the inner rules, not only the schema check. `field` is the name of
+ * the property the value is for, if any.
  */
 export function valueOf(
   raw: JsonSchema,
   doc: OpenApiDocument,
-  known: readonly string[],
-  depth = 0
+  known: KnownValues,
+  depth = 0,
+  field?: string
 ): fc.Arbitrary<unknown> {
   const schema = resolve(raw, doc)
   const options: fc.Arbitrary<unknown>[] = []
   const variants = schema.anyOf ?? schema.oneOf
-  if (variants) options.push(...variants.map((v) => valueOf(v, doc, known, depth + 1)))
+  if (variants) options.push(...variants.map((v) => valueOf(v, doc, known, depth + 1, field)))
   if (schema.enum) options.push(fc.constantFrom(...schema.enum))
   if (schema.const !== undefined) options.push(fc.constant(schema.const))
   const types = Array.isArray(schema.type) ? schema.type : schema.type ? [schema.type] : []
@@ -143,7 +157,7 @@ export function valueOf(
     if (type === 'string') {
       options.push(
         fc.string({ minLength: schema.minLength ?? 0, maxLength: schema.maxLength ?? 50 }),
-        fc.constantFrom(...known),
+        fc.constantFrom(...known.ids, ...(field === 'token' ? known.tokens : [])),
         nasty
       )
       if (schema.format === 'uuid' || /uuid|id$/i.test(schema.pattern ?? ''))
@@ -166,7 +180,7 @@ export function valueOf(
       const props = schema.properties ?? {}
       const record: Record<string, fc.Arbitrary<unknown>> = {}
       for (const [name, prop] of Object.entries(props))
-        record[name] = valueOf(prop, doc, known, depth + 1)
+        record[name] = valueOf(prop, doc, known, depth + 1, name)
       options.push(
         fc.record(record, { requiredKeys: schema.required ?? [] }),
         fc.record(record, { requiredKeys: [] }),
@@ -207,11 +221,11 @@ export interface GeneratedRequest {
 export function requestsFor(
   operation: Operation,
   doc: OpenApiDocument,
-  known: readonly string[],
+  known: KnownValues,
   auths: readonly string[]
 ): fc.Arbitrary<GeneratedRequest> {
   const pathValue = fc.oneof(
-    { weight: 4, arbitrary: fc.constantFrom(...known) },
+    { weight: 4, arbitrary: fc.constantFrom(...known.ids) },
     { weight: 2, arbitrary: fc.uuid() },
     { weight: 2, arbitrary: nasty },
     { weight: 1, arbitrary: fc.string({ maxLength: 120 }) }

@@ -291,14 +291,16 @@ describe('permission and cross-tenant matrices over every endpoint, across both 
 
 describe('generated hostile requests from the OpenAPI document', () => {
   it(`answers ${GENERATED.toLocaleString('en')} generated requests across every endpoint without a 5xx`, async () => {
-    const known = [
-      ...b.preregistrationIds,
-      ...b.invitationIds,
-      ...b.batchIds,
-      ...b.linkTokens,
-      partnerA.partnerId,
-      partnerB.partnerId,
-    ]
+    const known = {
+      ids: [
+        ...b.preregistrationIds,
+        ...b.invitationIds,
+        ...b.batchIds,
+        partnerA.partnerId,
+        partnerB.partnerId,
+      ],
+      tokens: b.linkTokens,
+    }
     const auths = ['A:admin', 'A:read_only', 'B:sales', 'manager', 'customer', 'none', 'forged']
     const perOperation = Math.ceil(GENERATED / operations.length)
     const generated: GeneratedRequest[] = []
