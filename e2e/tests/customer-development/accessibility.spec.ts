@@ -3,6 +3,11 @@ import { expect, test, type Page } from '@playwright/test'
 import { openCustomerDevelopment } from '../../support/customer-development'
 
 async function seriousViolations(page: Page, include: string) {
+  // A dialog fades in: while its opacity transition runs, axe computes colours blended with the
+  // page behind and reports contrast failures that no user sees once it has settled.
+  await page.waitForFunction(() =>
+    document.getAnimations().every((animation) => animation.playState !== 'running')
+  )
   // The email preview frame is sandboxed without scripts, so axe cannot run inside it; its
   // content is the email, not the page.
   const results = await new AxeBuilder({ page })
