@@ -119,7 +119,7 @@ export function createApp(deps: AppDeps) {
   app.onError((error, c) => {
     const known = toAppErrorFromUnknown(error)
     if (known) return respondWithError(c, known)
-    ;(c.get('logger') ?? deps.logger).error({ err: error }, 'unhandled error')
+    deps.logger.error({ err: error, requestId: c.get('requestId') }, 'unhandled error')
     return respondWithError(c, new AppError('INTERNAL', 500))
   })
   return app

@@ -74,7 +74,6 @@ export interface AppEnv {
   Variables: {
     requestId: string
     locale: 'en' | 'zh-CN'
-    logger: Logger
     principal: Principal | undefined
     partnerScope: PartnerScope
   }

@@ -10,11 +10,12 @@ import type { AppEnv } from '../deps'
 export function accessLog(logger: Logger): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const started = performance.now()
-    const child = logger.child({ requestId: c.get('requestId') })
-    c.set('logger', child)
+    // The request id is a field, not a child logger: building a child per request cost more
+    // CPU than writing the line.
     await next()
-    child.info(
+    logger.info(
       {
+        requestId: c.get('requestId'),
         method: c.req.method,
         route: routePath(c, -1),
         status: c.res.status,

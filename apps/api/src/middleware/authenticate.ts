@@ -1,6 +1,6 @@
 import { accessTokens, partners, users } from '@partner-center/db/schema'
-import type { Database } from '@partner-center/db'
-import { and, eq, gt, isNull, sql } from 'drizzle-orm'
+import { prepareSelect, type Database } from '@partner-center/db'
+import { and, eq, getTableColumns, gt, isNull, sql } from 'drizzle-orm'
 import type { MiddlewareHandler } from 'hono'
 import type { AppDeps, AppEnv, Principal } from '../deps'
 import { hashToken, readBearerToken } from '../security/tokens'
@@ -11,24 +11,28 @@ const SLIDE_WRITE_INTERVAL_MS = 60_000
 
 function preparePrincipalQuery(db: Database) {
   const now = sql.placeholder('now')
-  return (
+  const fields = {
+    // Only what the principal needs: every column mapped costs CPU on every request.
+    token: {
+      id: accessTokens.id,
+      lastUsedAt: accessTokens.lastUsedAt,
+      maxExpiresAt: accessTokens.maxExpiresAt,
+    },
+    user: {
+      id: users.id,
+      role: users.role,
+      partnerId: users.partnerId,
+      locale: users.locale,
+      displayName: users.displayName,
+    },
+    partner: getTableColumns(partners),
+  }
+  return prepareSelect(
+    db,
+    'load_user_principal',
+    fields,
     db
-      .select({
-        // Only what the principal needs: every column mapped costs CPU on every request.
-        token: {
-          id: accessTokens.id,
-          lastUsedAt: accessTokens.lastUsedAt,
-          maxExpiresAt: accessTokens.maxExpiresAt,
-        },
-        user: {
-          id: users.id,
-          role: users.role,
-          partnerId: users.partnerId,
-          locale: users.locale,
-          displayName: users.displayName,
-        },
-        partner: partners,
-      })
+      .select(fields)
       .from(accessTokens)
       .innerJoin(users, eq(users.id, accessTokens.userId))
       // The partner rides along so partner endpoints need no second round trip per request.
@@ -42,8 +46,6 @@ function preparePrincipalQuery(db: Database) {
           eq(users.status, 'ACTIVE')
         )
       )
-      .limit(1)
-      .prepare('load_user_principal')
   )
 }
 

@@ -9,6 +9,7 @@ import {
   type PreregistrationStatus,
 } from '@partner-center/domain'
 import { revealOrMask, type RevealColumn } from './reveal'
+import { isoTimestamp, isoTimestampOrNull } from './iso-timestamp'
 
 const t = preRegistrations
 
@@ -65,8 +66,8 @@ export function toPreregistrationItem(options: PreregistrationItemOptions) {
     locale: row.locale,
     source: row.source,
     status,
-    createdAt: row.createdAt.toISOString(),
-    validUntil: row.validUntil?.toISOString() ?? null,
+    createdAt: isoTimestamp(row.createdAt),
+    validUntil: isoTimestampOrNull(row.validUntil),
     reviewReason: row.reviewReason,
     reviewNote: row.reviewNote,
     createdBy: { id: row.createdByUserId, displayName: options.creatorName },
@@ -74,8 +75,8 @@ export function toPreregistrationItem(options: PreregistrationItemOptions) {
       ? {
           id: invitation.id,
           status: invitation.status,
-          sentAt: invitation.sentAt?.toISOString() ?? null,
-          createdAt: invitation.createdAt.toISOString(),
+          sentAt: isoTimestampOrNull(invitation.sentAt),
+          createdAt: isoTimestamp(invitation.createdAt),
         }
       : null,
     inviteCheck: checkInvite({ preregistration: row, latestInvitation: invitation, now }),

@@ -1,4 +1,4 @@
-import type { Database } from '@partner-center/db'
+import { prepareSelect, type Database } from '@partner-center/db'
 import { invitations, preRegistrations, users } from '@partner-center/db/schema'
 import { and, count, desc, eq, inArray, ne, sql } from 'drizzle-orm'
 import { effectivePreregistrationStatusSql } from './effective-status'
@@ -48,11 +48,17 @@ function shapeOf(filter: PreregistrationPageFilter): FilterShape {
   }
 }
 
+// A literal, not a parameter: PostgreSQL estimates `status <> $n` as matching almost nothing, so
+// its generic plan for the prepared page was worse than a fresh one and it re-planned every
+// execution (about 0.4 ms of its CPU per request). With the constant in the text it keeps one
+// generic plan per statement.
+const NOT_DELETED = sql.raw(`'DELETED'`)
+
 function whereOf(shape: FilterShape) {
   const t = preRegistrations
   return and(
     eq(t.partnerId, p.partnerId),
-    ne(t.status, 'DELETED'),
+    ne(t.status, NOT_DELETED),
     shape.ownRowsOnly ? eq(t.createdByUserId, p.createdByUserId) : undefined,
     shape.search === 'none'
       ? undefined
@@ -85,16 +91,17 @@ function preparePage(db: Database, shape: FilterShape, name: string) {
   // One round trip: the page, each row's latest invitation (a lateral lookup on the page's rows
   // only) and the total as an uncorrelated subquery. A `count(*) over ()` window would make
   // PostgreSQL build and join every matching row before returning the first 20.
+  const fields = {
+    row: PREREGISTRATION_ITEM_COLUMNS,
+    creatorName: users.displayName,
+    total: sql<string>`(${total})`,
+    latestId: latest.id,
+    latestStatus: latest.status,
+    latestSentAt: latest.sentAt,
+    latestCreatedAt: latest.createdAt,
+  }
   const page = db
-    .select({
-      row: PREREGISTRATION_ITEM_COLUMNS,
-      creatorName: users.displayName,
-      total: sql<string>`(${total})`,
-      latestId: latest.id,
-      latestStatus: latest.status,
-      latestSentAt: latest.sentAt,
-      latestCreatedAt: latest.createdAt,
-    })
+    .select(fields)
     .from(t)
     .innerJoin(users, eq(users.id, t.createdByUserId))
     .leftJoinLateral(latest, sql`true`)
@@ -102,7 +109,10 @@ function preparePage(db: Database, shape: FilterShape, name: string) {
     .orderBy(desc(t.createdAt), desc(t.id))
     .limit(p.limit)
     .offset(p.offset)
-  return { page: page.prepare(`${name}_page`), total: total.prepare(`${name}_total`) }
+  return {
+    page: prepareSelect(db, `${name}_page`, fields, page),
+    total: total.prepare(`${name}_total`),
+  }
 }
 
 type PreparedPage = ReturnType<typeof preparePage>

@@ -15,6 +15,7 @@ import type { AppDeps, PartnerScope, RequestMeta } from '../deps'
 import { effectiveInvitationStatusSql } from '../queries/effective-status'
 import { recordReveal, revealOrMask, type RevealColumn } from '../queries/reveal'
 import { preregistrationSearchCondition } from '../queries/search'
+import { isoTimestamp, isoTimestampOrNull } from '../queries/iso-timestamp'
 
 /** Options of {@link findHistory}. */
 export interface FindHistoryOptions extends RequestMeta {
@@ -117,10 +118,10 @@ export async function findHistory(deps: AppDeps, options: FindHistoryOptions) {
       ),
       associationType: invitation.associationType,
       invitedBy: { id: invitation.createdByUserId, displayName: invitedBy },
-      createdAt: invitation.createdAt.toISOString(),
-      sentAt: invitation.sentAt?.toISOString() ?? null,
-      expiresAt: invitation.expiresAt?.toISOString() ?? null,
-      acceptedAt: invitation.acceptedAt?.toISOString() ?? null,
+      createdAt: isoTimestamp(invitation.createdAt),
+      sentAt: isoTimestampOrNull(invitation.sentAt),
+      expiresAt: isoTimestampOrNull(invitation.expiresAt),
+      acceptedAt: isoTimestampOrNull(invitation.acceptedAt),
       attemptCount: invitation.attemptCount,
       supersededById: invitation.supersededById,
       status,
@@ -133,7 +134,7 @@ export async function findHistory(deps: AppDeps, options: FindHistoryOptions) {
             partnerAction: partnerAction(failureCode, options.locale),
           }
         : null,
-      renewalRequestedAt: invitation.renewalRequestedAt?.toISOString() ?? null,
+      renewalRequestedAt: isoTimestampOrNull(invitation.renewalRequestedAt),
       preregistrationDeleted: preregistration.status === 'DELETED',
       resendCheck: checkInvite({
         preregistration,
