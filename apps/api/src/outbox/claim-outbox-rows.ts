@@ -41,7 +41,9 @@ export async function claimOutboxRows(
                        order by run_after
                        for update skip locked
                        limit ${options.limit})
-     returning id, kind, aggregate_id, payload, attempts`
+     returning id, kind, aggregate_id, payload, attempts`,
+    // Every claim loop runs this text again and again: prepared, it is one round trip.
+    { prepare: true }
   )
   return rows.map((row) => ({
     id: row.id,

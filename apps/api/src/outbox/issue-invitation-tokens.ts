@@ -91,7 +91,9 @@ export async function issueInvitationTokens(
           from attempt
           join issued on issued.invitation_id = attempt.id
           join partners as p on p.id = attempt.partner_id
-          join pre_registrations as r on r.id = attempt.preregistration_id`
+          join pre_registrations as r on r.id = attempt.preregistration_id`,
+    // One text per claim size, repeated by every claim: prepared, it is one round trip.
+    { prepare: true }
   )
   return new Map(
     rows.map((row) => [

@@ -55,6 +55,8 @@ export async function settleOutboxRow(
   outcome: DeliveryOutcome,
   now: Date
 ): Promise<boolean> {
-  const rows = await executeRows<{ id: string }>(db, settleOutboxRowSql(row, outcome, now))
+  const rows = await executeRows<{ id: string }>(db, settleOutboxRowSql(row, outcome, now), {
+    prepare: true,
+  })
   return rows.length > 0
 }
