@@ -1,7 +1,6 @@
 import { computeBackoffSeconds, DEFAULT_LIMITS, maskEmail } from '@partner-center/domain'
 import { EmailInputError } from '@partner-center/email-templates'
-import { buildMailOptions } from './build-mail-options'
-import { composeRawMail } from './compose-raw-mail'
+import { composeMail } from './compose-mail'
 import type { ClaimedRow } from './claim-outbox-rows'
 import type { DeliveryContext, PreparedMessage } from './delivery-context'
 import { describeSendError, type SendFailure } from './describe-send-error'
@@ -62,7 +61,7 @@ function failureOutcome(
 }
 
 async function send(ctx: DeliveryContext, message: PreparedMessage): Promise<void> {
-  await ctx.transport.sendMail(await composeRawMail(buildMailOptions(ctx.config.mailFrom, message)))
+  await ctx.transport.sendMail(await composeMail(ctx.config.mailFrom, message))
 }
 
 /** Options of {@link deliverOutboxRow}. */
