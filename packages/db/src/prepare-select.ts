@@ -16,8 +16,9 @@ export interface PreparedSelect<Row> {
 /**
  * Prepares a drizzle select as a named statement whose rows are mapped by a function compiled
  * once for its fields, instead of drizzle's mapper re-inspecting every field of every row: on
- * the customer list (20 rows of 20 columns) that mapper was a sixth of the API's CPU per request. The values and
- * their types are exactly drizzle's (each column's own `mapFromDriverValue`), on either driver.
+ * the customer list (20 rows of 20 columns) that mapper was a sixth of the API's CPU per
+ * request. The values and their types are exactly drizzle's (each column's own
+ * `mapFromDriverValue`), on either driver.
  *
  * `fields` must be the object given to `db.select(fields)`: columns and sql`` fields, nested in
  * plain objects as deep as needed. As with drizzle, an object of one left-joined table's columns

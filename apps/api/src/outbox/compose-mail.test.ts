@@ -102,7 +102,7 @@ describe('composeMail', () => {
     expect((await simpleParser(sent.raw as Buffer)).subject?.trim()).toBe(long.trim())
   })
 
-  it('leaves addresses it would have to encode or quote to nodemailer', async () => {
+  it('leaves addresses and ids it would have to encode or quote to nodemailer', async () => {
     const input = {
       to: 'josé@例え.jp',
       replyTo: '"Sales, Alpha" <sales@alpha.example>',
@@ -112,6 +112,14 @@ describe('composeMail', () => {
       messageId: '<invitation.2@partner-center.local>',
     }
     expect(composeMailFast(MAIL_FROM, input)).toBeNull()
+    expect(
+      composeMailFast(MAIL_FROM, {
+        ...input,
+        to: 'a@b.example',
+        replyTo: undefined,
+        messageId: '<a b>',
+      })
+    ).toBeNull()
     expect(
       composeMailFast('Équipe <no-reply@partner-center.local>', {
         ...input,

@@ -9,6 +9,8 @@ import type { PreparedMessage } from './delivery-context'
 // Addresses the fast path writes as they are: plain ASCII, no display name, nothing to quote.
 const PLAIN_ADDRESS = /^[A-Za-z0-9_%+-]+(\.[A-Za-z0-9_%+-]+)*@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*$/
 const PLAIN_NAME = /^[A-Za-z0-9 ._-]*$/
+// A Message-ID as the dispatcher makes them: `<` visible ASCII `>`, nothing to fold or encode.
+const PLAIN_MESSAGE_ID = /^<[\x21-\x3b\x3d\x3f-\x7e]+>$/
 // Printable ASCII without an encoded-word opener can go into the Subject as it is.
 const PLAIN_SUBJECT = /^[\x20-\x7e]*$/
 
@@ -58,7 +60,7 @@ function base64Lines(text: string): string {
 
 /**
  * The fast composition of {@link composeMail}, or null when the message needs more than it
- * writes: an address or sender name outside plain ASCII.
+ * writes: an address, sender name or Message-ID outside plain ASCII.
  */
 export function composeMailFast(
   mailFrom: string,
@@ -66,6 +68,7 @@ export function composeMailFast(
 ): SendMailOptions | null {
   const sender = senderOf(mailFrom)
   if (!sender || !PLAIN_ADDRESS.test(message.to)) return null
+  if (!PLAIN_MESSAGE_ID.test(message.messageId)) return null
   if (message.replyTo !== undefined && !PLAIN_ADDRESS.test(message.replyTo)) return null
   boundaryCount = (boundaryCount + 1) % Number.MAX_SAFE_INTEGER
   const boundary = `${BOUNDARY_PREFIX}${boundaryCount}`
