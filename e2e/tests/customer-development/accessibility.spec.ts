@@ -4,7 +4,14 @@ import { openCustomerDevelopment } from '../../support/customer-development'
 
 async function seriousViolations(page: Page, include: string) {
   // A dialog fades in: while its opacity transition runs, axe computes colours blended with the
-  // page behind and reports contrast failures that no user sees once it has settled.
+  // page behind and reports contrast failures that no user sees once it has settled. Vue starts
+  // a transition on the frame after it inserts the element, hence two frames first.
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) =>
+        requestAnimationFrame(() => requestAnimationFrame(() => resolve()))
+      )
+  )
   await page.waitForFunction(() =>
     document.getAnimations().every((animation) => animation.playState !== 'running')
   )
