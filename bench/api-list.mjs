@@ -19,6 +19,7 @@ import {
 
 const serverUrl = process.argv[2] ?? 'postgres://postgres@127.0.0.1:5432/test'
 const DURATION = 10
+const ROUNDS = 3
 const PATH = '/api/v1/customer-development/preregistrations?page=1&pageSize=20'
 
 /** The raw baseline in its own process, like the API, so both share the cores the same way. */
@@ -67,16 +68,32 @@ async function scenario({ own, title }) {
   if (check.status !== 200) throw new Error(`list answered ${check.status}`)
   await load(`${baseline.base}${PATH}`, token) // warm-up both
   await load(`${api.base}${PATH}`, token)
-  const raw = await load(`${baseline.base}${PATH}`, token)
-  const ours = await load(`${api.base}${PATH}`, token)
+  // Pairs reported with their median: on this shared 2-core machine one 10 s run can swing by
+  // 15 % either way, and a single pair compared two different moments.
   const line = (name, r) =>
     `  ${name.padEnd(9)} ${r.requests.average.toFixed(0).padStart(6)} req/s  p50 ${r.latency.p50} ms  p99 ${r.latency.p99} ms  non-2xx ${r.non2xx}  errors ${r.errors}`
-  console.log(`${title}: page of 20 masked, 50 connections, ${DURATION} s each`)
-  console.log(line('baseline', raw))
-  console.log(line('api', ours))
-  const ratio = ours.requests.average / raw.requests.average
+  console.log(`${title}: page of 20 masked, 50 connections, ${ROUNDS} pairs of ${DURATION} s`)
+  const ratios = []
+  const p99s = []
+  for (let round = 1; round <= ROUNDS; round++) {
+    // Each side goes first in turn, so a drift of the machine favours neither.
+    const measureRaw = () => load(`${baseline.base}${PATH}`, token)
+    const measureOurs = () => load(`${api.base}${PATH}`, token)
+    const [raw, ours] =
+      round % 2 === 1
+        ? [await measureRaw(), await measureOurs()]
+        : await measureOurs().then(async (first) => [await measureRaw(), first])
+    const ratio = ours.requests.average / raw.requests.average
+    ratios.push(ratio)
+    p99s.push(ours.latency.p99)
+    console.log(`  pair ${round}: ratio ${(ratio * 100).toFixed(0)} %`)
+    console.log(line('baseline', raw))
+    console.log(line('api', ours))
+  }
+  const median = [...ratios].sort((a, b) => a - b)[Math.floor(ratios.length / 2)]
+  const worstP99 = Math.max(...p99s)
   console.log(
-    `  ratio ${(ratio * 100).toFixed(0)} % of baseline (goal >= 70 %): ${ratio >= 0.7 ? 'met' : 'NOT met'}; p99 goal <= 100 ms: ${ours.latency.p99 <= 100 ? 'met' : 'NOT met'}`
+    `  median ratio ${(median * 100).toFixed(0)} % of baseline (goal >= 70 %): ${median >= 0.7 ? 'met' : 'NOT met'}; worst p99 ${worstP99} ms (goal <= 100 ms): ${worstP99 <= 100 ? 'met' : 'NOT met'}`
   )
 }
 

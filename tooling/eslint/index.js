@@ -17,7 +17,14 @@ export const ALLOWED_INTERNAL = {
   'email-templates': ['@partner-center/domain'],
 }
 
-const IGNORES = ['**/dist/**', '**/coverage/**', '**/.reports/**', '**/migrations/**', '**/*.d.ts']
+const IGNORES = [
+  '**/dist/**',
+  '**/.cache/**',
+  '**/coverage/**',
+  '**/.reports/**',
+  '**/migrations/**',
+  '**/*.d.ts',
+]
 
 /** Rules that keep the pure domain package pure: no imports, no I/O, no clock, no randomness. */
 export const domainRules = {

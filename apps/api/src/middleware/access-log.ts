@@ -8,12 +8,16 @@ import type { AppEnv } from '../deps'
  * a log reader should not correlate), status and duration (architecture.md §5 Logging).
  */
 export function accessLog(logger: Logger): MiddlewareHandler<AppEnv> {
+  // The line holds only fixed fields (a checked request id, the method, the route template, the
+  // status and the duration), so redaction has nothing to find there; it cloned every line's
+  // fields, about 3 µs and 5 KB of garbage per request.
+  const lines = logger.child({}, { redact: [] })
   return async (c, next) => {
     const started = performance.now()
     // The request id is a field, not a child logger: building a child per request cost more
     // CPU than writing the line.
     await next()
-    logger.info(
+    lines.info(
       {
         requestId: c.get('requestId'),
         method: c.req.method,

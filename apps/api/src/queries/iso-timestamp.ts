@@ -1,5 +1,6 @@
-const twoDigits = (n: number) => (n < 10 ? `0${n}` : `${n}`)
-const threeDigits = (n: number) => (n < 10 ? `00${n}` : n < 100 ? `0${n}` : `${n}`)
+// Every zero-padded field once, so formatting a timestamp allocates no digit strings.
+const TWO_DIGITS = Array.from({ length: 100 }, (_, n) => String(n).padStart(2, '0'))
+const THREE_DIGITS = Array.from({ length: 1000 }, (_, n) => String(n).padStart(3, '0'))
 
 /**
  * `date.toISOString()`, about 2.5 times faster: V8's own goes through its runtime (about 0.5 µs
@@ -13,9 +14,9 @@ export function isoTimestamp(date: Date): string {
   const year = date.getUTCFullYear()
   if (!(year >= 1000 && year <= 9999)) return date.toISOString()
   return (
-    `${year}-${twoDigits(date.getUTCMonth() + 1)}-${twoDigits(date.getUTCDate())}` +
-    `T${twoDigits(date.getUTCHours())}:${twoDigits(date.getUTCMinutes())}:` +
-    `${twoDigits(date.getUTCSeconds())}.${threeDigits(date.getUTCMilliseconds())}Z`
+    `${year}-${TWO_DIGITS[date.getUTCMonth() + 1]}-${TWO_DIGITS[date.getUTCDate()]}` +
+    `T${TWO_DIGITS[date.getUTCHours()]}:${TWO_DIGITS[date.getUTCMinutes()]}:` +
+    `${TWO_DIGITS[date.getUTCSeconds()]}.${THREE_DIGITS[date.getUTCMilliseconds()]}Z`
   )
 }
 

@@ -62,11 +62,12 @@ export async function findPreregistrations(deps: AppDeps, options: FindPreregist
     rowIds: ids,
   })
 
-  const items = rows.map(({ row, creatorName, ...latestRow }) =>
+  // No rest destructuring here: it would copy every page row into one more object.
+  const items = rows.map((pageRow) =>
     toPreregistrationItem({
-      row,
-      creatorName,
-      latestInvitation: latestInvitationOf(latestRow),
+      row: pageRow.row,
+      creatorName: pageRow.creatorName,
+      latestInvitation: latestInvitationOf(pageRow),
       reveal,
       now,
     })

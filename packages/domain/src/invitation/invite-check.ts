@@ -15,6 +15,9 @@ export type InviteCheck =
   | { allowed: true; code?: undefined; retryAfterSeconds?: undefined }
   | { allowed: false; code: FailureCode; retryAfterSeconds?: number }
 
+// One shared answer: a list asks for every row, and most rows are invitable.
+const INVITE_ALLOWED: InviteCheck = Object.freeze({ allowed: true })
+
 /**
  * R38 steps 2–4 for one pre-registration, evaluated for every list and history row:
  * `PREREGISTRATION_NOT_ACTIVE` unless effectively `PRE_REGISTERED` (a deleted row included, R45),
@@ -41,7 +44,7 @@ export function checkInvite(options: {
   if (row.emailCanonical === null) return { allowed: false, code: 'EMAIL_REQUIRED' }
   if (latestInvitation) {
     const until = addMs(latestInvitation.createdAt, limits.RESEND_COOLDOWN_MINUTES * MINUTE_MS)
-    if (now < until) {
+    if (now.getTime() < until.getTime()) {
       return {
         allowed: false,
         code: 'RESEND_COOLDOWN',
@@ -49,7 +52,7 @@ export function checkInvite(options: {
       }
     }
   }
-  return { allowed: true }
+  return INVITE_ALLOWED
 }
 
 /**
