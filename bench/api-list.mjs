@@ -19,7 +19,7 @@ import {
 
 const serverUrl = process.argv[2] ?? 'postgres://postgres@127.0.0.1:5432/test'
 const DURATION = 10
-const ROUNDS = 3
+const ROUNDS = 5
 const PATH = '/api/v1/customer-development/preregistrations?page=1&pageSize=20'
 
 /** The raw baseline in its own process, like the API, so both share the cores the same way. */
