@@ -6,12 +6,9 @@ import {
 import {
   checkInvite,
   effectivePreregistrationStatus,
-  maskEmail,
-  maskMobile,
-  maskName,
   type PreregistrationStatus,
 } from '@partner-center/domain'
-import type { RevealColumn } from './reveal'
+import { shownEmail, shownMobile, shownName, type RevealColumn } from './reveal'
 import { isoTimestamp, isoTimestampOrNull } from './iso-timestamp'
 
 const t = preRegistrations
@@ -65,11 +62,11 @@ export function toPreregistrationItem(options: PreregistrationItemOptions) {
   >
   return {
     id: row.id,
-    // The fields of revealOrMask, written out: the list builds twenty of these per request, and
-    // spreading a helper's object into each one cost about a microsecond apiece.
-    customerName: reveal.has('name') ? row.customerName : (maskName(row.customerName) ?? ''),
-    email: reveal.has('email') ? row.email : maskEmail(row.email),
-    mobile: reveal.has('mobile') ? row.mobileE164 : maskMobile(row.mobileE164),
+    // Field by field rather than spreading revealOrMask's object: the list builds twenty items
+    // per request, and the spread cost about a microsecond apiece.
+    customerName: shownName(row.customerName, reveal),
+    email: shownEmail(row.email, reveal),
+    mobile: shownMobile(row.mobileE164, reveal),
     locale: row.locale,
     source: row.source,
     status,

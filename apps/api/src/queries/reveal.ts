@@ -13,15 +13,30 @@ export interface CustomerContact {
   mobile: string | null
 }
 
+/** A customer name as a partner-facing answer carries it: masked (M1) unless revealed. */
+export function shownName(name: string, reveal: ReadonlySet<RevealColumn>): string {
+  return reveal.has('name') ? name : (maskName(name) ?? '')
+}
+
+/** An email as a partner-facing answer carries it: masked (M2) unless revealed. */
+export function shownEmail(email: string | null, reveal: ReadonlySet<RevealColumn>) {
+  return reveal.has('email') ? email : maskEmail(email)
+}
+
+/** A mobile number as a partner-facing answer carries it: masked (M3) unless revealed. */
+export function shownMobile(mobile: string | null, reveal: ReadonlySet<RevealColumn>) {
+  return reveal.has('mobile') ? mobile : maskMobile(mobile)
+}
+
 /**
  * The contact values a partner-facing answer carries (§7): masked by default (M1–M3), as stored
  * only for the columns the caller revealed.
  */
 export function revealOrMask(contact: CustomerContact, reveal: ReadonlySet<RevealColumn>) {
   return {
-    customerName: reveal.has('name') ? contact.name : (maskName(contact.name) ?? ''),
-    email: reveal.has('email') ? contact.email : maskEmail(contact.email),
-    mobile: reveal.has('mobile') ? contact.mobile : maskMobile(contact.mobile),
+    customerName: shownName(contact.name, reveal),
+    email: shownEmail(contact.email, reveal),
+    mobile: shownMobile(contact.mobile, reveal),
   }
 }
 
