@@ -4,6 +4,7 @@
 import { fileURLToPath } from 'node:url'
 import { ensureChromium } from './lib/chromium.mjs'
 import { createFreshDatabase } from './lib/database.mjs'
+import { ensureNode } from './lib/ensure-node.mjs'
 import { ensurePnpm } from './lib/ensure-pnpm.mjs'
 import { startThrowawayCluster } from './lib/postgres-cluster.mjs'
 import { clearReports, collectTotals, readCoverage } from './lib/reports.mjs'
@@ -11,6 +12,8 @@ import { heading, run } from './lib/run.mjs'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 process.chdir(root)
+// Before any pnpm call: re-executes this command on the Node.js of .node-version when needed.
+await ensureNode()
 process.env.APP_ENV = 'test'
 process.env.TURBO_TELEMETRY_DISABLED = '1'
 const started = Date.now()

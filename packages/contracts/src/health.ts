@@ -1,7 +1,13 @@
-import { z } from 'zod'
+import { z } from './zod'
 
 /** `GET /api/health`: the process is up. */
-export const HealthResponse = z.object({ status: z.literal('ok') }).meta({ id: 'Health' })
+export const HealthResponse = z
+  .object({
+    status: z.literal('ok'),
+    /** The JavaScript runtime's Node.js major version; outside production only (the start log has it there). */
+    nodeMajor: z.number().int().optional(),
+  })
+  .meta({ id: 'Health' })
 
 /** `GET /api/ready`: the process can reach its database. */
 export const ReadyResponse = z

@@ -26,10 +26,28 @@ const readyRoute = createRoute({
   },
 })
 
-/** `/api/health` and `/api/ready` (unversioned). */
+/**
+ * The Node.js major version the process runs on, or undefined on a runtime without
+ * `process.versions` (an edge worker without node compatibility).
+ */
+function nodeMajor(): number | undefined {
+  const version = (globalThis as { process?: { versions?: { node?: string } } }).process?.versions
+    ?.node
+  return version === undefined ? undefined : Number(version.split('.')[0])
+}
+
+/**
+ * `/api/health` and `/api/ready` (unversioned). Outside production, health also tells which Node.js
+ * major version runs the API, so tests and operators can check the runtime; production keeps the
+ * runtime to its start log (a version is a fingerprint for attackers).
+ */
 export function createHealthRoutes(deps: AppDeps) {
+  const health =
+    deps.config.appEnv === 'production'
+      ? { status: 'ok' as const }
+      : { status: 'ok' as const, nodeMajor: nodeMajor() }
   return new OpenAPIHono<AppEnv>({ defaultHook: throwValidationError })
-    .openapi(healthRoute, (c) => c.json({ status: 'ok' as const }, 200))
+    .openapi(healthRoute, (c) => c.json(health, 200))
     .openapi(readyRoute, async (c) => {
       try {
         await deps.db.execute(sql`select 1`)
