@@ -42,6 +42,8 @@ export async function startApi({ databaseUrl, port }) {
       DEMO_SEED: 'false',
       LOG_LEVEL: 'info',
       SIGN_IN_RATE_LIMIT_PER_MINUTE: '100000',
+      PREREGISTRATION_RATE_LIMIT_PER_USER_PER_HOUR: '1000000',
+      PREREGISTRATION_RATE_LIMIT_PER_PARTNER_PER_HOUR: '1000000',
       SMTP_URL: 'smtp://127.0.0.1:9',
       DISPATCHER_IN_PROCESS: 'false',
     },

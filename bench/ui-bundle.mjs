@@ -79,6 +79,7 @@ try {
     validUntil: new Date(Date.now() + 10 * 86_400_000).toISOString(),
     reviewReason: null,
     reviewNote: null,
+    closedReason: null,
     createdBy: { id: '00000000-0000-4000-8000-000000000001', displayName: 'Bench User' },
     latestInvitation: null,
     inviteCheck: { allowed: true },

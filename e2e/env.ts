@@ -5,6 +5,12 @@
 export const e2eEnv = {
   chromiumPath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   databaseUrl: process.env.E2E_DATABASE_URL,
-  ports: { api: 3100, shell: 4273, mfe: 4274, portal: 4275 },
+  // Overridable, so a second run (a helper's targeted specs) can share the machine with a full one.
+  ports: {
+    api: Number(process.env.E2E_API_PORT ?? 3100),
+    shell: Number(process.env.E2E_SHELL_PORT ?? 4273),
+    mfe: Number(process.env.E2E_MFE_PORT ?? 4274),
+    portal: Number(process.env.E2E_PORTAL_PORT ?? 4275),
+  },
   ci: Boolean(process.env.CI),
 }

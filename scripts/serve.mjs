@@ -1,5 +1,6 @@
 // Serves the built system: the API (with the in-process dispatcher and SMTP sink on embedded
-// defaults) and `vite preview` of the shell, the micro-frontend and the portal.
+// defaults) and `vite preview` of the shell, the micro-frontend and the portal, each with the
+// security headers of its surface (scripts/lib/preview-app.mjs, scripts/lib/security-headers.mjs).
 // Used by `npm start` and by the e2e suite. Stops everything on SIGINT/SIGTERM.
 import { spawn } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
@@ -51,33 +52,35 @@ export async function serveSystem({ ports = DEFAULT_PORTS, env = {}, log = true 
     })
     children.push(child)
   }
-  const vite = (app) => `${root}/apps/${app}/node_modules/vite/bin/vite.js`
+  // One public base URL for the API (links) and the static apps (HSTS when https); the
+  // caller's environment counts too, as in the README's `PUBLIC_BASE_URL=https://… npm start`.
+  const publicBaseUrl =
+    env.PUBLIC_BASE_URL ?? process.env.PUBLIC_BASE_URL ?? `http://localhost:${ports.portal}`
   start('api', 'apps/api', ['--enable-source-maps', 'dist/server.js'], {
     PORT: String(ports.api),
-    PUBLIC_BASE_URL: env.PUBLIC_BASE_URL ?? `http://localhost:${ports.portal}`,
+    PUBLIC_BASE_URL: publicBaseUrl,
     ...env,
   })
-  start('micro-frontend', 'apps/customer-development', [
-    vite('customer-development'),
-    'preview',
-    '--port',
-    String(ports.mfe),
-    '--strictPort',
-  ])
-  start('shell', 'apps/shell', [
-    vite('shell'),
-    'preview',
-    '--port',
-    String(ports.shell),
-    '--strictPort',
-  ])
-  start('portal', 'apps/customer-portal', [
-    vite('customer-portal'),
-    'preview',
-    '--port',
-    String(ports.portal),
-    '--strictPort',
-  ])
+  const previewApp = (app, port, surface) => [
+    `${root}/scripts/lib/preview-app.mjs`,
+    app,
+    String(port),
+    surface,
+  ]
+  const staticEnv = { PUBLIC_BASE_URL: publicBaseUrl }
+  start(
+    'micro-frontend',
+    'apps/customer-development',
+    previewApp('customer-development', ports.mfe, 'module'),
+    staticEnv
+  )
+  start('shell', 'apps/shell', previewApp('shell', ports.shell, 'shell'), staticEnv)
+  start(
+    'portal',
+    'apps/customer-portal',
+    previewApp('customer-portal', ports.portal, 'portal'),
+    staticEnv
+  )
 
   let stopping = false
   async function stop(code = 0) {

@@ -1,4 +1,5 @@
 import { expect, type APIRequestContext } from '@playwright/test'
+import { apiToken } from './customer-development'
 
 interface CaughtMessage {
   to: string[]
@@ -10,10 +11,17 @@ interface CaughtMessage {
 
 const LINK = /https?:\/\/[^\s"'<>]+\/invite#[A-Za-z0-9_-]{43}/
 
-/** The development mailbox of the system under test (newest first). */
+// The mailbox answers signed-in users only (issue 13); one demo session per worker is enough.
+const MAILBOX_READER = 'viewer@acme.example'
+let readerToken: Promise<string> | null = null
+
+/** The development mailbox of the system under test (newest first), read as a signed-in user. */
 export async function readMailbox(request: APIRequestContext): Promise<CaughtMessage[]> {
-  const response = await request.get('/api/dev/mailbox')
-  expect(response.ok()).toBe(true)
+  readerToken ??= apiToken(request, MAILBOX_READER)
+  const response = await request.get('/api/dev/mailbox', {
+    headers: { authorization: `Bearer ${await readerToken}` },
+  })
+  expect(response.ok(), await response.text()).toBe(true)
   return ((await response.json()) as { messages: CaughtMessage[] }).messages
 }
 

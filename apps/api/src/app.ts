@@ -2,14 +2,18 @@ import { OpenAPIHono } from '@hono/zod-openapi'
 import { isTransientDbError } from '@partner-center/db'
 import type { Context, MiddlewareHandler } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
+import { routePath } from 'hono/route'
 import { HTTPException } from 'hono/http-exception'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import type { AppDeps, AppEnv } from './deps'
 import { AppError, errorBody } from './errors'
+import { errorLogFields } from './error-log-fields'
 import { accessLog } from './middleware/access-log'
 import { authenticate } from './middleware/authenticate'
+import { closeWhenBodyUnread } from './middleware/close-unread-body'
 import { locale, pickLocale } from './middleware/locale'
 import { requestId } from './middleware/request-id'
+import { createNonce, documentPageCsp, securityHeaders } from './middleware/security-headers'
 import { createApiReferencePage } from './routes/api-reference'
 import { createAuthRoutes } from './routes/auth'
 import { createHealthRoutes } from './routes/health'
@@ -78,9 +82,11 @@ export function requestDeadline(ms: number): MiddlewareHandler<AppEnv> {
 export function createApp(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>().basePath('/api')
 
+  app.use(securityHeaders({ publicBaseUrl: deps.config.publicBaseUrl }))
   app.use(requestId())
   app.use(locale())
   app.use(accessLog(deps.logger))
+  app.use(closeWhenBodyUnread())
   app.use(requestDeadline(deps.config.requestTimeoutMs ?? 15_000))
   const limitBody = bodyLimit({
     maxSize: deps.config.bodyLimitBytes,
@@ -113,13 +119,26 @@ export function createApp(deps: AppDeps) {
     openapi: '3.1.0',
     info: { title: 'Partner Center · Customer Development API', version: '1.0.0' },
   })
-  app.get('/docs', (c) => c.html(createApiReferencePage('/api/openapi.json')))
+  app.get('/docs', (c) => {
+    const nonce = createNonce()
+    c.header('content-security-policy', documentPageCsp(nonce))
+    return c.html(createApiReferencePage('/api/openapi.json', nonce))
+  })
 
   app.notFound((c) => respondWithError(c, new AppError('NOT_FOUND', 404)))
   app.onError((error, c) => {
     const known = toAppErrorFromUnknown(error)
     if (known) return respondWithError(c, known)
-    deps.logger.error({ err: error, requestId: c.get('requestId') }, 'unhandled error')
+    // Allow-listed fields only: a driver's message quotes the statement and its parameters (R77).
+    deps.logger.error(
+      {
+        err: errorLogFields(error),
+        requestId: c.get('requestId'),
+        method: c.req.method,
+        route: routePath(c, -1),
+      },
+      'unhandled error'
+    )
     return respondWithError(c, new AppError('INTERNAL', 500))
   })
   return app

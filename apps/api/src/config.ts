@@ -1,5 +1,6 @@
 import type { AppConfig } from './deps'
 import type { Env } from './env'
+import { decodeDataKey, DEVELOPMENT_ONLY_DATA_KEY, type DataKeySet } from './security/keyring'
 
 /** Where the portal lives when PUBLIC_BASE_URL is not set (development and tests only). */
 export const DEFAULT_PORTAL_URL = 'http://localhost:4175'
@@ -21,13 +22,28 @@ export function configFromEnv(env: Env): AppConfig {
     invitationTtlDays: env.INVITATION_TTL_DAYS,
     outboxMaxAttempts: env.OUTBOX_MAX_ATTEMPTS,
     signInMaxFailures: env.SIGN_IN_MAX_FAILURES,
+    signInBackoffCapSeconds: env.SIGN_IN_BACKOFF_CAP_SECONDS,
     signInRateLimitPerMinute: env.SIGN_IN_RATE_LIMIT_PER_MINUTE,
     publicRateLimitPerMinute: env.PUBLIC_RATE_LIMIT_PER_MINUTE,
+    preregistrationRateLimitPerUserPerHour: env.PREREGISTRATION_RATE_LIMIT_PER_USER_PER_HOUR,
+    preregistrationRateLimitPerPartnerPerHour: env.PREREGISTRATION_RATE_LIMIT_PER_PARTNER_PER_HOUR,
     bodyLimitBytes: env.API_BODY_LIMIT_BYTES,
     requestTimeoutMs: env.REQUEST_TIMEOUT_SECONDS * 1000,
-    trustedProxies: env.TRUSTED_PROXIES.split(',')
-      .map((s) => s.trim())
-      .filter(Boolean),
+    trustedProxies: env.TRUSTED_PROXIES,
     mailDomain: env.MAIL_DOMAIN ?? mailDomainOf(env.MAIL_FROM),
+  }
+}
+
+/**
+ * The keyring's keys: `DATA_ENCRYPTION_KEY` under `DATA_ENCRYPTION_KEY_ID` writes; the retired
+ * keys of `DATA_ENCRYPTION_PREVIOUS_KEYS` still read. Outside production an unset key is the
+ * public development key (`readEnv` refuses that in production, and repeated key ids).
+ */
+export function dataKeysFromEnv(env: Env): DataKeySet {
+  const secret = decodeDataKey(env.DATA_ENCRYPTION_KEY ?? DEVELOPMENT_ONLY_DATA_KEY)
+  if (!secret) throw new Error('DATA_ENCRYPTION_KEY must be 32 bytes in base64')
+  return {
+    current: { id: env.DATA_ENCRYPTION_KEY_ID, secret },
+    previous: env.DATA_ENCRYPTION_PREVIOUS_KEYS,
   }
 }

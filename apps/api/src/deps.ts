@@ -2,6 +2,7 @@ import type { Database } from '@partner-center/db'
 import type { PartnerRow } from '@partner-center/db/schema'
 import type { Context, Hono } from 'hono'
 import type { Logger } from 'pino'
+import type { Keyring } from './security/keyring'
 
 /** Settings the request path needs, taken from the environment by the entry points. */
 export interface AppConfig {
@@ -12,9 +13,16 @@ export interface AppConfig {
   accessTokenMaxHours: number
   invitationTtlDays: number
   outboxMaxAttempts: number
+  /** Failed sign-ins per account and client address per 15 minutes (R59). */
   signInMaxFailures: number
+  /** Longest per-account sign-in delay in seconds (doubling from 1 s); 0 turns it off (R59). */
+  signInBackoffCapSeconds: number
   signInRateLimitPerMinute: number
   publicRateLimitPerMinute: number
+  /** Pre-registration attempts per user per hour, accepted or refused (R59a). */
+  preregistrationRateLimitPerUserPerHour: number
+  /** Pre-registration attempts per partner per hour, accepted or refused (R59a). */
+  preregistrationRateLimitPerPartnerPerHour: number
   bodyLimitBytes: number
   /** `REQUEST_TIMEOUT_SECONDS` in ms: longer requests answer 503 `SYSTEM_BUSY` (default 15 s). */
   requestTimeoutMs?: number
@@ -26,6 +34,10 @@ export interface AppConfig {
 export interface PasswordHasher {
   hash(password: string): Promise<string>
   verify(password: string, stored: string): Promise<boolean>
+  /** Whether a stored hash was made at a lower cost than the configured one (rehash it). */
+  needsRehash(stored: string): boolean
+  /** A hash at the configured cost that no password matches: verified for unknown accounts. */
+  readonly dummyHash: string
 }
 
 /**
@@ -39,6 +51,8 @@ export interface AppDeps {
   logger: Logger
   passwords: PasswordHasher
   config: AppConfig
+  /** MACs and ciphertexts under per-purpose subkeys of `DATA_ENCRYPTION_KEY` (keyring.ts). */
+  keyring: Keyring
   /**
    * SHA-256 hex of a bearer token, for the lookup every authenticated request makes. The Node
    * entry passes `node:crypto`'s synchronous hash: Web Crypto's `digest` schedules a job per

@@ -1,11 +1,14 @@
 import { createDb, migrateDb } from '@partner-center/db'
 import { fileURLToPath } from 'node:url'
 import { readEnv } from './env'
+import { startupFailureText } from './error-log-fields'
 import { createLogger } from './logger'
+import { logDataSteps } from './log-data-steps'
 import { surviveLostDatabaseConnections } from './process-guards'
 import { createSmtpTransport } from './outbox/create-smtp-transport'
 import { dispatcherConfigFromEnv } from './outbox/dispatcher-config'
 import { startDispatcher } from './outbox/start-dispatcher'
+import { disableDemoCredentials } from './security/disable-demo-credentials'
 
 // The outbox dispatcher and expiry sweeper as their own process (architecture.md §7). It applies
 // migrations under the advisory lock like the API, so either may start first. Several may run
@@ -24,10 +27,14 @@ async function main() {
       'The dispatcher as its own process needs SMTP_URL (the development sink lives in the API).'
     )
   }
-  const handle = createDb({ url: env.DATABASE_URL })
-  await migrateDb(handle, {
+  const handle = await createDb({ url: env.DATABASE_URL })
+  const migrated = await migrateDb(handle, {
     migrationsFolder: env.MIGRATIONS_DIR ?? fileURLToPath(new URL('./migrations', import.meta.url)),
   })
+  logDataSteps(logger, migrated)
+  if (env.APP_ENV === 'production') {
+    await disableDemoCredentials(handle.db, { now: new Date(), logger })
+  }
   const transport = createSmtpTransport({ url: env.SMTP_URL })
   const dispatcher = startDispatcher({
     db: handle.db,
@@ -53,6 +60,6 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  console.error(error)
+  console.error(startupFailureText(error))
   process.exit(1)
 })

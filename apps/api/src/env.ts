@@ -1,11 +1,15 @@
 import { z } from 'zod'
+import { resolveDemoSettings, withDefaultAppEnv, type DemoSettings } from './env-profile'
+import { parseTrustedProxies } from './middleware/client-address'
+import { decodeDataKey, isDevelopmentOnlyDataKey, KEY_ID_PATTERN } from './security/keyring'
 
 const flag = z
   .enum(['true', 'false', '1', '0'])
   .transform((value) => value === 'true' || value === '1')
 
 const EnvSchema = z.object({
-  APP_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  // Unset: production when DATABASE_URL is set, else development (env-profile.ts).
+  APP_ENV: z.enum(['development', 'test', 'production']),
   DATABASE_URL: z.string().min(1).optional(),
   PGLITE_DATA_DIR: z.string().min(1).default('.data/pglite'),
   MIGRATIONS_DIR: z.string().min(1).optional(),
@@ -33,30 +37,92 @@ const EnvSchema = z.object({
   SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(60),
   DISPATCHER_IN_PROCESS: flag.default(false),
   MAIL_DOMAIN: z.string().min(1).max(253).optional(),
+  // Failed sign-ins per account and client address per 15 minutes (R59).
   SIGN_IN_MAX_FAILURES: z.coerce.number().int().min(1).max(10_000).default(5),
+  // Longest per-account delay after consecutive failures (1 s doubling); 0 turns it off.
+  SIGN_IN_BACKOFF_CAP_SECONDS: z.coerce.number().int().min(0).max(86_400).default(900),
   SIGN_IN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(30),
   PUBLIC_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(60),
+  // Pre-registration attempts, accepted or refused, per user and per partner per hour (R59a).
+  PREREGISTRATION_RATE_LIMIT_PER_USER_PER_HOUR: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(1_000_000)
+    .default(120),
+  PREREGISTRATION_RATE_LIMIT_PER_PARTNER_PER_HOUR: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(1_000_000)
+    .default(600),
   API_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(50_000_000).default(1_048_576),
   REQUEST_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(15),
-  TRUSTED_PROXIES: z.string().default(''),
-  SEED_TOKEN_SECRET: z.string().min(16).default('development-only-seed-token-secret'),
-  DEMO_SEED: flag.default(true),
+  TRUSTED_PROXIES: z
+    .string()
+    .default('')
+    .transform((list) =>
+      list
+        .split(',')
+        .map((entry) => entry.trim())
+        .filter(Boolean)
+    )
+    .superRefine((entries, ctx) => {
+      try {
+        parseTrustedProxies(entries)
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: (error as Error).message })
+      }
+    }),
+  // Root key of keyring.ts (32 bytes, base64); DATA_ENCRYPTION_PREVIOUS_KEYS: `id:base64,…`.
+  DATA_ENCRYPTION_KEY: z
+    .string()
+    .refine((text) => decodeDataKey(text) !== null, 'must be 32 bytes in base64')
+    .optional(),
+  DATA_ENCRYPTION_KEY_ID: z.string().regex(KEY_ID_PATTERN).default('k1'),
+  DATA_ENCRYPTION_PREVIOUS_KEYS: z
+    .string()
+    .default('')
+    .transform((list, ctx) =>
+      list
+        .split(',')
+        .map((entry) => entry.trim())
+        .filter(Boolean)
+        .map((entry) => {
+          const [id = '', secret = ''] = entry.split(':')
+          const bytes = decodeDataKey(secret)
+          if (!KEY_ID_PATTERN.test(id) || !bytes) {
+            ctx.addIssue({
+              code: 'custom',
+              message: 'each entry must be <key id>:<32 bytes in base64>',
+            })
+          }
+          return { id, secret: bytes ?? new Uint8Array(0) }
+        })
+    ),
+  // Development and test only; defaults and production refusals in env-profile.ts.
+  SEED_TOKEN_SECRET: z.string().min(16).optional(),
+  DEMO_SEED: flag.optional(),
 })
 
 /** The parsed process environment of the API and the dispatcher. */
-export type Env = z.infer<typeof EnvSchema>
+export type Env = Omit<z.infer<typeof EnvSchema>, keyof DemoSettings> & DemoSettings
 
 /**
  * Reads and validates `process.env` once; the only reader of the environment (architecture.md).
  * Refuses production settings that would leak demo behaviour (domain.md §8 `APP_ENV`).
  */
 export function readEnv(source: Record<string, string | undefined> = process.env): Env {
-  const parsed = EnvSchema.safeParse(source)
+  const parsed = EnvSchema.safeParse(withDefaultAppEnv(source))
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`)
     throw new Error(`Invalid environment:\n${lines.join('\n')}`)
   }
-  const env = parsed.data
+  const env: Env = { ...parsed.data, ...resolveDemoSettings(parsed.data, source) }
+  const keyIds = [env.DATA_ENCRYPTION_KEY_ID, ...env.DATA_ENCRYPTION_PREVIOUS_KEYS.map((k) => k.id)]
+  if (new Set(keyIds).size !== keyIds.length) {
+    throw new Error('Invalid environment:\n  DATA_ENCRYPTION_PREVIOUS_KEYS: repeats a key id')
+  }
   if (env.APP_ENV === 'production') {
     const missing = (['DATABASE_URL', 'SMTP_URL', 'PUBLIC_BASE_URL'] as const).filter(
       (k) => !env[k]
@@ -64,6 +130,9 @@ export function readEnv(source: Record<string, string | undefined> = process.env
     if (missing.length > 0) throw new Error(`APP_ENV=production requires ${missing.join(', ')}`)
     if (!env.PUBLIC_BASE_URL?.startsWith('https://')) {
       throw new Error('APP_ENV=production requires an https PUBLIC_BASE_URL')
+    }
+    if (!env.DATA_ENCRYPTION_KEY || isDevelopmentOnlyDataKey(env.DATA_ENCRYPTION_KEY)) {
+      throw new Error('APP_ENV=production requires DATA_ENCRYPTION_KEY (32 random bytes, base64)')
     }
   }
   return env

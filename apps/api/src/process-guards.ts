@@ -1,5 +1,6 @@
 import { isTransientDbError } from '@partner-center/db'
 import type { Logger } from 'pino'
+import { errorLogFields } from './error-log-fields'
 
 /**
  * True for errors that escape the postgres.js driver when a connection dies under it: a lost
@@ -23,17 +24,14 @@ export function isLostDatabaseConnection(error: unknown): boolean {
 export function surviveLostDatabaseConnections(logger: Logger): void {
   const handle = (error: unknown, origin: string) => {
     if (isLostDatabaseConnection(error)) {
-      const code = (error as { code?: unknown }).code
       logger.warn(
-        {
-          origin,
-          err: { type: (error as Error).name, code: typeof code === 'string' ? code : null },
-        },
+        { origin, err: errorLogFields(error) },
         'lost database connection ignored; the pool reconnects'
       )
       return
     }
-    logger.fatal({ err: error, origin }, 'uncaught error')
+    // Allow-listed fields only, even here: a driver's message quotes statements and values (R77).
+    logger.fatal({ err: errorLogFields(error), origin }, 'uncaught error')
     process.exit(1)
   }
   process.on('uncaughtException', (error) => handle(error, 'uncaughtException'))

@@ -4,16 +4,18 @@ import { getConnInfo } from '@hono/node-server/conninfo'
 import { createDb, migrateDb } from '@partner-center/db'
 import { fileURLToPath } from 'node:url'
 import { createApp } from './app'
-import { configFromEnv } from './config'
+import { configFromEnv, dataKeysFromEnv } from './config'
 import type { AppDeps } from './deps'
-import { deliverDemoEmails } from './dev/deliver-demo-emails'
-import { startDevelopmentServices } from './dev/start-development-services'
 import { readEnv, type Env } from './env'
+import { logDataSteps } from './log-data-steps'
+import { errorLogFields, startupFailureText } from './error-log-fields'
 import { createLogger } from './logger'
 import { surviveLostDatabaseConnections } from './process-guards'
 import { createSmtpTransport, type SmtpTransport } from './outbox/create-smtp-transport'
 import { dispatcherConfigFromEnv } from './outbox/dispatcher-config'
 import { startDispatcher, type Dispatcher } from './outbox/start-dispatcher'
+import { disableDemoCredentials } from './security/disable-demo-credentials'
+import { createKeyring } from './security/keyring'
 import { createScryptPasswordHasher } from './security/scrypt-passwords'
 
 /** Migrations beside the bundle (copied by the build), unless MIGRATIONS_DIR says otherwise. */
@@ -34,8 +36,14 @@ async function main() {
   const env = readEnv()
   const logger = createLogger({ level: env.LOG_LEVEL, name: 'api' })
   surviveLostDatabaseConnections(logger)
-  const handle = createDb({ url: env.DATABASE_URL, dataDir: env.PGLITE_DATA_DIR })
-  await migrateDb(handle, { migrationsFolder: migrationsFolder(env.MIGRATIONS_DIR) })
+  const handle = await createDb({ url: env.DATABASE_URL, dataDir: env.PGLITE_DATA_DIR })
+  const migrated = await migrateDb(handle, {
+    migrationsFolder: migrationsFolder(env.MIGRATIONS_DIR),
+  })
+  logDataSteps(logger, migrated)
+  if (env.APP_ENV === 'production') {
+    await disableDemoCredentials(handle.db, { now: new Date(), logger })
+  }
 
   const config = configFromEnv(env)
   const clock = { now: () => new Date() }
@@ -45,13 +53,20 @@ async function main() {
     clock,
     logger,
     passwords: createScryptPasswordHasher(),
+    keyring: createKeyring(dataKeysFromEnv(env)),
     hashBearerToken: (token) => createHash('sha256').update(token).digest('hex'),
     config,
     // The socket's address, for rate limits and loopback-only fixtures (R59, §10.5).
     getClientAddress: (c) => getConnInfo(c).remote.address,
   }
+  // Loaded with import() so a production process never loads the development-only packages
+  // (smtp-server, mailparser) the sink needs (issue 13).
   const development =
-    env.APP_ENV === 'production' ? null : await startDevelopmentServices({ env, deps })
+    env.APP_ENV === 'production'
+      ? null
+      : await import('./dev/start-development-services').then((dev) =>
+          dev.startDevelopmentServices({ env, deps })
+        )
   deps.devRoutes = development?.routes ?? []
 
   const smtpUrl = env.SMTP_URL ?? development?.smtpUrl ?? null
@@ -67,23 +82,27 @@ async function main() {
       transport,
       config: dispatcherConfig,
     })
-    if (development?.sink && env.DEMO_SEED) {
-      deliverDemoEmails({
-        db: handle.db,
-        transport,
-        config: dispatcherConfig,
-        logger,
-        seedTokenSecret: env.SEED_TOKEN_SECRET,
-      }).catch((error: unknown) => {
-        logger.error({ err: { type: (error as Error).name } }, 'demo emails not delivered')
-      })
+    const seedTokenSecret = env.SEED_TOKEN_SECRET
+    if (development?.sink && env.DEMO_SEED && seedTokenSecret) {
+      const mail = { db: handle.db, transport, config: dispatcherConfig, logger, seedTokenSecret }
+      import('./dev/deliver-demo-emails')
+        .then((dev) => dev.deliverDemoEmails(mail))
+        .catch((error: unknown) => {
+          logger.error({ err: errorLogFields(error) }, 'demo emails not delivered')
+        })
     }
   }
 
   const app = createApp(deps)
   const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
     logger.info(
-      { port: info.port, database: handle.kind, appEnv: env.APP_ENV, dispatcher: !!dispatcher },
+      {
+        port: info.port,
+        database: handle.kind,
+        appEnv: env.APP_ENV,
+        dispatcher: !!dispatcher,
+        node: process.versions.node,
+      },
       'api listening'
     )
   })
@@ -106,6 +125,6 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  console.error(error)
+  console.error(startupFailureText(error))
   process.exit(1)
 })

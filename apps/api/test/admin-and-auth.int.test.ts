@@ -147,7 +147,9 @@ describe('ecosystem manager endpoints (R9, R31)', () => {
 })
 
 describe('sign-in rate limits in PostgreSQL (R59)', () => {
-  it('refuses an account after SIGN_IN_MAX_FAILURES failures, even with the right password', async () => {
+  // The per-account lockout is gone (a stranger could lock anyone out); what stays is the limit of
+  // failures per account and client address (sign-in-limits.int.test.ts has the rest of R59).
+  it('refuses an account from an address after SIGN_IN_MAX_FAILURES failures there, even with the right password', async () => {
     const wrong = { email: 'viewer@acme.example', password: 'wrong-password' }
     for (let n = 0; n < 3; n++) {
       expect(errorOf(await t.call('POST', '/api/v1/auth/sign-in', { body: wrong }))).toEqual({

@@ -9,6 +9,7 @@ import {
   UpdatePartnerRequest,
 } from '@partner-center/contracts'
 import { validatePreregistrationInput } from '@partner-center/domain'
+import { normalizeMobile } from '@partner-center/domain/phone'
 import fc from 'fast-check'
 import type { z } from 'zod'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -108,7 +109,7 @@ describe('generated bad input against every endpoint (R4)', () => {
         `${CD}/preregistrations`,
         CreatePreregistrationRequest,
         admin,
-        (input) => validatePreregistrationInput(input as never).ok,
+        (input) => validatePreregistrationInput(input as never, { normalizeMobile }).ok,
       ],
       ['POST', `${CD}/preregistrations/batch-delete`, BatchDeletePreregistrationsRequest, admin],
       ['POST', `${CD}/invitations`, SendInvitationsRequest, admin],

@@ -9,6 +9,7 @@ import type { AppConfig, AppDeps } from '../src/deps'
 import { deriveDemoToken } from '../src/dev/demo-tokens'
 import { createFixtureRoutes } from '../src/dev/fixture-routes'
 import { DEMO_PASSWORD } from '../src/dev/start-development-services'
+import { createKeyring, DEVELOPMENT_ONLY_DATA_KEY, decodeDataKey } from '../src/security/keyring'
 import { createScryptPasswordHasher } from '../src/security/scrypt-passwords'
 
 /** The reference instant of the seeded world in tests (domain.md §10: tests pass a fixed T). */
@@ -26,8 +27,11 @@ export const testConfig: AppConfig = {
   invitationTtlDays: 7,
   outboxMaxAttempts: 8,
   signInMaxFailures: 1_000,
+  signInBackoffCapSeconds: 0,
   signInRateLimitPerMinute: 10_000,
   publicRateLimitPerMinute: 10_000,
+  preregistrationRateLimitPerUserPerHour: 100_000,
+  preregistrationRateLimitPerPartnerPerHour: 100_000,
   bodyLimitBytes: 1_048_576,
   trustedProxies: [],
   mailDomain: 'partner-center.local',
@@ -46,9 +50,15 @@ export type LogLine = Record<string, unknown>
  * Cheap scrypt parameters keep sign-ins fast; the format and checks are the production ones.
  */
 export async function createTestApp(
-  options: { now?: Date; config?: Partial<AppConfig>; clientAddress?: string } = {}
+  options: {
+    now?: Date
+    config?: Partial<AppConfig>
+    clientAddress?: string
+    /** A database prepared by the test (e.g. migrated without data steps); default a fresh one. */
+    database?: TestDatabase
+  } = {}
 ) {
-  const database: TestDatabase = await createTestDatabase()
+  const database: TestDatabase = options.database ?? (await createTestDatabase())
   const passwords = createScryptPasswordHasher({ N: 1024, r: 8, p: 1 })
   const clock = { current: options.now ?? T, now: () => clock.current }
   await seedDemoData(database.db, {
@@ -69,6 +79,10 @@ export async function createTestApp(
     logger,
     passwords,
     config: { ...testConfig, ...options.config },
+    keyring: createKeyring({
+      current: { id: 'k1', secret: decodeDataKey(DEVELOPMENT_ONLY_DATA_KEY) ?? new Uint8Array() },
+      previous: [],
+    }),
     getClientAddress: () => options.clientAddress ?? '127.0.0.1',
   }
   deps.devRoutes = [{ path: '/v1/test', app: createFixtureRoutes(deps) }]

@@ -54,6 +54,7 @@ export function fakeRow(overrides: Partial<PreregistrationItem> = {}): Preregist
     validUntil: '2025-01-25T09:00:00.000Z',
     reviewReason: null,
     reviewNote: null,
+    closedReason: null,
     createdBy: { id: '00000000-0000-4000-8000-000000000001', displayName: 'Acme Sales' },
     latestInvitation: null,
     inviteCheck: { allowed: true },

@@ -6,7 +6,7 @@ import {
   openCustomerDevelopment,
   preregisterViaApi,
 } from '../../support/customer-development'
-import { waitForInvitationLink } from '../../support/mailbox'
+import { readMailbox, waitForInvitationLink } from '../../support/mailbox'
 
 test('a partner invites through the page, the customer registers from the email and accepts, the partner sees Associated', async ({
   page,
@@ -63,10 +63,7 @@ test('a partner invites through the page, the customer registers from the email 
   await expect
     .poll(
       async () => {
-        const response = await request.get('/api/dev/mailbox')
-        const { messages } = (await response.json()) as {
-          messages: { to: string[]; subject: string }[]
-        }
+        const messages = await readMailbox(request)
         return messages.some(
           (m) => m.to.includes(email) && m.subject === `You are now associated with ${partner.name}`
         )

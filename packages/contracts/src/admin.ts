@@ -1,5 +1,6 @@
-import { z } from 'zod'
+import { z } from './zod'
 import { Instant, LocaleSchema, PageQuery, Uuid, pageOf } from './common'
+import { AssociationTypeSchema } from './invitations'
 
 /** A partner as the ecosystem manager sees it: contacts and capabilities (domain.md §2.2, §3.1). */
 export const AdminPartner = z
@@ -80,3 +81,35 @@ export const ReviewPreregistrationRequest = z
   })
   .meta({ id: 'ReviewPreregistrationRequest' })
 export type ReviewPreregistrationRequest = z.infer<typeof ReviewPreregistrationRequest>
+
+/** One ACTIVE association of a customer identity that has more than one (issue 13). */
+export const AdminDoubleAssociationEntry = z
+  .object({
+    id: Uuid,
+    partner: z.object({ id: Uuid, name: z.string() }),
+    customerAccountId: Uuid,
+    /** True when the association's account was merged into the identity's earlier account. */
+    mergedAccount: z.boolean(),
+    type: AssociationTypeSchema,
+    associatedAt: Instant.nullable(),
+  })
+  .meta({ id: 'AdminDoubleAssociationEntry' })
+
+/**
+ * A customer identity (its kept account, email masked §7) with two or more ACTIVE associations,
+ * left by the identity data step: both stay ACTIVE until the ecosystem manager settles them.
+ */
+export const AdminDoubleAssociation = z
+  .object({
+    customerAccountId: Uuid,
+    email: z.string(),
+    associations: z.array(AdminDoubleAssociationEntry),
+  })
+  .meta({ id: 'AdminDoubleAssociation' })
+export type AdminDoubleAssociation = z.infer<typeof AdminDoubleAssociation>
+
+/** `GET /api/v1/admin/double-associations`. */
+export const AdminDoubleAssociationList = z
+  .object({ items: z.array(AdminDoubleAssociation) })
+  .meta({ id: 'AdminDoubleAssociationList' })
+export type AdminDoubleAssociationList = z.infer<typeof AdminDoubleAssociationList>

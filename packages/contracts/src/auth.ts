@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from './zod'
 import { LocaleSchema, Uuid } from './common'
 
 /** `POST /api/v1/auth/sign-in` body. */

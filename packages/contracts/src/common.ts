@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from './zod'
 
 /** A UUID as the API writes it (lower-case, any version). */
 export const Uuid = z.uuid({ version: undefined })

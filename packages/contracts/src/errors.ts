@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from './zod'
 
 /** One validation problem, addressed by a dotted path (`emails.3`). */
 export const ValidationIssue = z.object({ path: z.string(), message: z.string() })

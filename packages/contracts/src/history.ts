@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from './zod'
 import { Instant, PageQuery, Uuid, pageOf } from './common'
 import { AssociationTypeSchema } from './invitations'
 import { InviteCheck, RevealColumn, commaList } from './preregistrations'

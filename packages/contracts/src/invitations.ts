@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from './zod'
 import { Instant, LocaleSchema, Uuid } from './common'
 
 /** Association types (domain.md §3.7), lower case. */

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from './zod'
 import { Instant, LocaleSchema, PageQuery, Uuid, pageOf } from './common'
 
 /** Pre-registration statuses as listed (domain.md §4.1; `DELETED` rows are never listed). */
@@ -65,6 +65,8 @@ export const PreregistrationItem = z
     validUntil: Instant.nullable(),
     reviewReason: z.string().nullable(),
     reviewNote: z.string().nullable(),
+    /** Why an EXPIRED row was closed early: `IDENTITY_MERGED` (a catalogue code), else null. */
+    closedReason: z.string().nullable(),
     createdBy: z.object({ id: Uuid, displayName: z.string() }),
     latestInvitation: z
       .object({ id: Uuid, status: z.string(), sentAt: Instant.nullable(), createdAt: Instant })

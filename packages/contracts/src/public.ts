@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from './zod'
 import { Instant, LocaleSchema, Uuid } from './common'
 import { AssociationTypeSchema } from './invitations'
 

@@ -1,7 +1,5 @@
 import { mkdirSync } from 'node:fs'
-import { PGlite } from '@electric-sql/pglite'
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core'
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite'
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js'
 import postgres from 'postgres'
 import { registerRawClient } from './raw-client'
@@ -44,14 +42,16 @@ export const DEFAULT_PGLITE_DIR = '.data/pglite'
 /**
  * Opens the database: postgres.js when `url` is given, else an embedded PGlite persisted in
  * `dataDir`. PGlite allows one process per data folder, so only one process may open a folder.
+ * PGlite is a development package: it is imported only on that path, so a process on a real
+ * database never loads it (issue 13).
  *
  * @example
- * const handle = createDb({ url: env.DATABASE_URL }) // PGlite in .data/pglite when undefined
+ * const handle = await createDb({ url: env.DATABASE_URL }) // PGlite in .data/pglite when undefined
  * await migrateDb(handle, { migrationsFolder: MIGRATIONS_FOLDER })
  * const rows = await handle.db.select().from(partners)
  * await handle.close()
  */
-export function createDb(options: CreateDbOptions = {}): DbHandle {
+export async function createDb(options: CreateDbOptions = {}): Promise<DbHandle> {
   if (options.url) {
     // Notices such as "schema already exists, skipping" are expected and would only add noise.
     const sql = postgres(options.url, { max: 10, onnotice: () => undefined })
@@ -66,6 +66,11 @@ export function createDb(options: CreateDbOptions = {}): DbHandle {
   const dataDir = options.dataDir ?? DEFAULT_PGLITE_DIR
   // PGlite creates the last folder only; `.data/` does not exist on a fresh clone.
   if (!dataDir.includes('://')) mkdirSync(dataDir, { recursive: true })
+  // drizzle's PGlite driver imports @electric-sql/pglite too, so both stay behind import().
+  const [{ PGlite }, { drizzle: drizzlePglite }] = await Promise.all([
+    import('@electric-sql/pglite'),
+    import('drizzle-orm/pglite'),
+  ])
   const pglite = new PGlite(dataDir)
   const handle: DbHandle = {
     db: drizzlePglite(pglite, { schema }),

@@ -1,7 +1,7 @@
 import { DrizzleQueryError } from 'drizzle-orm/errors'
 import postgres from 'postgres'
 import { describe, expect, it } from 'vitest'
-import { getUniqueViolation, isTransientDbError } from './errors'
+import { getUniqueViolation, isTransientDbError, sqlStateOf } from './errors'
 
 function postgresJsError(fields: Record<string, string>) {
   // postgres.js copies the server's fields onto the error; its constructor takes that object.
@@ -63,5 +63,18 @@ describe('isTransientDbError', () => {
     expect(isTransientDbError(postgresJsError({ code: '23505' }))).toBe(false)
     expect(isTransientDbError(new Error('boom'))).toBe(false)
     expect(isTransientDbError(undefined)).toBe(false)
+  })
+})
+
+describe('sqlStateOf', () => {
+  it('reads the SQLSTATE below drizzle and ignores anything that is not one', () => {
+    const cause = postgresJsError({ code: '42703', message: 'column "x@y.example" does not exist' })
+    expect(sqlStateOf(new DrizzleQueryError('select …', ['x@y.example'], cause))).toBe('42703')
+    expect(sqlStateOf(pgliteError('23505'))).toBe('23505')
+    expect(sqlStateOf(Object.assign(new Error('down'), { code: 'ECONNREFUSED' }))).toBeNull()
+    expect(sqlStateOf(Object.assign(new Error('down'), { code: 'EPIPE' }))).toBeNull()
+    expect(sqlStateOf(postgresJsError({ code: 'P0001' }))).toBe('P0001')
+    expect(sqlStateOf('42703')).toBeNull()
+    expect(sqlStateOf(null)).toBeNull()
   })
 })

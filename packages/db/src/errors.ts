@@ -82,3 +82,22 @@ export function isTransientDbError(error: unknown): boolean {
   }
   return false
 }
+
+// A class of two characters (a digit first, or one of the lettered classes) and a subclass of
+// three: Node's own codes such as `EPIPE` are not SQLSTATEs.
+const SQLSTATE = /^(?:[0-9][0-9A-Z]|F0|HV|P0|XX)[0-9A-Z]{3}$/
+
+/**
+ * The SQLSTATE of a failed statement (`23505`, `42703`, …) from postgres.js or PGlite, also when
+ * wrapped by drizzle; null for any other error. A fixed five-character class code, so it may be
+ * logged, unlike the driver's message, which quotes the statement and its parameters (R77).
+ *
+ * @example
+ * sqlStateOf(new DrizzleQueryError(query, params, postgresError)) // its `code`, e.g. `42703`
+ */
+export function sqlStateOf(error: unknown): string | null {
+  for (const link of causeChain(error)) {
+    if (typeof link.code === 'string' && SQLSTATE.test(link.code)) return link.code
+  }
+  return null
+}

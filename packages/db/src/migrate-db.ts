@@ -1,17 +1,29 @@
 import { readMigrationFiles, type MigrationMeta } from 'drizzle-orm/migrator'
 import type { DbHandle } from './create-db'
+import { applyPendingDataSteps, type AppliedDataStep, type DataStep } from './data-steps/data-step'
+import { DATA_STEPS } from './data-steps/index'
+import type { RunSql } from './data-steps/sql-runner'
 import { getRawClient } from './raw-client'
 
 /** Options of {@link migrateDb}. */
 export interface MigrateDbOptions {
   /** Folder holding drizzle-kit's SQL files and `meta/_journal.json`; see `MIGRATIONS_FOLDER`. */
   migrationsFolder: string
+  /**
+   * Data steps to apply after the SQL migrations, under the same lock (default: every step in
+   * `DATA_STEPS`). Tests pass `[]` to build a database as it was before a step.
+   */
+  dataSteps?: readonly DataStep[]
+  /** The instant data steps use (R5); default the current time. */
+  now?: Date
 }
 
 /** What {@link migrateDb} did. */
 export interface MigrateDbResult {
   /** Number of migrations applied by this call (0 when the database was up to date). */
   applied: number
+  /** Data steps applied by this call, with their reports, for the caller to log once. */
+  dataSteps: AppliedDataStep[]
 }
 
 /**
@@ -20,13 +32,12 @@ export interface MigrateDbResult {
  */
 export const MIGRATION_LOCK_KEY = 0x50434442
 
-type RunSql = (text: string, params?: unknown[]) => Promise<Record<string, unknown>[]>
-
 /**
  * Applies pending migrations in one transaction that first takes a PostgreSQL advisory lock, so
  * several API and dispatcher processes starting together are safe (R81): the first applies them,
  * the others wait, then find nothing to do. Bookkeeping uses drizzle's own table
- * (`drizzle.__drizzle_migrations`), so drizzle-kit and this function agree on what ran.
+ * (`drizzle.__drizzle_migrations`), so drizzle-kit and this function agree on what ran. Pending
+ * data steps (`data_steps`) follow in the same transaction, so they too run exactly once.
  *
  * The lock is transaction-scoped and taken on the transaction's connection: with a pool, a
  * session lock taken through one connection would not protect statements run on another.
@@ -44,7 +55,7 @@ export async function migrateDb(
   if (client.kind === 'postgres') {
     return client.sql.begin(async (tx) => {
       const run: RunSql = async (text, params) => tx.unsafe(text, params as never[])
-      return applyPending(run, run, migrations)
+      return applyPending(run, run, migrations, options)
     })
   }
   // PGlite runs one transaction at a time per instance, so concurrent calls in one process queue.
@@ -56,14 +67,15 @@ export async function migrateDb(
       await tx.exec(text)
       return []
     }
-    return applyPending(run, runScript, migrations)
+    return applyPending(run, runScript, migrations, options)
   })
 }
 
 async function applyPending(
   run: RunSql,
   runScript: RunSql,
-  migrations: MigrationMeta[]
+  migrations: MigrationMeta[],
+  options: MigrateDbOptions
 ): Promise<MigrateDbResult> {
   await run(`select pg_advisory_xact_lock(${MIGRATION_LOCK_KEY})`)
   await run('create schema if not exists "drizzle"')
@@ -87,5 +99,7 @@ async function applyPending(
     ])
     applied += 1
   }
-  return { applied }
+  const now = options.now ?? new Date()
+  const dataSteps = await applyPendingDataSteps(run, options.dataSteps ?? DATA_STEPS, now)
+  return { applied, dataSteps }
 }

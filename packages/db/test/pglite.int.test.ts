@@ -22,7 +22,7 @@ import {
 let handle: DbHandle
 
 beforeAll(async () => {
-  handle = createDb({ dataDir: 'memory://' })
+  handle = await createDb({ dataDir: 'memory://' })
   await migrateDb(handle, { migrationsFolder: MIGRATIONS_FOLDER })
 })
 afterAll(() => handle.close())

@@ -17,7 +17,7 @@ let pglite: DbHandle
 
 beforeAll(async () => {
   postgresDb = await createTestDatabase()
-  pglite = createDb({ dataDir: 'memory://' })
+  pglite = await createDb({ dataDir: 'memory://' })
   await migrateDb(pglite, { migrationsFolder: MIGRATIONS_FOLDER })
 })
 afterAll(async () => {

@@ -15,13 +15,17 @@ export * from './failures/failure-actions'
 export * from './failures/failure-meta'
 export * from './failures/failure-catalogue'
 
+export * from './identity/control-characters'
 export * from './identity/header-safety'
 export * from './identity/punycode'
+export * from './identity/script-restriction'
+export * from './identity/email-domain'
 export * from './identity/normalize-email'
 export * from './identity/country-calling-codes'
-export * from './identity/normalize-mobile'
 export * from './identity/text-fields'
 export * from './identity/identity'
+
+export * from './auth/sign-in-backoff'
 
 export * from './permissions/permissions'
 export * from './permissions/authorize'
@@ -53,3 +57,4 @@ export * from './delivery/smtp-failure'
 
 export * from './masking/first-grapheme'
 export * from './masking/masking'
+export * from './masking/search-audit'

@@ -46,7 +46,7 @@ export async function deliverDemoEmails(options: {
     })
     await transport.sendMail(
       buildMailOptions(config.mailFrom, {
-        to: data.recipientEmail,
+        to: data.recipientEmailCanonical,
         ...email,
         messageId: data.messageId,
         ...(data.partnerContactEmail ? { replyTo: data.partnerContactEmail } : {}),

@@ -1,12 +1,13 @@
 import { customerAccounts, partners, users } from '@partner-center/db/schema'
 import { DEMO_PASSWORD } from '@partner-center/db/seed'
-import { isUuid, normalizeEmail, normalizeMobile } from '@partner-center/domain'
+import { isUuid, normalizeEmail } from '@partner-center/domain'
+import { normalizeMobile } from '@partner-center/domain/phone'
 import { eq } from 'drizzle-orm'
 import { Hono, type Context } from 'hono'
 import { z } from 'zod'
 import type { AppDeps, AppEnv } from '../deps'
 import { AppError } from '../errors'
-import { isLoopbackAddress, resolveClientAddress } from '../middleware/client-address'
+import { devRouteGuard } from './dev-route-guard'
 
 const Flags = {
   isPartner: z.boolean().optional(),
@@ -80,17 +81,13 @@ function mobileOf(raw: string | null | undefined): string | null {
 
 /**
  * The fixture endpoints of domain.md §10.5 (`/api/v1/test/*`), so tests and e2e specs get their
- * own partners and accounts. Outside production only, without authentication but on loopback
- * only; never part of the OpenAPI document. Mount with `{ path: '/v1/test', app }`.
+ * own partners and accounts. Outside production only, without authentication but from and to
+ * loopback only (`devRouteGuard`); never part of the OpenAPI document. Mount with
+ * `{ path: '/v1/test', app }`.
  */
 export function createFixtureRoutes(deps: AppDeps) {
   const app = new Hono<AppEnv>()
-  app.use(async (c, next) => {
-    const allowed =
-      deps.config.appEnv !== 'production' && isLoopbackAddress(resolveClientAddress(deps, c))
-    if (!allowed) throw new AppError('NOT_FOUND', 404)
-    await next()
-  })
+  app.use(devRouteGuard(deps))
   app.post('/partners', async (c) => {
     const body = await readJson(c, CreatePartnerFixture)
     const now = deps.clock.now()

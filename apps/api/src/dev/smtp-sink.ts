@@ -1,6 +1,7 @@
 import { simpleParser } from 'mailparser'
 import type { AddressInfo } from 'node:net'
 import { SMTPServer } from 'smtp-server'
+import { trackRawRecipients } from './raw-recipients'
 
 /** One message caught by the development sink, as the mailbox page shows it. */
 export interface CaughtMessage {
@@ -8,7 +9,10 @@ export interface CaughtMessage {
   receivedAt: string
   messageId: string | null
   from: string
+  /** Envelope recipients as smtp-server reads them (Punycode domains shown in Unicode). */
   to: string[]
+  /** Envelope recipients exactly as the client sent them in `RCPT TO`. */
+  rcptTo: string[]
   subject: string
   html: string | null
   text: string | null
@@ -74,6 +78,7 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}) {
             messageId: parsed.messageId ?? null,
             from: parsed.from?.text ?? '',
             to: session.envelope.rcptTo.map((rcpt) => rcpt.address),
+            rcptTo: rawRecipientsOf(session),
             subject: parsed.subject ?? '',
             html: typeof parsed.html === 'string' ? parsed.html : null,
             text: parsed.text ?? null,
@@ -89,6 +94,8 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}) {
         .catch((error: unknown) => callback(error as Error))
     },
   })
+
+  const rawRecipientsOf = trackRawRecipients(server.server)
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)

@@ -12,16 +12,20 @@ export const DEMO_PASSWORD = 'Passw0rd!demo'
 
 /**
  * Development and test helpers of the API process: the demo seed, the in-process SMTP sink
- * when SMTP_URL is unset, and the mailbox route. Never called when APP_ENV is production.
+ * when SMTP_URL is unset, and the mailbox route. Never called when APP_ENV is production: the
+ * API loads this module with `import()` only outside production, so a production process never
+ * loads smtp-server or mailparser (issue 13).
  */
 export async function startDevelopmentServices(options: { env: Env; deps: AppDeps }) {
   const { env, deps } = options
-  if (env.DEMO_SEED) {
+  if (env.APP_ENV === 'production') throw new Error('development services in production')
+  const seedSecret = env.SEED_TOKEN_SECRET
+  if (env.DEMO_SEED && seedSecret) {
     await seedDemoData(deps.db, {
       now: deps.clock.now(),
       passwordHash: await deps.passwords.hash(DEMO_PASSWORD),
       tokenHashFor: (seedName) =>
-        createHash('sha256').update(deriveDemoToken(env.SEED_TOKEN_SECRET, seedName)).digest('hex'),
+        createHash('sha256').update(deriveDemoToken(seedSecret, seedName)).digest('hex'),
       mailDomain: deps.config.mailDomain,
     })
     deps.logger.info('demo data seeded')
@@ -34,10 +38,10 @@ export async function startDevelopmentServices(options: { env: Env; deps: AppDep
   return {
     sink,
     smtpUrl: env.SMTP_URL ?? sink?.url ?? null,
-    // Fixtures (domain.md §10.5) answer loopback callers only; the mailbox exists with the sink.
+    // Both answer loopback callers only; the mailbox exists with the sink, for signed-in users.
     routes: [
       { path: '/v1/test', app: createFixtureRoutes(deps) },
-      ...(sink ? [{ path: '/dev', app: createMailboxRoutes(sink) }] : []),
+      ...(sink ? [{ path: '/dev', app: createMailboxRoutes(deps, sink) }] : []),
     ],
     stop: async () => {
       await sink?.close()

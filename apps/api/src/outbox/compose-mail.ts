@@ -114,7 +114,9 @@ export async function composeMail(
   if (fast) return fast
   const compiled = new MailComposer(buildMailOptions(mailFrom, message)).compile()
   return {
-    envelope: compiled.getEnvelope(),
+    // The RCPT TO is the stored canonical address as it is (R14), never nodemailer's reading of
+    // the header: one recipient, the address the identity rules compared.
+    envelope: { ...compiled.getEnvelope(), to: [message.to] },
     messageId: compiled.messageId(),
     raw: await compiled.build(),
   }

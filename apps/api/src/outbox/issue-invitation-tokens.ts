@@ -12,7 +12,10 @@ export interface IssuedInvitation {
   token: string
   expiresAt: Date
   attemptCount: number
+  /** The address as the partner entered it, shown in the email's text. */
   recipientEmail: string
+  /** The canonical address (R14): the `To` and the SMTP envelope's only recipient. */
+  recipientEmailCanonical: string
   locale: 'en' | 'zh-CN'
   associationType: AssociationType
   messageId: string
@@ -27,6 +30,7 @@ interface IssuedRow extends Record<string, unknown> {
   expires_at: Date | string
   attempt_count: number
   recipient_email: string
+  recipient_email_canonical: string
   locale: 'en' | 'zh-CN'
   association_type: AssociationType
   message_id: string
@@ -85,6 +89,7 @@ export async function issueInvitationTokens(
             from attempt join input on input.invitation_id = attempt.id
        returning invitation_id)
         select attempt.id, attempt.expires_at, attempt.attempt_count, attempt.recipient_email,
+               attempt.recipient_email_canonical,
                attempt.locale, attempt.association_type, attempt.message_id,
                p.name as partner_name, p.contact_email, p.contact_mobile,
                r.customer_name
@@ -104,6 +109,7 @@ export async function issueInvitationTokens(
         expiresAt: new Date(row.expires_at),
         attemptCount: Number(row.attempt_count),
         recipientEmail: row.recipient_email,
+        recipientEmailCanonical: row.recipient_email_canonical,
         locale: row.locale,
         associationType: row.association_type,
         messageId: row.message_id,

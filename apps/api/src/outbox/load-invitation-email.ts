@@ -17,6 +17,7 @@ export async function loadInvitationEmail(db: Database, invitationId: string) {
       status: invitations.status,
       expiresAt: invitations.expiresAt,
       recipientEmail: invitations.recipientEmail,
+      recipientEmailCanonical: invitations.recipientEmailCanonical,
       locale: invitations.locale,
       associationType: invitations.associationType,
       messageId: invitations.messageId,

@@ -2,11 +2,13 @@ import { associations, customerAccounts, invitations, partners } from '@partner-
 import { eq } from 'drizzle-orm'
 import type { ClaimedRow } from './claim-outbox-rows'
 import type { DeliveryContext, PreparedMessage } from './delivery-context'
+import { mailRecipient } from './mail-recipient'
 
 /**
  * Prepares an `ASSOCIATION_SUCCESS_EMAIL` (R71, §9.5): to the associated customer account's
- * email, in the locale of the invitation that created the association (`en` when there is none).
- * The aggregate is the association; a missing one cancels the row.
+ * canonical email ({@link mailRecipient}), in the locale of the invitation that created the
+ * association (`en` when there is none). The aggregate is the association; a missing one cancels
+ * the row.
  *
  * @example
  * const message = await prepareAssociationSuccessEmail(ctx, row)
@@ -22,6 +24,7 @@ export async function prepareAssociationSuccessEmail(
       associatedAt: associations.associatedAt,
       createdAt: associations.createdAt,
       email: customerAccounts.email,
+      emailCanonical: customerAccounts.emailCanonical,
       locale: invitations.locale,
       partnerName: partners.name,
       partnerContactEmail: partners.contactEmail,
@@ -33,7 +36,8 @@ export async function prepareAssociationSuccessEmail(
     .leftJoin(invitations, eq(invitations.id, associations.invitationId))
     .where(eq(associations.id, row.aggregateId))
     .limit(1)
-  if (!data) return null
+  const to = data && mailRecipient({ canonical: data.emailCanonical, entered: data.email })
+  if (!data || !to) return null
   const renderer = await ctx.renderers.get('association-success', data.locale ?? 'en')
   const email = await renderer.render({
     partnerName: data.partnerName,
@@ -44,7 +48,7 @@ export async function prepareAssociationSuccessEmail(
     partnerContact: data.partnerContactEmail ?? data.partnerContactMobile ?? '',
   })
   return {
-    to: data.email,
+    to,
     ...email,
     messageId: `<association.${data.id}.success@${ctx.config.mailDomain}>`,
     ...(data.partnerContactEmail ? { replyTo: data.partnerContactEmail } : {}),

@@ -26,7 +26,7 @@ export async function prepareInvitationEmail(
     associationType: issued.associationType,
   })
   return {
-    to: issued.recipientEmail,
+    to: issued.recipientEmailCanonical,
     ...email,
     messageId: issued.messageId,
     ...(issued.partnerContactEmail ? { replyTo: issued.partnerContactEmail } : {}),

@@ -3,10 +3,11 @@ import { failureMessage, isFailureCode, linkFailureCode, maskEmail } from '@part
 import { eq } from 'drizzle-orm'
 import type { ClaimedRow } from './claim-outbox-rows'
 import type { DeliveryContext, PreparedMessage } from './delivery-context'
+import { mailRecipient } from './mail-recipient'
 
 /**
- * Prepares a `RENEWAL_REQUEST_EMAIL` (R72, §9.6): to the user who created the invitation, in
- * their locale, or to the partner's contact email (partner's default locale) when that user is
+ * Prepares a `RENEWAL_REQUEST_EMAIL` (R72, §9.6): to the canonical email of the user who created
+ * the invitation, in their locale, or to the partner's contact email (partner's default locale) when that user is
  * disabled. The aggregate is the invitation. `{reason}` is the catalogue message of the link
  * answer: `payload.code` when the request recorded it, else the invitation's answer now. The
  * customer's email appears masked (M2, M5).
@@ -27,6 +28,7 @@ export async function prepareRenewalRequestEmail(
       failureCode: invitations.failureCode,
       recipientEmail: invitations.recipientEmail,
       userEmail: users.email,
+      userEmailCanonical: users.emailCanonical,
       userLocale: users.locale,
       userStatus: users.status,
       partnerContactEmail: partners.contactEmail,
@@ -38,8 +40,10 @@ export async function prepareRenewalRequestEmail(
     .where(eq(invitations.id, row.aggregateId))
     .limit(1)
   if (!data) return null
-  const toUser = data.userStatus === 'ACTIVE'
-  const to = toUser ? data.userEmail : data.partnerContactEmail
+  const userAddress = mailRecipient({ canonical: data.userEmailCanonical, entered: data.userEmail })
+  const toUser = data.userStatus === 'ACTIVE' && userAddress !== null
+  // The partner's contact email is stored canonical by the admin endpoint (R14).
+  const to = toUser ? userAddress : data.partnerContactEmail
   if (!to) return null
   const locale = toUser ? data.userLocale : data.partnerLocale
   const recorded = row.payload.code

@@ -1,5 +1,6 @@
 import type { Database } from '@partner-center/db'
 import type { Logger } from 'pino'
+import { errorLogFields } from '../error-log-fields'
 import { claimOutboxRows, releaseOutboxRows, type ClaimedRow } from './claim-outbox-rows'
 import type { MailTransport } from './create-smtp-transport'
 import type { DeliveryContext } from './delivery-context'
@@ -104,7 +105,7 @@ export function startDispatcher(options: StartDispatcherOptions): Dispatcher {
       })
       return { issued, deliverable: rows }
     } catch (error) {
-      logger.error({ err: describeError(error) }, 'token issue failed; rows left to lease')
+      logger.error({ err: errorLogFields(error) }, 'token issue failed; rows left to lease')
       return { issued: new Map(), deliverable: rows.filter((r) => r.kind !== 'INVITATION_EMAIL') }
     }
   }
@@ -127,7 +128,7 @@ export function startDispatcher(options: StartDispatcherOptions): Dispatcher {
           if (stopping) notStarted.push(row)
           else await deliverOutboxRow(ctx, row, { issued, settleQueue, onSmtpDone: freeSlot })
         } catch (error) {
-          logger.error({ outboxId: row.id, err: describeError(error) }, 'outbox row left to lease')
+          logger.error({ outboxId: row.id, err: errorLogFields(error) }, 'outbox row left to lease')
         } finally {
           freeSlot()
         }
@@ -139,7 +140,7 @@ export function startDispatcher(options: StartDispatcherOptions): Dispatcher {
         logger.info({ released }, 'released claimed rows on stop')
       } catch (error) {
         // Not released: their lease lapses and another dispatcher takes them (R50).
-        logger.error({ err: describeError(error) }, 'release on stop failed')
+        logger.error({ err: errorLogFields(error) }, 'release on stop failed')
       }
     }
   }
@@ -156,7 +157,7 @@ export function startDispatcher(options: StartDispatcherOptions): Dispatcher {
           limit: config.batchSize,
         })
       } catch (error) {
-        logger.error({ err: describeError(error) }, 'outbox claim failed')
+        logger.error({ err: errorLogFields(error) }, 'outbox claim failed')
       }
       if (rows.length > 0) await deliverBatch(rows)
       if (rows.length < config.batchSize && !stopping) await nap.sleep(config.pollIntervalMs)
@@ -172,7 +173,7 @@ export function startDispatcher(options: StartDispatcherOptions): Dispatcher {
         const result = await sweepExpiredRecords(db, clock.now())
         logger.debug(result, 'expiry sweep')
       } catch (error) {
-        logger.error({ err: describeError(error) }, 'expiry sweep failed')
+        logger.error({ err: errorLogFields(error) }, 'expiry sweep failed')
       }
       await nap.sleep(config.sweepIntervalSeconds * 1000)
     }
@@ -196,17 +197,5 @@ export function startDispatcher(options: StartDispatcherOptions): Dispatcher {
       await Promise.all(loops)
       logger.info('dispatcher stopped')
     },
-  }
-}
-
-/** Error class and code only: driver and SMTP messages can quote values (R77). */
-function describeError(error: unknown) {
-  const record = (typeof error === 'object' && error !== null ? error : {}) as Record<
-    string,
-    unknown
-  >
-  return {
-    type: typeof record.name === 'string' ? record.name : typeof error,
-    code: typeof record.code === 'string' ? record.code : undefined,
   }
 }

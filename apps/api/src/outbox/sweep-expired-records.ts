@@ -11,6 +11,9 @@ export interface SweepResult {
   invitationsExpired: number
   /** Rate-limit counters of windows that ended long ago (R59), deleted. */
   rateLimitCountersPurged: number
+  /** Sign-in delay streaks forgotten (a day after their last failure) and expired known
+   * addresses (R59), deleted. */
+  signInStatePurged: number
 }
 
 // The longest rate-limit window is 15 minutes; a day of margin keeps every counter that any
@@ -95,5 +98,21 @@ export async function sweepExpiredRecords(db: Database, now: Date): Promise<Swee
     sql`delete from rate_limit_counters where window_start < ${purgeBefore}::timestamptz
         returning bucket_key`
   )
-  return { reviewsExpired, preregistrationsExpired, invitationsExpired, rateLimitCountersPurged }
+  // The streak memory (a day) equals the counter retention, so one cut-off serves both.
+  const signInStatePurged =
+    (await run(
+      sql`delete from sign_in_backoffs where last_failure_at < ${purgeBefore}::timestamptz
+          returning subject`
+    )) +
+    (await run(
+      sql`delete from sign_in_known_addresses where expires_at <= ${at}::timestamptz
+          returning mac`
+    ))
+  return {
+    reviewsExpired,
+    preregistrationsExpired,
+    invitationsExpired,
+    rateLimitCountersPurged,
+    signInStatePurged,
+  }
 }

@@ -31,6 +31,7 @@ export const PREREGISTRATION_ITEM_COLUMNS = {
   reviewDeadline: t.reviewDeadline,
   reviewReason: t.reviewReason,
   reviewNote: t.reviewNote,
+  closedReason: t.closedReason,
   createdByUserId: t.createdByUserId,
 }
 
@@ -74,6 +75,7 @@ export function toPreregistrationItem(options: PreregistrationItemOptions) {
     validUntil: isoTimestampOrNull(row.validUntil),
     reviewReason: row.reviewReason,
     reviewNote: row.reviewNote,
+    closedReason: row.closedReason,
     createdBy: { id: row.createdByUserId, displayName: options.creatorName },
     latestInvitation: invitation
       ? {

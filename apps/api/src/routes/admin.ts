@@ -1,5 +1,6 @@
 import { OpenAPIHono, createRoute } from '@hono/zod-openapi'
 import {
+  AdminDoubleAssociationList,
   AdminPartner,
   AdminPartnerList,
   AdminPreregistrationItem,
@@ -10,6 +11,7 @@ import {
 } from '@partner-center/contracts'
 import type { AppDeps, AppEnv } from '../deps'
 import { adminGuard, requireUser } from '../middleware/guards'
+import { findDoubleAssociations } from '../use-cases/find-double-associations'
 import { findPartners } from '../use-cases/find-partners'
 import { findReviewQueue } from '../use-cases/find-review-queue'
 import { reviewPreregistration } from '../use-cases/review-preregistration'
@@ -75,7 +77,23 @@ const reviewRoute = createRoute({
   },
 })
 
-/** The ecosystem manager's endpoints (domain.md R9, R31). */
+const doubleAssociationsRoute = createRoute({
+  method: 'get',
+  path: '/v1/admin/double-associations',
+  tags,
+  summary: 'Customers with two ACTIVE associations after the identity merge',
+  description:
+    'Customer identities that the identity data step (issue 13) found associated with more ' +
+    'than one partner, one association per merged account. Both associations stay ACTIVE.',
+  security,
+  middleware: [adminGuard()] as const,
+  responses: {
+    200: { description: 'Double associations', content: jsonContent(AdminDoubleAssociationList) },
+    ...errorResponses(401, 403),
+  },
+})
+
+/** The ecosystem manager's endpoints (domain.md R9, R31; double associations, issue 13). */
 export function createAdminRoutes(deps: AppDeps) {
   return new OpenAPIHono<AppEnv>({ defaultHook: throwValidationError })
     .openapi(listPartnersRoute, async (c) => c.json(await findPartners(deps), 200))
@@ -91,6 +109,7 @@ export function createAdminRoutes(deps: AppDeps) {
     .openapi(reviewQueueRoute, async (c) =>
       c.json(await findReviewQueue(deps, c.req.valid('query')), 200)
     )
+    .openapi(doubleAssociationsRoute, async (c) => c.json(await findDoubleAssociations(deps), 200))
     .openapi(reviewRoute, async (c) => {
       const item = await reviewPreregistration(deps, {
         managerId: requireUser(c).userId,

@@ -1,12 +1,13 @@
 /**
  * A self-contained API reference page (no CDN, domain.md R60 spirit): it fetches the OpenAPI
- * document and lists every operation with its parameters, body and answers.
+ * document and lists every operation with its parameters, body and answers. Its inline script
+ * and style carry `nonce`, the one this response's CSP allows (`documentPageCsp`).
  */
-export function createApiReferencePage(documentUrl: string): string {
+export function createApiReferencePage(documentUrl: string, nonce: string): string {
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>API reference · Customer Development</title>
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<style>
+<style nonce="${nonce}">
 body{font:14px/1.5 system-ui,sans-serif;margin:0;color:#1f2329;background:#f7f8fa}
 header{background:#1f2329;color:#fff;padding:16px 24px}h1{font-size:18px;margin:0}
 main{max-width:1100px;margin:0 auto;padding:16px 24px}
@@ -18,7 +19,7 @@ pre{margin:0 12px 12px;padding:8px;background:#f6f8fa;overflow:auto;font-size:12
 </style></head>
 <body><header><h1>Partner Center · Customer Development API</h1></header>
 <main id="ops"><p>Loading ${documentUrl}…</p></main>
-<script type="module">
+<script type="module" nonce="${nonce}">
 const doc = await (await fetch(${JSON.stringify(documentUrl)})).json()
 const main = document.getElementById('ops')
 main.replaceChildren()

@@ -74,7 +74,7 @@ const batchRoute = createRoute({
   request: { params: IdParam },
   responses: {
     200: { description: 'Progress', content: jsonContent(InvitationBatchProgress) },
-    ...errorResponses(401, 403, 404),
+    ...errorResponses(400, 401, 403, 404),
   },
 })
 

@@ -10,6 +10,7 @@ import {
 } from '@partner-center/contracts'
 import type { AppDeps, AppEnv } from '../deps'
 import { partnerGuard, revealGuard } from '../middleware/guards'
+import { preregistrationRateLimit } from '../middleware/preregistration-rate-limit'
 import { createPreregistration } from '../use-cases/create-preregistration'
 import { deletePreregistration } from '../use-cases/delete-preregistration'
 import { deletePreregistrations } from '../use-cases/delete-preregistrations'
@@ -36,19 +37,21 @@ const listRoute = createRoute({
   },
 })
 
-const createRouteDef = createRoute({
-  method: 'post',
-  path: BASE,
-  tags,
-  summary: 'Pre-register a customer',
-  security,
-  middleware: [partnerGuard('custdev.preregister')] as const,
-  request: { body: jsonBody(CreatePreregistrationRequest) },
-  responses: {
-    201: { description: 'Created', content: jsonContent(PreregistrationItem) },
-    ...errorResponses(400, 401, 403, 409, 422),
-  },
-})
+/** The create route; its attempt limit needs the deps (R59a). */
+const createRouteDef = (deps: AppDeps) =>
+  createRoute({
+    method: 'post',
+    path: BASE,
+    tags,
+    summary: 'Pre-register a customer',
+    security,
+    middleware: [partnerGuard('custdev.preregister'), preregistrationRateLimit(deps)] as const,
+    request: { body: jsonBody(CreatePreregistrationRequest) },
+    responses: {
+      201: { description: 'Created', content: jsonContent(PreregistrationItem) },
+      ...errorResponses(400, 401, 403, 409, 422, 429),
+    },
+  })
 
 const deleteRoute = createRoute({
   method: 'delete',
@@ -60,7 +63,7 @@ const deleteRoute = createRoute({
   request: { params: IdParam },
   responses: {
     200: { description: 'Deleted', content: jsonContent(DeletePreregistrationResponse) },
-    ...errorResponses(401, 403, 404, 409),
+    ...errorResponses(400, 401, 403, 404, 409),
   },
 })
 
@@ -97,7 +100,7 @@ export function createPreregistrationRoutes(deps: AppDeps) {
       })
       return c.json(result, 200)
     })
-    .openapi(createRouteDef, async (c) => {
+    .openapi(createRouteDef(deps), async (c) => {
       const item = await createPreregistration(deps, {
         scope: c.get('partnerScope'),
         requestId: c.get('requestId'),

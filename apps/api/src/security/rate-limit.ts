@@ -52,3 +52,22 @@ export async function countInWindow(
     )
   return row?.count ?? 0
 }
+
+/**
+ * Takes back one hit of a fixed-window counter (never below 0): for an attempt counted before
+ * the outcome was known that turned out not to count (a successful sign-in).
+ */
+export async function refundRateLimit(
+  db: Database,
+  options: RateLimitWindowOptions
+): Promise<void> {
+  await db
+    .update(rateLimitCounters)
+    .set({ count: sql`greatest(${rateLimitCounters.count} - 1, 0)` })
+    .where(
+      and(
+        eq(rateLimitCounters.bucketKey, options.bucketKey),
+        eq(rateLimitCounters.windowStart, windowStartOf(options))
+      )
+    )
+}

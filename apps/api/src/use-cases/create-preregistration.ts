@@ -8,6 +8,7 @@ import {
 } from '@partner-center/db/schema'
 import {
   decidePreregistration,
+  getFailure,
   maskEmail,
   maskMobile,
   maskName,
@@ -15,6 +16,7 @@ import {
   type DomainError,
   type FieldIssue,
 } from '@partner-center/domain'
+import { normalizeMobile } from '@partner-center/domain/phone'
 import { and, eq, inArray, or, sql, type SQL } from 'drizzle-orm'
 import type { AppDeps, PartnerScope, RequestMeta } from '../deps'
 import { AppError, toAppError } from '../errors'
@@ -35,10 +37,14 @@ export interface CreatePreregistrationOptions extends RequestMeta {
 
 const HOLDING = ['PENDING_REVIEW', 'PRE_REGISTERED'] as const
 
-/** A `VALIDATION_FAILED` of the domain's field issues, in the one validation shape. */
+/**
+ * The domain's field issues in the one validation shape (`details.issues`), under the domain's
+ * code: `VALIDATION_FAILED`, or an input code of its own (`NON_ASCII_LOCAL_PART`,
+ * `MIXED_SCRIPT_DOMAIN`, both 400) so the client can say why.
+ */
 export function fieldValidationError(error: DomainError): AppError {
   const fields = (error.details?.fields as FieldIssue[] | undefined) ?? []
-  return new AppError('VALIDATION_FAILED', 400, {
+  return new AppError(error.code, getFailure(error.code).httpStatus ?? 400, {
     issues: fields.map((field) => ({ path: field.path, message: field.reason })),
   })
 }
@@ -63,7 +69,7 @@ function identityCondition(keys: {
  * indexes remain the guarantee and their violations map to the same codes.
  */
 export async function createPreregistration(deps: AppDeps, options: CreatePreregistrationOptions) {
-  const input = validatePreregistrationInput(options)
+  const input = validatePreregistrationInput(options, { normalizeMobile })
   if (!input.ok) throw fieldValidationError(input.error)
   const { emailCanonical, mobileE164 } = input.value
   const { scope } = options
@@ -144,7 +150,7 @@ export async function createPreregistration(deps: AppDeps, options: CreatePrereg
             )
         : []
       const decision = decidePreregistration({
-        input: options,
+        input: input.value,
         partner,
         holdingCount: Number(holding),
         ownHoldingRows: overlapping.filter((r) => r.partnerId === partner.id),

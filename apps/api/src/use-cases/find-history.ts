@@ -14,6 +14,7 @@ import { and, count, desc, eq, inArray, sql } from 'drizzle-orm'
 import type { AppDeps, PartnerScope, RequestMeta } from '../deps'
 import { effectiveInvitationStatusSql } from '../queries/effective-status'
 import { recordReveal, revealOrMask, type RevealColumn } from '../queries/reveal'
+import { recordPiiSearch } from '../queries/search-audit'
 import { preregistrationSearchCondition } from '../queries/search'
 import { isoTimestamp, isoTimestampOrNull } from '../queries/iso-timestamp'
 
@@ -32,7 +33,8 @@ export interface FindHistoryOptions extends RequestMeta {
 /**
  * History Records (R74): one row per invitation of the visible pre-registrations, deleted ones
  * included, newest first, searched and paged like the list, filtered by label. Customer data is
- * masked unless revealed; a reveal writes one `pii.revealed` event (M7).
+ * masked unless revealed; a reveal writes one `pii.revealed` event (M7), a search for an email or
+ * a number one `pii.searched` event (M9a).
  */
 export async function findHistory(deps: AppDeps, options: FindHistoryOptions) {
   const now = deps.clock.now()
@@ -97,6 +99,15 @@ export async function findHistory(deps: AppDeps, options: FindHistoryOptions) {
     endpoint: 'GET /api/v1/customer-development/history',
     reveal,
     rowIds: rows.map((r) => r.invitation.id),
+  })
+  await recordPiiSearch(deps.db, {
+    scope,
+    now,
+    requestId: options.requestId,
+    endpoint: 'GET /api/v1/customer-development/history',
+    q: options.q,
+    rowIds: rows.map((r) => r.invitation.id),
+    matched: total,
   })
 
   const items = rows.map(({ invitation, preregistration, invitedBy }) => {

@@ -3,6 +3,7 @@ import type { AppDeps, PartnerScope, RequestMeta } from '../deps'
 import { toPreregistrationItem } from '../queries/preregistration-item'
 import { findPreregistrationPage } from '../queries/preregistration-page'
 import { recordReveal, type RevealColumn } from '../queries/reveal'
+import { recordPiiSearch } from '../queries/search-audit'
 
 interface LatestInvitationColumns {
   latestId: string | null
@@ -36,7 +37,8 @@ export interface FindPreregistrationsOptions extends RequestMeta {
 /**
  * One page of the partner's customer list (domain.md R35): newest first, deleted rows never,
  * account managers only their own rows, contacts masked unless revealed (§7). A reveal writes
- * exactly one `pii.revealed` event with the ids of the rows returned, even for an empty page (M7).
+ * exactly one `pii.revealed` event with the ids of the rows returned, even for an empty page (M7);
+ * a search for an email or a number writes one `pii.searched` event (M9a).
  */
 export async function findPreregistrations(deps: AppDeps, options: FindPreregistrationsOptions) {
   const now = deps.clock.now()
@@ -60,6 +62,15 @@ export async function findPreregistrations(deps: AppDeps, options: FindPreregist
     endpoint: 'GET /api/v1/customer-development/preregistrations',
     reveal,
     rowIds: ids,
+  })
+  await recordPiiSearch(deps.db, {
+    scope: options.scope,
+    now,
+    requestId: options.requestId,
+    endpoint: 'GET /api/v1/customer-development/preregistrations',
+    q: options.q,
+    rowIds: ids,
+    matched: total,
   })
 
   // No rest destructuring here: it would copy every page row into one more object.

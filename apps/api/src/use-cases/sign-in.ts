@@ -3,8 +3,8 @@ import { normalizeEmail } from '@partner-center/domain'
 import { eq } from 'drizzle-orm'
 import type { AppDeps } from '../deps'
 import { AppError } from '../errors'
-import { hitRateLimit } from '../security/rate-limit'
-import { checkSignInLimits } from '../security/sign-in-limits'
+import { beginSignInAttempt } from '../security/sign-in-limits'
+import { rehashIfWeak } from '../security/rehash-password'
 import { createRandomToken, hashToken } from '../security/tokens'
 
 /** Options of {@link signIn}. */
@@ -15,33 +15,31 @@ export interface SignInOptions {
   clientAddress: string
 }
 
-// Verifying against a fixed hash when the user does not exist keeps the answer time the same,
-// so sign-in does not reveal which emails have accounts.
-const NO_SUCH_USER_HASH =
-  'scrypt:16384:8:1:AAAAAAAAAAAAAAAAAAAAAA:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA'
-
 /**
- * Checks a partner user's or ecosystem manager's password and issues an opaque access token;
- * only the token's SHA-256 is stored (domain.md R79).
+ * Checks a partner user's or ecosystem manager's password under the sign-in limits of R59 and
+ * issues an opaque access token; only the token's SHA-256 is stored (domain.md R79). A hash
+ * below the configured scrypt cost is replaced by one at that cost.
  */
 export async function signIn(deps: AppDeps, options: SignInOptions) {
   const canonical = normalizeEmail(options.email)
-  const accountBucket = await checkSignInLimits(deps, {
-    scope: 'sign-in',
-    clientAddress: options.clientAddress,
-    canonical: canonical.ok ? canonical.value : null,
-  })
   const [user] = canonical.ok
     ? await deps.db.select().from(users).where(eq(users.emailCanonical, canonical.value)).limit(1)
     : []
-  const valid = await deps.passwords.verify(
-    options.password,
-    user?.passwordHash ?? NO_SUCH_USER_HASH
-  )
+  const attempt = await beginSignInAttempt(deps, {
+    scope: 'sign-in',
+    clientAddress: options.clientAddress,
+    canonical: canonical.ok ? canonical.value : null,
+    accountId: user?.id ?? null,
+  })
+  // An unknown email verifies against the dummy hash at the same cost, so the answer time does
+  // not reveal which emails have accounts.
+  const stored = user?.passwordHash ?? deps.passwords.dummyHash
+  const valid = await deps.passwords.verify(options.password, stored)
   if (!user || !valid || user.status !== 'ACTIVE') {
-    if (accountBucket) await hitRateLimit(deps.db, accountBucket)
     throw new AppError('INVALID_CREDENTIALS', 401)
   }
+  await attempt.succeeded()
+  await rehashIfWeak(deps, { kind: 'user', id: user.id, stored, password: options.password })
 
   const now = deps.clock.now()
   const token = createRandomToken()

@@ -1,5 +1,6 @@
 import { partners, type PartnerRow } from '@partner-center/db/schema'
-import { isHeaderSafe, isUuid, normalizeEmail, normalizeMobile } from '@partner-center/domain'
+import { isHeaderSafe, isUuid, normalizeEmail } from '@partner-center/domain'
+import { normalizeMobile } from '@partner-center/domain/phone'
 import { eq } from 'drizzle-orm'
 import type { AppDeps, RequestMeta } from '../deps'
 import { AppError } from '../errors'

@@ -128,7 +128,10 @@ describe('crashes and concurrent dispatchers', () => {
   it('delivers every message exactly once with two dispatchers running at once', async () => {
     if (!database.url) throw new Error('needs PostgreSQL (TEST_DATABASE_URL)')
     const queued = await insertQueuedInvitations(database.db, await insertPartner(database.db), 300)
-    const handles: DbHandle[] = [createDb({ url: database.url }), createDb({ url: database.url })]
+    const handles: DbHandle[] = await Promise.all([
+      createDb({ url: database.url }),
+      createDb({ url: database.url }),
+    ])
     const transports = handles.map(() => createSmtpTransport({ url: sink.url }))
     const dispatchers = handles.map((handle, i) =>
       startDispatcher({

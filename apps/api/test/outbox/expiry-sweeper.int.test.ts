@@ -62,7 +62,10 @@ describe('expiry sweeper (R80)', () => {
       .set({ validUntil: past })
       .where(inArray(preRegistrations.id, lapsed))
 
-    const handles = [createDb({ url: database.url }), createDb({ url: database.url })]
+    const handles = await Promise.all([
+      createDb({ url: database.url }),
+      createDb({ url: database.url }),
+    ])
     try {
       const results = await Promise.all(
         [...handles, ...handles].map((handle) => sweepExpiredRecords(handle.db, now))

@@ -40,4 +40,27 @@ describe('HistoryStatus', () => {
   it('shows no info icon without a failure', () => {
     expect(infoLabel({ status: 'SENT' })).toBeNull()
   })
+
+  it('says on hover that a withdrawn invitation was merged (IDENTITY_MERGED, issue 13)', () => {
+    const merged = {
+      status: 'REVOKED',
+      statusFilter: 'WITHDRAWN',
+      failure: { code: 'IDENTITY_MERGED', message: 'x', partnerAction: 'y' },
+    } as const
+    expect(statusTitle(merged)).toBe('Merged with an earlier pre-registration of the same customer')
+    expect(infoLabel(merged)).toBeNull()
+    expect(statusTitle({ status: 'REVOKED', statusFilter: 'WITHDRAWN' })).toBe(
+      'The pre-registration was deleted'
+    )
+  })
 })
+
+function statusTitle(row: Parameters<typeof fakeHistoryItem>[0]): string | null {
+  const { wrapper } = mountWith(HistoryStatus, {
+    api: fakeApi(),
+    props: { row: fakeHistoryItem(row) },
+  })
+  const title = wrapper.find('[data-testid="history-status"]').attributes('title') ?? null
+  wrapper.unmount()
+  return title
+}

@@ -5,7 +5,10 @@ import { fakeApi, fakeRow } from '../../test/fake-api'
 import { mountWith } from '../../test/mount-with'
 import PreregisterDialog from './PreregisterDialog.vue'
 
-async function fill(overlay: HTMLElement, values: { name?: string; email?: string }) {
+async function fill(
+  overlay: HTMLElement,
+  values: { name?: string; email?: string; mobile?: string }
+) {
   const set = (id: string, value: string) => {
     const input = overlay.querySelector<HTMLInputElement>(`#${id}`)
     if (!input) throw new Error(`no #${id}`)
@@ -14,6 +17,7 @@ async function fill(overlay: HTMLElement, values: { name?: string; email?: strin
   }
   if (values.name !== undefined) set('pc-cd-prereg-name', values.name)
   if (values.email !== undefined) set('pc-cd-prereg-email', values.email)
+  if (values.mobile !== undefined) set('pc-cd-prereg-mobile', values.mobile)
   await flushPromises()
 }
 
@@ -49,6 +53,36 @@ describe('PreregisterDialog', () => {
       })
     )
     expect(overlay.textContent).toContain('Pre-registered. Valid until 2025-01-')
+    wrapper.unmount()
+  })
+
+  it('sends one E.164 for a full-width number typed with its trunk prefix (issue 13)', async () => {
+    const api = fakeApi()
+    const { overlay, wrapper } = mountWith(PreregisterDialog, { api })
+    await flushPromises()
+    await fill(overlay, { name: 'Beta Foods', mobile: '０１３８ ００００ ００１０' })
+    await clickOk(overlay)
+    await vi.waitFor(() =>
+      expect(api.createPreregistration).toHaveBeenCalledWith(
+        expect.objectContaining({ mobile: '+8613800000010', email: undefined })
+      )
+    )
+    wrapper.unmount()
+  })
+
+  it.each([
+    ['x@раypal.com', 'The email domain mixes alphabets that look alike'],
+    ['josé@customer.example', 'The part of the email address before the @'],
+  ])('explains why %s is refused with the catalogue text', async (email, text) => {
+    const api = fakeApi()
+    const { overlay, wrapper } = mountWith(PreregisterDialog, { api })
+    await flushPromises()
+    await fill(overlay, { name: 'Refused Co', email })
+    await clickOk(overlay)
+    await vi.waitFor(() =>
+      expect(overlay.querySelector('.el-form-item__error')?.textContent).toContain(text)
+    )
+    expect(api.createPreregistration).not.toHaveBeenCalled()
     wrapper.unmount()
   })
 

@@ -101,6 +101,16 @@ describe('the invitation flow', () => {
     expect(sessionStorage.getItem('partner-center.customer-session')).toBeNull()
   })
 
+  it('takes a width and case variant of the invited address as the same mailbox (R63)', async () => {
+    const flow = useInvitationFlow(
+      fakeApi({ signIn: vi.fn(async () => session('NEW.BETA@ｃｕｓｔｏｍｅｒ.example')) }),
+      TOKEN
+    )
+    await flow.start()
+    await flow.signIn('correct horse battery')
+    expect(flow.state.step).toBe('accept')
+  })
+
   it('offers to ask for a new invitation on an expired link and confirms the request', async () => {
     const api = fakeApi({
       resolve: vi.fn(async () =>
@@ -158,6 +168,44 @@ describe('the invitation flow', () => {
     await busy.signIn('Passw0rd!demo')
     await busy.accept(true)
     expect(busy.state.failure?.retryable).toBe(true)
+  })
+
+  it('tells the page the link has ended on success and on a terminal answer, not when busy', async () => {
+    const onLinkEnded = vi.fn()
+    const accepted = useInvitationFlow(fakeApi(), TOKEN, { onLinkEnded })
+    await accepted.start()
+    await accepted.register({ displayName: 'Beta', password: 'correct horse battery' })
+    expect(onLinkEnded).not.toHaveBeenCalled()
+    await accepted.accept(true)
+    expect(onLinkEnded).toHaveBeenCalledTimes(1)
+
+    for (const [code, status, ends] of [
+      ['LINK_EXPIRED', 410, true],
+      ['LINK_ALREADY_USED', 409, true],
+      ['SYSTEM_BUSY', 503, false],
+      ['RATE_LIMITED', 429, false],
+    ] as const) {
+      const hook = vi.fn()
+      const flow = useInvitationFlow(
+        fakeApi({ resolve: vi.fn(async () => Promise.reject(apiError(code, status))) }),
+        TOKEN,
+        { onLinkEnded: hook }
+      )
+      await flow.start()
+      expect(flow.state.step).toBe('failure')
+      expect(hook).toHaveBeenCalledTimes(ends ? 1 : 0)
+    }
+
+    const hook = vi.fn()
+    const refused = useInvitationFlow(
+      fakeApi({ accept: vi.fn(async () => Promise.reject(apiError('UNPAID_BILLS', 422))) }),
+      TOKEN,
+      { onLinkEnded: hook }
+    )
+    await refused.start()
+    await refused.signIn('Passw0rd!demo')
+    await refused.accept(true)
+    expect(hook).toHaveBeenCalledTimes(1)
   })
 
   it('says to open the email link when the page has no token', async () => {

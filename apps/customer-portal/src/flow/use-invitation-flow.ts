@@ -1,6 +1,7 @@
 import type { AcceptInvitationResponse, ApiError, InvitationView } from '@partner-center/contracts'
-import { canRequestRenewal } from '@partner-center/domain'
+import { canRequestRenewal, isSameMailbox } from '@partner-center/domain'
 import { reactive } from 'vue'
+import { endsTheLink } from '../lib/invitation-link'
 import { asApiError, readSession, writeSession, type PortalApi } from './portal-api'
 
 /** The pages of the link journey (domain.md S14–S19). */
@@ -41,12 +42,22 @@ function toFailure(error: ApiError, view: InvitationView | null): FlowFailure {
   }
 }
 
+/** What the page does when the link can do nothing more. */
+export interface InvitationFlowHooks {
+  /** After success or a terminal answer ({@link endsTheLink}): the page forgets the token. */
+  onLinkEnded?: () => void
+}
+
 /**
  * The state machine of the link journey: resolve (read-only), register or sign in, accept, and
  * the result or link problem with "ask for a new invitation". Every failure ends on a page that
  * says what happened and what to do.
  */
-export function useInvitationFlow(api: PortalApi, token: string | null) {
+export function useInvitationFlow(
+  api: PortalApi,
+  token: string | null,
+  hooks: InvitationFlowHooks = {}
+) {
   const state = reactive({
     step: token ? 'loading' : 'no-link',
     view: null as InvitationView | null,
@@ -61,14 +72,15 @@ export function useInvitationFlow(api: PortalApi, token: string | null) {
   function fail(error: unknown) {
     state.failure = toFailure(asApiError(error), state.view)
     state.step = 'failure'
+    if (endsTheLink(state.failure.code)) hooks.onLinkEnded?.()
   }
 
   function afterSignedIn() {
     const session = readSession()
     if (!session || !state.view) return
     state.signedInEmail = session.email
-    const same = session.email.toLowerCase() === state.view.invitedEmail.toLowerCase()
-    state.step = same ? 'accept' : 'mismatch'
+    // The server's recipient check (R63) compares canonical forms; so does this screen.
+    state.step = isSameMailbox(session.email, state.view.invitedEmail) ? 'accept' : 'mismatch'
   }
 
   async function run(action: () => Promise<void>) {
@@ -142,6 +154,7 @@ export function useInvitationFlow(api: PortalApi, token: string | null) {
       try {
         state.accepted = await api.accept(token, instructionsAccepted)
         state.step = 'success'
+        hooks.onLinkEnded?.()
       } catch (error) {
         const apiError = asApiError(error)
         if (apiError.code === 'AGREEMENT_REQUIRED') state.formError = apiError

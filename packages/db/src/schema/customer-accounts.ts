@@ -1,4 +1,14 @@
-import { boolean, check, pgTable, text, unique } from 'drizzle-orm/pg-core'
+import { sql } from 'drizzle-orm'
+import {
+  boolean,
+  check,
+  index,
+  pgTable,
+  text,
+  unique,
+  uuid,
+  type AnyPgColumn,
+} from 'drizzle-orm/pg-core'
 import { inList, timestamptz, uuidPrimaryKey } from './columns'
 import { UNIQUE_CONSTRAINTS } from './constraints'
 import { FROZEN_REASONS, REGISTERED_VIA, type FrozenReason, type RegisteredVia } from './values'
@@ -30,10 +40,17 @@ export const customerAccounts = pgTable(
       .default(false),
     frozen: boolean('frozen').notNull().default(false),
     frozenReason: text('frozen_reason').$type<FrozenReason>(),
+    // The earlier account of the same identity this one was merged into by the identity data
+    // step; its canonical email (and mobile) then read `merged:{id}`, which no input matches.
+    mergedIntoId: uuid('merged_into_id').references((): AnyPgColumn => customerAccounts.id),
     createdAt: timestamptz('created_at').notNull(),
     updatedAt: timestamptz('updated_at').notNull(),
   },
   (t) => [
+    // The ecosystem manager's list of double associations starts from the merged accounts.
+    index('customer_accounts_merged_into_idx')
+      .on(t.mergedIntoId)
+      .where(sql`${t.mergedIntoId} is not null`),
     unique(UNIQUE_CONSTRAINTS.customerAccountEmail).on(t.emailCanonical),
     // Plain unique: PostgreSQL treats NULLs as distinct, so accounts without mobile never clash.
     unique(UNIQUE_CONSTRAINTS.customerAccountMobile).on(t.mobileE164),

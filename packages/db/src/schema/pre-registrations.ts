@@ -8,9 +8,11 @@ import { users } from './users'
 import {
   HOLDING_PREREGISTRATION_STATUSES,
   LOCALES,
+  PREREGISTRATION_CLOSED_REASONS,
   PREREGISTRATION_SOURCES,
   PREREGISTRATION_STATUSES,
   type Locale,
+  type PreregistrationClosedReason,
   type PreregistrationSource,
   type PreregistrationStatus,
 } from './values'
@@ -46,6 +48,8 @@ export const preRegistrations = pgTable(
     // No foreign key: associations already point back here, and a cycle of immediate foreign
     // keys would force every converting transaction to write the rows in one fixed order.
     associationId: uuid('association_id'),
+    // Set with status EXPIRED when the identity data step merged this row into an earlier one.
+    closedReason: text('closed_reason').$type<PreregistrationClosedReason>(),
     deletedAt: timestamptz('deleted_at'),
     deletedByUserId: uuid('deleted_by_user_id').references(() => users.id),
     createdAt: timestamptz('created_at').notNull(),
@@ -74,6 +78,10 @@ export const preRegistrations = pgTable(
       check('pre_registrations_status_check', inList(t.status, PREREGISTRATION_STATUSES)),
       check('pre_registrations_source_check', inList(t.source, PREREGISTRATION_SOURCES)),
       check('pre_registrations_locale_check', inList(t.locale, LOCALES)),
+      check(
+        'pre_registrations_closed_reason_check',
+        inList(t.closedReason, PREREGISTRATION_CLOSED_REASONS)
+      ),
       check(
         'pre_registrations_contact_check',
         sql`${t.emailCanonical} is not null or ${t.mobileE164} is not null`

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm'
-import { check, index, pgTable, text, unique, uuid } from 'drizzle-orm/pg-core'
+import { check, index, pgTable, text, unique, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core'
 import { inList, timestamptz, uuidPrimaryKey } from './columns'
 import { UNIQUE_CONSTRAINTS } from './constraints'
 import { partners } from './partners'
@@ -25,6 +25,9 @@ export const users = pgTable(
     locale: text('locale').$type<Locale>().notNull().default('en'),
     status: text('status').$type<UserStatus>().notNull().default('ACTIVE'),
     passwordHash: text('password_hash').notNull(),
+    // The earlier user of the same identity this one was merged into by the identity data step;
+    // its canonical email then reads `merged:{id}`, so it can no longer sign in.
+    mergedIntoId: uuid('merged_into_id').references((): AnyPgColumn => users.id),
     createdAt: timestamptz('created_at').notNull(),
     updatedAt: timestamptz('updated_at').notNull(),
   },

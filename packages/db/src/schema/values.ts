@@ -53,6 +53,15 @@ export type PreregistrationSource = (typeof PREREGISTRATION_SOURCES)[number]
 /** Statuses that hold an identity and count against the quota (domain.md §1, R28). */
 export const HOLDING_PREREGISTRATION_STATUSES = ['PENDING_REVIEW', 'PRE_REGISTERED'] as const
 
+/**
+ * Why a pre-registration was closed other than by its own clock (issue 13): `IDENTITY_MERGED`
+ * when the identity data step found it duplicating an earlier holding row of the same customer.
+ * A failure catalogue code, so the page shows its message on hover.
+ */
+export const PREREGISTRATION_CLOSED_REASONS = ['IDENTITY_MERGED'] as const
+/** One of {@link PREREGISTRATION_CLOSED_REASONS}. */
+export type PreregistrationClosedReason = (typeof PREREGISTRATION_CLOSED_REASONS)[number]
+
 /** Delivery channels of an invitation (domain.md §3.5). */
 export const INVITATION_CHANNELS = ['email'] as const
 /** One of {@link INVITATION_CHANNELS}. */

@@ -23,6 +23,8 @@ export interface DemoInvitation {
   associationType: AssociationType
   /** True when a token row is seeded, so the link can be clicked (domain.md §10). */
   hasToken: boolean
+  /** `demoId('invitation-token:<seedName>')`: the id of its seeded token row, when it has one. */
+  tokenId: string | null
 }
 
 interface Spec {
@@ -159,6 +161,7 @@ export const DEMO_INVITATIONS: readonly DemoInvitation[] = SPECS.map((spec) => (
   status: spec.status,
   associationType: spec.type,
   hasToken: true,
+  tokenId: demoId(`invitation-token:${spec.seedName}`),
 }))
 
 function sentAtOf(spec: Spec, now: Date): Date {

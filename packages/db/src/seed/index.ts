@@ -1,4 +1,6 @@
 // The deterministic demo world of domain.md §10 ("@partner-center/db/seed").
+export { DEMO_CREDENTIAL_IDS } from './demo-credentials'
+export type { DemoCredentialIds } from './demo-credentials'
 export { DEMO_CUSTOMER_ACCOUNTS, DEMO_CUSTOMER_DOMAIN } from './demo-customers'
 export type { DemoCustomerAccount } from './demo-customers'
 export { demoId, SEED_NAMESPACE } from './demo-ids'

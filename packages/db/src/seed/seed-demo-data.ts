@@ -12,7 +12,6 @@ import {
 } from '../schema/index'
 import { buildAssociationRows } from './demo-associations'
 import { buildCustomerAccountRows } from './demo-customers'
-import { demoId } from './demo-ids'
 import {
   buildInvitationBatchRows,
   buildInvitationRows,
@@ -66,11 +65,13 @@ export async function seedDemoData(
   const mailDomain = options.mailDomain ?? 'partner-center.local'
   const issuedAt = tokenIssuedAt(now)
   const tokenRows = await Promise.all(
-    DEMO_INVITATIONS.filter((invitation) => invitation.hasToken).map(async (invitation) => ({
-      id: demoId(`invitation-token:${invitation.seedName}`),
-      invitationId: invitation.invitationId,
-      tokenHash: await options.tokenHashFor(invitation.seedName),
-      issuedAt: issuedAt.get(invitation.seedName) ?? now,
+    DEMO_INVITATIONS.flatMap(({ tokenId, invitationId, seedName }) =>
+      tokenId ? [{ tokenId, invitationId, seedName }] : []
+    ).map(async ({ tokenId, invitationId, seedName }) => ({
+      id: tokenId,
+      invitationId,
+      tokenHash: await options.tokenHashFor(seedName),
+      issuedAt: issuedAt.get(seedName) ?? now,
     }))
   )
   return db.transaction(async (tx) => {

@@ -46,7 +46,7 @@ export async function createTestDatabase(
   await admin.unsafe(`create database "${name}"`)
   const url = new URL(serverUrl)
   url.pathname = `/${name}`
-  const handle = createDb({ url: url.toString() })
+  const handle = await createDb({ url: url.toString() })
   const close = async () => {
     await handle.close()
     // FORCE ends connections a test leaked, so one failing file cannot leave databases behind.
@@ -74,7 +74,7 @@ async function createPgliteTestDatabase(options: CreateTestDatabaseOptions): Pro
       ].join('\n')
     )
   }
-  const handle = createDb({ dataDir: 'memory://' })
+  const handle = await createDb({ dataDir: 'memory://' })
   if (options.migrate !== false) await migrateDb(handle, { migrationsFolder: MIGRATIONS_FOLDER })
   return { db: handle.db, url: null, kind: 'pglite', handle, close: handle.close }
 }

@@ -29,7 +29,19 @@ export const AUDIT_ACTIONS = [
   'customer_account.registered',
   'acceptance.refused',
   'pii.revealed',
+  // A list or History search for an email or a number (M9a): it can confirm a masked value.
+  'pii.searched',
   'partner.capabilities_changed',
+  // A production process found rows of the demo seed (public password or token secret), issue 13.
+  'user.demo_disabled',
+  'customer_account.demo_disabled',
+  'invitation_token.demo_disabled',
+  // The identity data step of issue 13 (system actor): a stored value moved to the current
+  // canonical form, or a newer duplicate of one identity was merged into the earlier row.
+  'identity.canonicalised',
+  'preregistration.identity_merged',
+  'customer_account.identity_merged',
+  'user.identity_merged',
 ] as const
 
 /**

@@ -56,6 +56,9 @@ const TABLE: [FailureCode, number | null, string | null, string | null][] = [
   ['AGREEMENT_REQUIRED', 422, null, 'ACCEPT_INSTRUCTIONS'],
   ['ACCOUNT_EXISTS', 409, null, 'USE_SIGN_IN'],
   ['DELIVERY_FAILED', null, 'CHECK_AND_RESEND', null],
+  ['NON_ASCII_LOCAL_PART', 400, 'FIX_INPUT', 'FIX_INPUT'],
+  ['MIXED_SCRIPT_DOMAIN', 400, 'FIX_INPUT', 'FIX_INPUT'],
+  ['IDENTITY_MERGED', null, 'NONE', null],
 ]
 
 describe('failure catalogue', () => {
@@ -95,11 +98,11 @@ describe('failure catalogue', () => {
     expect(customerAction('NOT_FOUND', 'en')).toBeNull()
   })
 
-  it('has no HTTP status only for DELIVERY_FAILED', () => {
+  it('has no HTTP status only for DELIVERY_FAILED and IDENTITY_MERGED', () => {
     const withoutStatus = FAILURE_CODES.filter(
       (code) => FAILURE_CATALOGUE[code].httpStatus === null
     )
-    expect(withoutStatus).toEqual(['DELIVERY_FAILED'])
+    expect(withoutStatus).toEqual(['DELIVERY_FAILED', 'IDENTITY_MERGED'])
   })
 
   it('has both texts for every action of §6.1', () => {

@@ -55,6 +55,11 @@ const EN: Readonly<Record<FailureCode, string>> = {
   AGREEMENT_REQUIRED: 'Please accept the partner association instructions to continue.',
   ACCOUNT_EXISTS: 'An account with this email address already exists.',
   DELIVERY_FAILED: 'The invitation email could not be delivered.',
+  NON_ASCII_LOCAL_PART:
+    'The part of the email address before the @ may only contain Latin letters, digits and the usual symbols.',
+  MIXED_SCRIPT_DOMAIN:
+    'The email domain mixes alphabets that look alike (for example Latin and Cyrillic letters); check the address.',
+  IDENTITY_MERGED: 'Merged with an earlier pre-registration of the same customer.',
 }
 
 const ZH_CN: Readonly<Record<FailureCode, string>> = {
@@ -101,6 +106,9 @@ const ZH_CN: Readonly<Record<FailureCode, string>> = {
   AGREEMENT_REQUIRED: '请先同意合作伙伴关联须知。',
   ACCOUNT_EXISTS: '该邮箱已注册账号。',
   DELIVERY_FAILED: '邀请邮件发送失败。',
+  NON_ASCII_LOCAL_PART: '邮箱地址中 @ 之前的部分只能包含拉丁字母、数字和常用符号。',
+  MIXED_SCRIPT_DOMAIN: '邮箱域名混用了外形相似的不同文字（例如拉丁字母和西里尔字母），请检查地址。',
+  IDENTITY_MERGED: '已与同一客户较早的报备合并。',
 }
 
 /**

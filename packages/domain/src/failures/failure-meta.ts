@@ -3,16 +3,17 @@ import type { FailureCode } from './failure-codes'
 
 /**
  * Which operation raises a code (domain.md §6.2 "By"): P pre-register, V review, D delete,
- * I invite/resend, L open a link, A register/accept, S sign-in, G any endpoint, X dispatcher.
+ * I invite/resend, L open a link, A register/accept, S sign-in, G any endpoint, X dispatcher,
+ * M a data step at migration (History Records and the list only).
  *
  * @example
  * const by: RaisedBy = 'I'
  */
-export type RaisedBy = 'P' | 'V' | 'D' | 'I' | 'L' | 'A' | 'S' | 'G' | 'X'
+export type RaisedBy = 'P' | 'V' | 'D' | 'I' | 'L' | 'A' | 'S' | 'G' | 'X' | 'M'
 
 /**
  * HTTP status, raising operations and action keys of one code. `httpStatus` is null only for
- * `DELIVERY_FAILED`, which is never an HTTP answer; a null action is "—" in the catalogue.
+ * `DELIVERY_FAILED` and `IDENTITY_MERGED`, which are never HTTP answers; a null action is "—" in the catalogue.
  *
  * @example
  * const meta: FailureMeta = { httpStatus: 404, raisedBy: ['G'], partnerAction: 'RELOAD', customerAction: null }
@@ -55,7 +56,7 @@ export const FAILURE_META: Readonly<Record<FailureCode, FailureMeta>> = {
   NOT_FOUND: meta(404, 'G', 'RELOAD', null),
   VALIDATION_FAILED: meta(400, 'G', 'FIX_INPUT', 'FIX_INPUT'),
   PAYLOAD_TOO_LARGE: meta(413, 'G', 'SELECT_FEWER', null),
-  RATE_LIMITED: meta(429, 'LAS', 'RETRY_LATER', 'RETRY_LATER'),
+  RATE_LIMITED: meta(429, 'PLAS', 'RETRY_LATER', 'RETRY_LATER'),
   SYSTEM_BUSY: meta(503, 'G', 'RETRY_SHORTLY', 'RETRY_SHORTLY'),
   INTERNAL: meta(500, 'G', 'CONTACT_SUPPORT', 'CONTACT_SUPPORT'),
   PARTNER_CONTACT_MISSING: meta(422, 'P', 'CONTACT_EM', null),
@@ -84,4 +85,8 @@ export const FAILURE_META: Readonly<Record<FailureCode, FailureMeta>> = {
   AGREEMENT_REQUIRED: meta(422, 'A', null, 'ACCEPT_INSTRUCTIONS'),
   ACCOUNT_EXISTS: meta(409, 'A', null, 'USE_SIGN_IN'),
   DELIVERY_FAILED: meta(null, 'X', 'CHECK_AND_RESEND', null),
+  NON_ASCII_LOCAL_PART: meta(400, 'PAS', 'FIX_INPUT', 'FIX_INPUT'),
+  MIXED_SCRIPT_DOMAIN: meta(400, 'PAS', 'FIX_INPUT', 'FIX_INPUT'),
+  // Never an HTTP answer: the closing reason the identity data step records (issue 13).
+  IDENTITY_MERGED: meta(null, 'M', 'NONE', null),
 }

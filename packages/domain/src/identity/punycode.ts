@@ -6,6 +6,7 @@ const SKEW = 38
 const DAMP = 700
 const INITIAL_BIAS = 72
 const INITIAL_N = 128
+const MAX_CODE_POINT = 0x10ffff
 
 function adapt(delta: number, numPoints: number, firstTime: boolean): number {
   let d = firstTime ? Math.floor(delta / DAMP) : delta >> 1
@@ -18,49 +19,52 @@ function adapt(delta: number, numPoints: number, firstTime: boolean): number {
   return k + Math.floor(((BASE - T_MIN + 1) * d) / (d + SKEW))
 }
 
-function digit(d: number): string {
-  // 0..25 → 'a'..'z', 26..35 → '0'..'9'
-  return String.fromCharCode(d < 26 ? d + 97 : d + 22)
+// 'a'..'z' → 0..25, '0'..'9' → 26..35 (lower case only: callers pass mapped, lower-case labels).
+function digitValue(code: number): number {
+  if (code >= 0x61 && code <= 0x7a) return code - 0x61
+  if (code >= 0x30 && code <= 0x39) return code - 22
+  return BASE
 }
 
 /**
- * Encodes one Unicode label with Punycode (RFC 3492), without the `xn--` prefix. Written here
- * because the domain package imports nothing (architecture.md §3).
+ * Decodes the Punycode part of one `xn--` label (RFC 3492), so that the script rules can look at
+ * the label a reader sees. The encoding direction is the WHATWG URL parser's job
+ * (`canonicalEmailDomain`); only decoding is written here, because the domain package imports
+ * nothing and no runtime offers a portable decoder. Null when the input is not valid Punycode.
  *
  * @example
- * punycodeEncode('münchen') // 'mnchen-3ya'
+ * punycodeDecode('mnchen-3ya') // 'münchen'
+ * punycodeDecode('ypal-43d9g') // 'раypal' (Cyrillic р and а)
  */
-export function punycodeEncode(label: string): string {
-  const codePoints = Array.from(label, (c) => c.codePointAt(0) ?? 0)
-  const basic = codePoints.filter((cp) => cp < 0x80)
-  let output = String.fromCodePoint(...basic)
-  const basicLength = basic.length
-  let handled = basicLength
-  if (basicLength > 0) output += '-'
-  let n = INITIAL_N
-  let delta = 0
-  let bias = INITIAL_BIAS
-  while (handled < codePoints.length) {
-    const m = Math.min(...codePoints.filter((cp) => cp >= n))
-    delta += (m - n) * (handled + 1)
-    n = m
-    for (const cp of codePoints) {
-      if (cp < n) delta++
-      if (cp !== n) continue
-      let q = delta
-      for (let k = BASE; ; k += BASE) {
-        const t = k <= bias ? T_MIN : k >= bias + T_MAX ? T_MAX : k - bias
-        if (q < t) break
-        output += digit(t + ((q - t) % (BASE - t)))
-        q = Math.floor((q - t) / (BASE - t))
-      }
-      output += digit(q)
-      bias = adapt(delta, handled + 1, handled === basicLength)
-      delta = 0
-      handled++
-    }
-    delta++
-    n++
+export function punycodeDecode(encoded: string): string | null {
+  const separator = encoded.lastIndexOf('-')
+  const output: number[] = []
+  for (let i = 0; i < Math.max(separator, 0); i++) {
+    const code = encoded.charCodeAt(i)
+    if (code >= 0x80) return null
+    output.push(code)
   }
-  return output
+  let n = INITIAL_N
+  let bias = INITIAL_BIAS
+  let i = 0
+  for (let index = separator > 0 ? separator + 1 : 0; index < encoded.length;) {
+    const oldI = i
+    let w = 1
+    for (let k = BASE; ; k += BASE) {
+      if (index >= encoded.length) return null
+      const digit = digitValue(encoded.charCodeAt(index++))
+      if (digit >= BASE) return null
+      i += digit * w
+      const t = k <= bias ? T_MIN : k >= bias + T_MAX ? T_MAX : k - bias
+      if (digit < t) break
+      w *= BASE - t
+      if (i > MAX_CODE_POINT * (output.length + 1)) return null
+    }
+    bias = adapt(i - oldI, output.length + 1, oldI === 0)
+    n += Math.floor(i / (output.length + 1))
+    i %= output.length + 1
+    if (n > MAX_CODE_POINT) return null
+    output.splice(i++, 0, n)
+  }
+  return String.fromCodePoint(...output)
 }

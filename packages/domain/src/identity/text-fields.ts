@@ -1,10 +1,7 @@
 import type { DomainError, Result } from '../core/result'
 import { ok, validationFailed } from '../core/result'
+import { hasControlCharacter } from './control-characters'
 import { isHeaderSafe } from './header-safety'
-
-// Control characters (Cc) and the line/paragraph separators: they break list rendering, CSV
-// exports and email headers. Format characters (Cf) stay allowed: emoji use ZWJ.
-const CONTROL = /[\p{Cc}\u2028\u2029]/u
 
 interface TextRule {
   path: string
@@ -22,7 +19,7 @@ function validateText(raw: unknown, rule: TextRule): Result<string, DomainError>
   const length = Array.from(trimmed).length
   if (length < rule.min) return issue('REQUIRED')
   if (length > rule.max) return issue('TOO_LONG')
-  if (CONTROL.test(trimmed)) return issue('CONTROL_CHARACTER')
+  if (hasControlCharacter(trimmed)) return issue('CONTROL_CHARACTER')
   return ok(trimmed)
 }
 

@@ -70,6 +70,7 @@ describe('History Records labels (§4.2, R74)', () => {
     ['FAILED_TO_SEND', {}, { key: 'FAILURE', code: 'DELIVERY_FAILED' }],
     ['SUPERSEDED', { supersededById: 'i2' }, { key: 'SUPERSEDED_BY', invitationId: 'i2' }],
     ['REVOKED', {}, { key: 'PREREGISTRATION_DELETED' }],
+    ['REVOKED', { failureCode: 'IDENTITY_MERGED' }, { key: 'IDENTITY_MERGED' }],
   ] as const)('hovers %s with %j as %j', (status, overrides, expected) => {
     expect(historyHover(invitation(overrides), status, 8)).toEqual(expected)
   })
@@ -82,6 +83,11 @@ describe('History Records labels (§4.2, R74)', () => {
     ],
     [{ key: 'RENEWAL_REQUESTED' }, 'Customer asked for a new invitation', '客户请求重新发送邀请'],
     [{ key: 'PREREGISTRATION_DELETED' }, 'The pre-registration was deleted', '该报备已被删除'],
+    [
+      { key: 'IDENTITY_MERGED' },
+      'Merged with an earlier pre-registration of the same customer',
+      '已与同一客户较早的报备合并',
+    ],
   ] as const)('words the hover %j', (hover, en, zh) => {
     expect(historyHoverText(hover, 'en')).toBe(en)
     expect(historyHoverText(hover, 'zh-CN')).toBe(zh)

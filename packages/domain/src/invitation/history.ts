@@ -2,6 +2,7 @@ import type { InvitationSnapshot } from '../core/entities'
 import type { Locale, LocalizedText } from '../core/locale'
 import type { InvitationStatus } from '../core/statuses'
 import { INVITATION_STATUSES } from '../core/statuses'
+import { failureMessage } from '../failures/failure-catalogue'
 import type { FailureCode } from '../failures/failure-codes'
 
 /**
@@ -98,7 +99,7 @@ export function historyLabel(status: InvitationStatus, locale: Locale): string {
 /**
  * What the status hover of a History Records row shows (§4.2), as data for the page to render:
  * attempt n of max, an instant, a failure code (message + partner action), the renewal badge
- * text, the newer invitation, or the deleted pre-registration.
+ * text, the newer invitation, the deleted pre-registration, or the merged one (issue 13).
  *
  * @example
  * const hover: HistoryHover = { key: 'SENDING', attempt: 2, maxAttempts: 8 }
@@ -111,6 +112,7 @@ export type HistoryHover =
   | { key: 'RENEWAL_REQUESTED' }
   | { key: 'SUPERSEDED_BY'; invitationId: string | null }
   | { key: 'PREREGISTRATION_DELETED' }
+  | { key: 'IDENTITY_MERGED' }
   | null
 
 /**
@@ -150,7 +152,10 @@ export function historyHover(
     case 'SUPERSEDED':
       return { key: 'SUPERSEDED_BY', invitationId: invitation.supersededById }
     case 'REVOKED':
-      return { key: 'PREREGISTRATION_DELETED' }
+      // The identity data step revokes with IDENTITY_MERGED; a deletion records no code.
+      return invitation.failureCode === 'IDENTITY_MERGED'
+        ? { key: 'IDENTITY_MERGED' }
+        : { key: 'PREREGISTRATION_DELETED' }
   }
 }
 
@@ -163,7 +168,7 @@ export function historyHover(
 export function historyHoverText(
   hover: Extract<
     HistoryHover,
-    { key: 'SENDING' | 'RENEWAL_REQUESTED' | 'PREREGISTRATION_DELETED' }
+    { key: 'SENDING' | 'RENEWAL_REQUESTED' | 'PREREGISTRATION_DELETED' | 'IDENTITY_MERGED' }
   >,
   locale: Locale
 ): string {
@@ -175,6 +180,10 @@ export function historyHoverText(
   }
   if (hover.key === 'RENEWAL_REQUESTED') {
     return zh ? '客户请求重新发送邀请' : 'Customer asked for a new invitation'
+  }
+  if (hover.key === 'IDENTITY_MERGED') {
+    // The catalogue message of IDENTITY_MERGED, as a hover without its full stop.
+    return failureMessage('IDENTITY_MERGED', locale).replace(/[.。]$/u, '')
   }
   return zh ? '该报备已被删除' : 'The pre-registration was deleted'
 }

@@ -1,15 +1,29 @@
 import { describe, expect, it } from 'vitest'
 import { account, at, partner, preregistration } from '../../test/fixtures'
 import { DAY_MS } from '../core/time'
+import { normalizeMobile } from '../phone/normalize-mobile'
 import type { DecidePreregistrationOptions } from './decide-preregistration'
 import { decidePreregistration, latestProtection } from './decide-preregistration'
+import type { PreregistrationInput } from './preregistration-input'
+import { validatePreregistrationInput } from './preregistration-input'
 
 const now = at(0)
 const freshAccount = account({ id: 'acc-1', emailCanonical: 'fresh.eligible@customer.example' })
 
-function decide(overrides: Partial<DecidePreregistrationOptions> = {}) {
+// Overrides take the raw request: it goes through R19 first, as the API does before its locks.
+type Overrides = Partial<Omit<DecidePreregistrationOptions, 'input'>> & {
+  input?: PreregistrationInput
+}
+
+function decide(overrides: Overrides = {}) {
+  const {
+    input: raw = { customerName: ' Fresh Eligible Ltd ', email: 'Fresh.Eligible@customer.example' },
+    ...rest
+  } = overrides
+  const input = validatePreregistrationInput(raw, { normalizeMobile })
+  if (!input.ok) return input
   return decidePreregistration({
-    input: { customerName: ' Fresh Eligible Ltd ', email: 'Fresh.Eligible@customer.example' },
+    input: input.value,
     partner: partner(),
     holdingCount: 9,
     ownHoldingRows: [],
@@ -17,7 +31,7 @@ function decide(overrides: Partial<DecidePreregistrationOptions> = {}) {
     resolvedAccounts: [freshAccount],
     activeAssociationAccountIds: [],
     now,
-    ...overrides,
+    ...rest,
   })
 }
 
@@ -152,12 +166,12 @@ describe('decidePreregistration (§5.4)', () => {
       'SPECIAL_CONTRACT',
       { resolvedAccounts: [account({ ...freshAccount, hasSpecialContract: true })] },
     ],
-  ] as [string, Partial<DecidePreregistrationOptions>][])('refuses with %s', (code, overrides) => {
+  ] as [string, Overrides][])('refuses with %s', (code, overrides) => {
     expect(codeOf(decide(overrides))).toBe(code)
   })
 
   it('runs the checks in the order R19 → R20 → R21 → R18 → R22 → R23 → R24', () => {
-    const everything: Partial<DecidePreregistrationOptions> = {
+    const everything: Overrides = {
       partner: partner({ contactEmail: null, contactMobile: null }),
       holdingCount: 100,
       ownHoldingRows: [preregistration({ emailCanonical: 'fresh.eligible@customer.example' })],
@@ -174,7 +188,7 @@ describe('decidePreregistration (§5.4)', () => {
       'ALREADY_ASSOCIATED',
       'SPECIAL_CONTRACT',
     ]
-    const fixes: Partial<DecidePreregistrationOptions>[] = [
+    const fixes: Overrides[] = [
       { partner: partner() },
       { holdingCount: 0 },
       { ownHoldingRows: [] },

@@ -19,8 +19,7 @@ import {
 import type { Actor } from '../permissions/permissions'
 import { can } from '../permissions/permissions'
 import { isAccountTooOldOrHasSpend } from './account-checks'
-import type { PreregistrationInput } from './preregistration-input'
-import { validatePreregistrationInput } from './preregistration-input'
+import type { ValidPreregistrationInput } from './preregistration-input'
 import { isHoldingPreregistration, protectedUntil } from './preregistration-status'
 
 /**
@@ -32,7 +31,8 @@ import { isHoldingPreregistration, protectedUntil } from './preregistration-stat
  * const options: DecidePreregistrationOptions = { input, partner, holdingCount: 9, ownHoldingRows: [], otherPartnersHoldingRows: [], resolvedAccounts: [], activeAssociationAccountIds: [], now }
  */
 export interface DecidePreregistrationOptions {
-  input: PreregistrationInput
+  /** The request as `validatePreregistrationInput` answered it (R19 comes first, before locks). */
+  input: ValidPreregistrationInput
   partner: Pick<
     PartnerSnapshot,
     'id' | 'contactEmail' | 'contactMobile' | 'preregistrationQuota' | 'defaultLocale'
@@ -76,22 +76,23 @@ export interface PreregistrationToCreate {
 
 /**
  * Decides a pre-registration (P1–P3) with the checks in the order of §5.4:
- * R19 input → R20 `PARTNER_CONTACT_MISSING` → R21 `QUOTA_EXCEEDED` → R18 `IDENTITY_AMBIGUOUS` →
+ * (R19 input, validated before) R20 `PARTNER_CONTACT_MISSING` → R21 `QUOTA_EXCEEDED` → R18 `IDENTITY_AMBIGUOUS` →
  * R22 `ALREADY_PREREGISTERED` → R23 `PREREGISTERED_BY_ANOTHER_PARTNER` (with `protectedUntil`) →
  * R24 `CUSTOMER_IS_PARTNER`, `ALREADY_ASSOCIATED`, `SPECIAL_CONTRACT` → R25 `PENDING_REVIEW` or
  * R26 `PRE_REGISTERED`. A failure stores nothing (R27).
  *
  * @example
- * const result = decidePreregistration({ input: { customerName: 'Alpha Robotics', email: 'new.alpha@customer.example' }, partner, holdingCount: 0, ownHoldingRows: [], otherPartnersHoldingRows: [], resolvedAccounts: [], activeAssociationAccountIds: [], now })
+ * const input = validatePreregistrationInput(body, { normalizeMobile })
+ * if (!input.ok) return input
+ * const result = decidePreregistration({ input: input.value, partner, holdingCount: 0, ownHoldingRows: [], otherPartnersHoldingRows: [], resolvedAccounts: [], activeAssociationAccountIds: [], now })
  * if (result.ok) result.value.status // 'PRE_REGISTERED'
  */
 export function decidePreregistration(
   options: DecidePreregistrationOptions
 ): Result<PreregistrationToCreate, DomainError> {
   const { partner, now, limits = DEFAULT_LIMITS } = options
-  const input = validatePreregistrationInput(options.input)
-  if (!input.ok) return input
-  const { customerName, email, emailCanonical, mobileE164 } = input.value
+  const { input } = options
+  const { customerName, email, emailCanonical, mobileE164 } = input
   if (!partner.contactEmail && !partner.contactMobile) return fail('PARTNER_CONTACT_MISSING')
   if (options.holdingCount >= partner.preregistrationQuota) {
     return fail('QUOTA_EXCEEDED', { quota: partner.preregistrationQuota })
@@ -129,7 +130,7 @@ export function decidePreregistration(
     email,
     emailCanonical,
     mobileE164,
-    locale: input.value.locale ?? partner.defaultLocale ?? 'en',
+    locale: input.locale ?? partner.defaultLocale ?? 'en',
     customerAccountId: account?.id ?? null,
     validFrom: review ? null : now,
     validUntil: review ? null : addDays(now, limits.PREREG_VALIDITY_DAYS),

@@ -4,13 +4,9 @@ import { normalizeEmail } from '@partner-center/domain'
 import { and, eq, gt, isNull } from 'drizzle-orm'
 import type { AppDeps } from '../../deps'
 import { AppError } from '../../errors'
-import { hitRateLimit } from '../../security/rate-limit'
-import { checkSignInLimits } from '../../security/sign-in-limits'
+import { rehashIfWeak } from '../../security/rehash-password'
+import { beginSignInAttempt } from '../../security/sign-in-limits'
 import { createRandomToken, hashToken } from '../../security/tokens'
-
-// The same fixed hash as partner sign-in, so an unknown email costs the same time.
-const NO_SUCH_ACCOUNT_HASH =
-  'scrypt:16384:8:1:AAAAAAAAAAAAAAAAAAAAAA:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA'
 
 type CustomerRow = typeof customerAccounts.$inferSelect
 
@@ -44,17 +40,15 @@ export async function issueCustomerSession(
   }
 }
 
-/** `POST /api/v1/public/auth/sign-in`: an existing customer account signs in. */
+/**
+ * `POST /api/v1/public/auth/sign-in`: an existing customer account signs in, under the sign-in
+ * limits of R59; a hash below the configured scrypt cost is replaced by one at that cost.
+ */
 export async function signInCustomer(
   deps: AppDeps,
   options: { email: string; password: string; clientAddress: string }
 ) {
   const canonical = normalizeEmail(options.email)
-  const accountBucket = await checkSignInLimits(deps, {
-    scope: 'customer-sign-in',
-    clientAddress: options.clientAddress,
-    canonical: canonical.ok ? canonical.value : null,
-  })
   const [account] = canonical.ok
     ? await deps.db
         .select()
@@ -62,14 +56,18 @@ export async function signInCustomer(
         .where(eq(customerAccounts.emailCanonical, canonical.value))
         .limit(1)
     : []
-  const valid = await deps.passwords.verify(
-    options.password,
-    account?.passwordHash ?? NO_SUCH_ACCOUNT_HASH
-  )
-  if (!account || !valid) {
-    if (accountBucket) await hitRateLimit(deps.db, accountBucket)
-    throw new AppError('INVALID_CREDENTIALS', 401)
-  }
+  const attempt = await beginSignInAttempt(deps, {
+    scope: 'customer-sign-in',
+    clientAddress: options.clientAddress,
+    canonical: canonical.ok ? canonical.value : null,
+    accountId: account?.id ?? null,
+  })
+  // An unknown email verifies against the dummy hash at the same cost as partner sign-in.
+  const stored = account?.passwordHash ?? deps.passwords.dummyHash
+  const valid = await deps.passwords.verify(options.password, stored)
+  if (!account || !valid) throw new AppError('INVALID_CREDENTIALS', 401)
+  await attempt.succeeded()
+  await rehashIfWeak(deps, { kind: 'customer', id: account.id, stored, password: options.password })
   return issueCustomerSession(deps, deps.db, account)
 }
 

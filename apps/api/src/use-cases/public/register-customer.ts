@@ -1,6 +1,7 @@
 import { getUniqueViolation, UNIQUE_CONSTRAINTS } from '@partner-center/db'
 import { customerAccounts } from '@partner-center/db/schema'
-import { normalizeMobile, resolveLinkAnswer, validateCustomerName } from '@partner-center/domain'
+import { resolveLinkAnswer, validateCustomerName } from '@partner-center/domain'
+import { normalizeMobile } from '@partner-center/domain/phone'
 import { eq } from 'drizzle-orm'
 import type { AppDeps } from '../../deps'
 import { AppError } from '../../errors'

@@ -1,0 +1,204 @@
+import { effectiveInvitationStatus, maskEmail, maskMobile } from '@partner-center/domain'
+import { jsonParam, type RunSql } from '../sql-runner'
+import type { IdentityPlan } from './identity-rows'
+import type { StepAuditEntry } from './step-audit'
+
+/** What the merge writes did, for the audit events and the report. */
+export interface MergeOutcome {
+  revokedInvitationIds: string[]
+  expiredInvitationIds: string[]
+  cancelledOutboxIds: string[]
+  /** Revoked access token ids per merged customer account / user. */
+  accountSessions: Map<string, string[]>
+  userSessions: Map<string, string[]>
+  audits: StepAuditEntry[]
+}
+
+function groupBy(rows: Record<string, unknown>[], key: string): Map<string, string[]> {
+  const groups = new Map<string, string[]>()
+  for (const row of rows) {
+    const owner = String(row[key])
+    groups.set(owner, [...(groups.get(owner) ?? []), String(row.id)])
+  }
+  return groups
+}
+
+const ids = (values: readonly string[]) => jsonParam(values)
+const ID_LIST = '(select value::uuid from jsonb_array_elements_text($2::text::jsonb))'
+
+/**
+ * Writes the status side of the plan, before any canonical value moves, so the rows that give
+ * way leave the unique indexes first: pre-registrations past their clock or merged become
+ * EXPIRED, the merged ones' live invitations are retired with their pending emails cancelled,
+ * and merged accounts and users take `merged:{id}` with their sessions revoked.
+ */
+export async function writeMerges(
+  run: RunSql,
+  plan: IdentityPlan,
+  now: Date
+): Promise<MergeOutcome> {
+  const at = now.toISOString()
+  const audits: StepAuditEntry[] = []
+  const prereg = plan.preregistrations
+  const closing = [
+    ...prereg.expired.map((row) => ({ id: row.id, closed_reason: null })),
+    ...prereg.merged.map(({ row }) => ({ id: row.id, closed_reason: 'IDENTITY_MERGED' })),
+  ]
+  if (closing.length > 0) {
+    await run(
+      `update pre_registrations p set status = 'EXPIRED', closed_reason = x.closed_reason,
+         updated_at = $1::text::timestamptz
+       from jsonb_to_recordset($2::text::jsonb) as x(id uuid, closed_reason text)
+       where p.id = x.id`,
+      [at, jsonParam(closing)]
+    )
+  }
+  for (const row of prereg.expired) {
+    audits.push({
+      action: 'preregistration.expired',
+      partnerId: row.partnerId,
+      entityType: 'preregistration',
+      entityId: row.id,
+      details: { from: row.status, to: 'EXPIRED' },
+    })
+  }
+  for (const { row, kept } of prereg.merged) {
+    // The earlier row may be another partner's: then nothing about it reaches this partner.
+    const samePartner = kept.partnerId === row.partnerId
+    audits.push({
+      action: 'preregistration.identity_merged',
+      partnerId: row.partnerId,
+      entityType: 'preregistration',
+      entityId: row.id,
+      details: {
+        from: row.status,
+        to: 'EXPIRED',
+        closedReason: 'IDENTITY_MERGED',
+        ...(samePartner ? { keptPreregistrationId: kept.id } : {}),
+      },
+    })
+  }
+
+  const retired = plan.invitations.retired.map((invitation) => ({
+    invitation,
+    status: effectiveInvitationStatus(invitation, now) === 'EXPIRED' ? 'EXPIRED' : 'REVOKED',
+  }))
+  let cancelled: Record<string, unknown>[] = []
+  if (retired.length > 0) {
+    await run(
+      `update invitations i set status = x.status, failure_code = x.failure_code,
+         updated_at = $1::text::timestamptz
+       from jsonb_to_recordset($2::text::jsonb) as x(id uuid, status text, failure_code text)
+       where i.id = x.id`,
+      [
+        at,
+        jsonParam(
+          retired.map(({ invitation, status }) => ({
+            id: invitation.id,
+            status,
+            failure_code: status === 'REVOKED' ? 'IDENTITY_MERGED' : null,
+          }))
+        ),
+      ]
+    )
+    // A message already being sent is left to the dispatcher, which re-reads the invitation (R50).
+    cancelled = await run(
+      `update outbox set status = 'CANCELLED'
+       where status = 'PENDING' and aggregate_id in
+         (select value::uuid from jsonb_array_elements_text($1::text::jsonb))
+       returning id, aggregate_id`,
+      [ids(retired.map(({ invitation }) => invitation.id))]
+    )
+  }
+  const cancelledBy = groupBy(cancelled, 'aggregate_id')
+  for (const { invitation, status } of retired) {
+    audits.push({
+      action: status === 'REVOKED' ? 'invitation.revoked' : 'invitation.expired',
+      partnerId: invitation.partnerId,
+      entityType: 'invitation',
+      entityId: invitation.id,
+      details: {
+        from: invitation.status,
+        to: status,
+        ...(status === 'REVOKED' ? { failureCode: 'IDENTITY_MERGED' } : {}),
+        cancelledOutboxIds: cancelledBy.get(invitation.id) ?? [],
+      },
+    })
+  }
+
+  const accounts = plan.customerAccounts.merged
+  let accountTokens: Record<string, unknown>[] = []
+  if (accounts.length > 0) {
+    await run(
+      `update customer_accounts c set email_canonical = 'merged:' || c.id,
+         mobile_e164 = case when c.mobile_e164 is null then null else 'merged:' || c.id end,
+         merged_into_id = x.kept_id, updated_at = $1::text::timestamptz
+       from jsonb_to_recordset($2::text::jsonb) as x(id uuid, kept_id uuid)
+       where c.id = x.id`,
+      [at, jsonParam(accounts.map(({ row, kept }) => ({ id: row.id, kept_id: kept.id })))]
+    )
+    accountTokens = await run(
+      `update access_tokens set revoked_at = $1::text::timestamptz
+       where revoked_at is null and customer_account_id in ${ID_LIST}
+       returning id, customer_account_id`,
+      [at, ids(accounts.map(({ row }) => row.id))]
+    )
+  }
+  const accountSessions = groupBy(accountTokens, 'customer_account_id')
+  for (const { row, kept } of accounts) {
+    audits.push({
+      action: 'customer_account.identity_merged',
+      partnerId: null,
+      entityType: 'customer_account',
+      entityId: row.id,
+      details: {
+        keptCustomerAccountId: kept.id,
+        email: maskEmail(row.emailCanonical),
+        mobile: maskMobile(row.mobileE164),
+        revokedAccessTokenIds: accountSessions.get(row.id) ?? [],
+      },
+    })
+  }
+
+  const users = plan.users.merged
+  let userTokens: Record<string, unknown>[] = []
+  if (users.length > 0) {
+    await run(
+      `update users u set email_canonical = 'merged:' || u.id, merged_into_id = x.kept_id,
+         updated_at = $1::text::timestamptz
+       from jsonb_to_recordset($2::text::jsonb) as x(id uuid, kept_id uuid)
+       where u.id = x.id`,
+      [at, jsonParam(users.map(({ row, kept }) => ({ id: row.id, kept_id: kept.id })))]
+    )
+    userTokens = await run(
+      `update access_tokens set revoked_at = $1::text::timestamptz
+       where revoked_at is null and user_id in ${ID_LIST}
+       returning id, user_id`,
+      [at, ids(users.map(({ row }) => row.id))]
+    )
+  }
+  const userSessions = groupBy(userTokens, 'user_id')
+  for (const { row, kept } of users) {
+    const samePartner = kept.partnerId === row.partnerId
+    audits.push({
+      action: 'user.identity_merged',
+      partnerId: row.partnerId,
+      entityType: 'user',
+      entityId: row.id,
+      details: {
+        ...(samePartner ? { keptUserId: kept.id } : {}),
+        email: maskEmail(row.emailCanonical),
+        revokedAccessTokenIds: userSessions.get(row.id) ?? [],
+      },
+    })
+  }
+
+  return {
+    revokedInvitationIds: retired.filter((r) => r.status === 'REVOKED').map((r) => r.invitation.id),
+    expiredInvitationIds: retired.filter((r) => r.status === 'EXPIRED').map((r) => r.invitation.id),
+    cancelledOutboxIds: cancelled.map((row) => String(row.id)),
+    accountSessions,
+    userSessions,
+    audits,
+  }
+}
