@@ -23,7 +23,7 @@ export default defineConfig({
   ssr: { noExternal: [/^@partner-center\/(?!email-templates)/] },
   build: {
     ssr: true,
-    target: 'node20',
+    target: 'node24',
     outDir: 'dist',
     emptyOutDir: true,
     sourcemap: true,

@@ -1,9 +1,9 @@
 import { capture, run } from './run.mjs'
 
-const PNPM_VERSION = '10.34.8'
+const PNPM_VERSION = '10.34.9'
 
 /**
- * Makes sure pnpm 10.34.8 is on the PATH. A fresh machine has only Node and npm; corepack's
+ * Makes sure pnpm 10.34.9 is on the PATH. A fresh machine has only Node and npm; corepack's
  * signature check fails against our registry mirror, so pnpm comes from npm (architecture.md §12).
  */
 export async function ensurePnpm() {

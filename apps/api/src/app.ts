@@ -54,7 +54,8 @@ function systemBusy(): AppError {
 /**
  * Bounds every request: past `ms` it answers 503 `SYSTEM_BUSY` instead of hanging. A database
  * connection that dies under a transaction can leave the driver's promise unsettled (postgres.js
- * 3.4.9 drops the rollback it writes on the closed socket); the server already rolled the
+ * 3.4.9 dropped the rollback it wrote on the closed socket; 3.4.10 with our patch still leaves a
+ * query written between a socket error and its close unsettled); the server already rolled the
  * transaction back, so the answer is truthful. Found by the reliability suite's PostgreSQL restarts.
  */
 export function requestDeadline(ms: number): MiddlewareHandler<AppEnv> {

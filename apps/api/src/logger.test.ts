@@ -43,7 +43,7 @@ beforeAll(async () => {
     logLevel: 'silent',
     build: {
       ssr: true,
-      target: 'node20',
+      target: 'node24',
       outDir: `${workDir}dist`,
       emptyOutDir: true,
       rollupOptions: { input, output: { format: 'es', entryFileNames: '[name].mjs' } },

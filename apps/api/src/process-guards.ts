@@ -5,9 +5,11 @@ import { errorLogFields } from './error-log-fields'
 /**
  * True for errors that escape the postgres.js driver when a connection dies under it: a lost
  * connection's code (ECONNREFUSED, CONNECTION_CLOSED, 57P01, class 08, …) surfacing as an
- * unhandled rejection, or the driver's own late write on a closed socket (postgres.js 3.4.9
+ * unhandled rejection, or the driver's own late write on a closed socket (postgres.js 3.4.x
  * schedules a write with `setImmediate` after `closed()` set its socket to null, when a
- * transaction's rollback runs on a connection that just died).
+ * transaction's rollback runs on a connection that just died). Our pnpm patch of 3.4.10
+ * (porsager/postgres#1209) turns that write into a CONNECTION_CLOSED rejection; this guard stays
+ * for a driver without it.
  */
 export function isLostDatabaseConnection(error: unknown): boolean {
   if (isTransientDbError(error)) return true
