@@ -8,12 +8,12 @@ import {
 import { createPinia } from 'pinia'
 import { createApp, nextTick, shallowRef, type App, type ShallowRef } from 'vue'
 import { createModuleApiClient } from './api'
-import CustomerDevelopmentApp from './components/CustomerDevelopmentApp.vue'
+import CustomerDevelopmentApp from './components/layout/CustomerDevelopmentApp.vue'
 import { tabFromLocation } from './composables/use-tab-route'
 import { MODULE_CONTEXT, OVERLAY } from './context'
 import { createModuleI18n, type ModuleI18n } from './i18n'
+import { loadFirstView } from './load-first-view'
 import { MODULE_API } from './module-api'
-import { loadFirstView } from './stores/load-first-view'
 
 const MODULE_NAME = 'customer-development'
 

@@ -1,9 +1,9 @@
 import type { ApiError, HistoryItem, InvitationBatchResult } from '@partner-center/contracts'
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
+import { useModuleApi } from '../composables/use-module-api'
+import { usePagedList } from '../composables/use-paged-list'
 import { toApiError } from '../errors'
-import { usePagedList } from './paged-list'
-import { useModuleApi } from './use-module-api'
 
 /** What the Resend of one row did, shown in place (S10). */
 export type ResendState =

@@ -6,8 +6,8 @@ import type {
 import type { AssociationType } from '@partner-center/domain'
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
+import { useModuleApi } from '../composables/use-module-api'
 import { toApiError } from '../errors'
-import { useModuleApi } from './use-module-api'
 
 /** The counts the progress bar needs (R49); the first poll's answer replaces the initial guess. */
 export type InviteProgress = Pick<

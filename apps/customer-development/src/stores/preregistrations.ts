@@ -4,8 +4,8 @@ import type {
 } from '@partner-center/contracts'
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
-import { usePagedList } from './paged-list'
-import { useModuleApi } from './use-module-api'
+import { useModuleApi } from '../composables/use-module-api'
+import { usePagedList } from '../composables/use-paged-list'
 
 /** The "From Partner Center" list: one page of pre-registered customers, filters and selection. */
 export const usePreregistrationsStore = defineStore('customer-development/preregistrations', () => {

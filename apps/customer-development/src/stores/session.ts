@@ -9,8 +9,8 @@ import {
 } from '@partner-center/domain'
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
+import { useModuleApi } from '../composables/use-module-api'
 import { toApiError } from '../errors'
-import { useModuleApi } from './use-module-api'
 
 /** Who is signed in (`GET /api/v1/me`): permissions, partner capabilities, association types. */
 export const useSessionStore = defineStore('customer-development/session', () => {

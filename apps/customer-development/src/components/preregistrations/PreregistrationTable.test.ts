@@ -1,7 +1,7 @@
 import { flushPromises } from '@vue/test-utils'
 import { describe, expect, it } from 'vitest'
-import { fakeApi, fakeRow } from '../../test/fake-api'
-import { mountWith } from '../../test/mount-with'
+import { fakeApi, fakeRow } from '../../../test/fake-api'
+import { mountWith } from '../../../test/mount-with'
 import PreregistrationTable from './PreregistrationTable.vue'
 
 async function statusHintLabel(row: Parameters<typeof fakeRow>[0]): Promise<string | null> {

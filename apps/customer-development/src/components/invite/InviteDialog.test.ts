@@ -1,9 +1,9 @@
 import { flushPromises } from '@vue/test-utils'
 import { createPinia } from 'pinia'
 import { describe, expect, it, vi } from 'vitest'
-import { fakeApi, fakeMe, fakeRow } from '../../test/fake-api'
-import { inApp, mountWith } from '../../test/mount-with'
-import { useSessionStore } from '../stores/session'
+import { fakeApi, fakeMe, fakeRow } from '../../../test/fake-api'
+import { inApp, mountWith } from '../../../test/mount-with'
+import { useSessionStore } from '../../stores/session'
 import InviteDialog from './InviteDialog.vue'
 
 async function open(capabilities: Parameters<typeof fakeMe>[0], rows = [fakeRow()]) {

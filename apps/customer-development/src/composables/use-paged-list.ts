@@ -1,7 +1,7 @@
 import type { ApiError, RevealColumn } from '@partner-center/contracts'
 import { markRaw, ref, shallowRef } from 'vue'
 import { toApiError } from '../errors'
-import { toggleRevealColumn } from './toggle-reveal'
+import { toggleRevealColumn } from '../toggle-reveal'
 
 /** The query of one page, as both lists send it. */
 export interface PageQuery {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { nextTick } from 'vue'
-import { fakeApi } from '../../test/fake-api'
-import { mountWith } from '../../test/mount-with'
+import { fakeApi } from '../../../test/fake-api'
+import { mountWith } from '../../../test/mount-with'
 import CheckedRowAction from './CheckedRowAction.vue'
 
 describe('CheckedRowAction', () => {

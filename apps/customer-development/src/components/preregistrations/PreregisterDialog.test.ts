@@ -1,8 +1,8 @@
 import { ApiError } from '@partner-center/contracts'
 import { flushPromises } from '@vue/test-utils'
 import { describe, expect, it, vi } from 'vitest'
-import { fakeApi, fakeRow } from '../../test/fake-api'
-import { mountWith } from '../../test/mount-with'
+import { fakeApi, fakeRow } from '../../../test/fake-api'
+import { mountWith } from '../../../test/mount-with'
 import PreregisterDialog from './PreregisterDialog.vue'
 
 async function fill(

@@ -1,6 +1,6 @@
-import type { TabName } from '../composables/use-tab-route'
-import { usePreregistrationsStore } from './preregistrations'
-import { useSessionStore } from './session'
+import type { TabName } from './composables/use-tab-route'
+import { usePreregistrationsStore } from './stores/preregistrations'
+import { useSessionStore } from './stores/session'
 
 /**
  * Starts `/me` and, on the list tab, the first page of the list, side by side; what already

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { fakeApi, fakeHistoryItem } from '../../test/fake-api'
-import { mountWith } from '../../test/mount-with'
+import { fakeApi, fakeHistoryItem } from '../../../test/fake-api'
+import { mountWith } from '../../../test/mount-with'
 import HistoryStatus from './HistoryStatus.vue'
 
 function infoLabel(row: Parameters<typeof fakeHistoryItem>[0]): string | null {
