@@ -2,6 +2,7 @@ import type { MfeContext } from '@partner-center/mfe-contract'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createModuleApiClient } from './api'
 import { isApiError } from '@partner-center/contracts/transport'
+import { API_ROUTES, pathOf, type ApiRoute } from '@partner-center/contracts/routes'
 
 function context(onUnauthorized = vi.fn()): MfeContext {
   return {
@@ -83,5 +84,29 @@ describe('module API client', () => {
     )
     const api = createModuleApiClient(context(), () => 'en')
     await expect(api.getMe()).rejects.toMatchObject({ code: 'NETWORK', status: 0 })
+  })
+
+  it('calls, for each of its methods, the table route of the same name with ids encoded', async () => {
+    const fetch = vi.fn<typeof globalThis.fetch>(() => Promise.resolve(answer(200, {})))
+    vi.stubGlobal('fetch', fetch)
+    const api = createModuleApiClient(context(), () => 'en') as unknown as Record<
+      string,
+      (...args: unknown[]) => Promise<unknown>
+    >
+    const called: string[] = []
+    const expected: string[] = []
+    const fill: (route: ApiRoute, params: Record<string, string>) => string = pathOf
+    for (const name of Object.keys(api)) {
+      fetch.mockClear()
+      await api[name]?.('a/b', {})
+      const [url, init] = fetch.mock.calls[0] ?? []
+      called.push(`${name} ${init?.method} ${(url as string).split('?')[0]}`)
+      const route: ApiRoute | undefined = API_ROUTES[name as keyof typeof API_ROUTES]
+      expected.push(`${name} ${route?.method} /api${route ? fill(route, { id: 'a/b' }) : '?'}`)
+    }
+    expect(called).toEqual(expected)
+    expect(called).toContain(
+      'resendInvitation POST /api/v1/customer-development/invitations/a%2Fb/resend'
+    )
   })
 })

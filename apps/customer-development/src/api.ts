@@ -1,26 +1,18 @@
-import type {
-  BatchDeletePreregistrationsResponse,
-  DeletePreregistrationResponse,
-  HistoryPage,
-  InvitationBatchProgress,
-  InvitationBatchResponse,
-  MeResponse,
-  PreregistrationItem,
-  PreregistrationPage,
-  PreviewInvitationResponse,
-} from '@partner-center/contracts'
+import {
+  AUTH_ROUTES,
+  PARTNER_ROUTES,
+  idempotencyHeaders,
+  routeCall,
+  type ApiRoute,
+  type PathParamsArg,
+} from '@partner-center/contracts/routes'
 import { createApiTransport, type ApiCall } from '@partner-center/contracts/transport'
 import type { MfeContext } from '@partner-center/mfe-contract'
 import type { ModuleApi } from './module-api'
 
-const CD = '/v1/customer-development'
-
-function idempotency(key: string | undefined): Record<string, string> {
-  return key ? { 'idempotency-key': key } : {}
-}
-
 /**
- * The API client of one mount, on the contracts' transport: the token is asked from the host
+ * The API client of one mount, on the contracts' transport and route table (methods and paths
+ * come from the table, ids are URL-encoded by it): the token is asked from the host
  * before every call (never cached), `Accept-Language` follows the page, a 401 is handed back to
  * the host once, and error answers become the contracts' `ApiError`. Unlike the contracts'
  * `createApiClient` it does not parse answers with the zod schemas (architecture.md §8): the
@@ -35,54 +27,36 @@ export function createModuleApiClient(ctx: MfeContext, getLocale: () => string):
     onUnauthorized: () => ctx.auth.onUnauthorized(),
     getLocale,
   })
-  const request = <T>(call: ApiCall<T>) => transport.request(call)
-  const id = encodeURIComponent
+  /**
+   * A call of a table route. The answer type is the one {@link ModuleApi} (the contracts'
+   * client) gives the method, trusted rather than parsed (see above).
+   */
+  const call = <T, R extends ApiRoute>(
+    route: R,
+    options: Omit<ApiCall<T>, 'method' | 'path' | 'parse'> = {},
+    ...params: PathParamsArg<R['path']>
+  ) => transport.request<T>({ ...routeCall(route, ...params), ...options })
+  const routes = PARTNER_ROUTES
   return {
-    getMe: () => request<MeResponse>({ method: 'GET', path: '/v1/me' }),
-    findPreregistrations: (query) =>
-      request<PreregistrationPage>({
-        method: 'GET',
-        path: `${CD}/preregistrations`,
-        query: { ...query },
-      }),
-    createPreregistration: (body) =>
-      request<PreregistrationItem>({ method: 'POST', path: `${CD}/preregistrations`, body }),
-    deletePreregistration: (preregistrationId) =>
-      request<DeletePreregistrationResponse>({
-        method: 'DELETE',
-        path: `${CD}/preregistrations/${id(preregistrationId)}`,
-      }),
+    getMe: () => call(AUTH_ROUTES.getMe),
+    findPreregistrations: (query) => call(routes.findPreregistrations, { query: { ...query } }),
+    createPreregistration: (body) => call(routes.createPreregistration, { body }),
+    deletePreregistration: (id) => call(routes.deletePreregistration, {}, { id }),
     batchDeletePreregistrations: (preregistrationIds) =>
-      request<BatchDeletePreregistrationsResponse>({
-        method: 'POST',
-        path: `${CD}/preregistrations/batch-delete`,
-        body: { preregistrationIds },
-      }),
-    sendInvitations: (body, idempotencyKey) =>
-      request<InvitationBatchResponse>({
-        method: 'POST',
-        path: `${CD}/invitations`,
+      call(routes.batchDeletePreregistrations, { body: { preregistrationIds } }),
+    sendInvitations: (body, key) =>
+      call(routes.sendInvitations, {
         body,
-        headers: idempotency(idempotencyKey),
+        headers: idempotencyHeaders(routes.sendInvitations, key),
       }),
-    resendInvitation: (invitationId, idempotencyKey) =>
-      request<InvitationBatchResponse>({
-        method: 'POST',
-        path: `${CD}/invitations/${id(invitationId)}/resend`,
-        headers: idempotency(idempotencyKey),
-      }),
-    previewInvitation: (body) =>
-      request<PreviewInvitationResponse>({
-        method: 'POST',
-        path: `${CD}/invitations/preview`,
-        body,
-      }),
-    getInvitationBatch: (batchId) =>
-      request<InvitationBatchProgress>({
-        method: 'GET',
-        path: `${CD}/invitation-batches/${id(batchId)}`,
-      }),
-    findHistory: (query) =>
-      request<HistoryPage>({ method: 'GET', path: `${CD}/history`, query: { ...query } }),
+    resendInvitation: (id, key) =>
+      call(
+        routes.resendInvitation,
+        { headers: idempotencyHeaders(routes.resendInvitation, key) },
+        { id }
+      ),
+    previewInvitation: (body) => call(routes.previewInvitation, { body }),
+    getInvitationBatch: (id) => call(routes.getInvitationBatch, {}, { id }),
+    findHistory: (query) => call(routes.findHistory, { query: { ...query } }),
   }
 }

@@ -1,4 +1,7 @@
-import { ApiError, isApiError } from '@partner-center/contracts/transport'
+import {
+  toApiError as toContractsApiError,
+  type ApiError,
+} from '@partner-center/contracts/transport'
 import { failureMessage, isFailureCode, partnerAction, type Locale } from '@partner-center/domain'
 
 /** What the page shows for a failed request (S11). */
@@ -10,15 +13,15 @@ export interface ErrorText {
 }
 
 /**
- * Any thrown value as an {@link ApiError}: parse failures and programming errors become
- * `INTERNAL`, so the page always has a code and a user-safe message to show.
+ * Any thrown value as an {@link ApiError}, by the contracts' one helper: programming errors
+ * become `INTERNAL` with this page's generic message (never the cause's own text), so the page
+ * always has a code and a user-safe message to show.
  *
  * @example
  * toApiError(new TypeError('x')).code // 'INTERNAL'
  */
 export function toApiError(cause: unknown): ApiError {
-  if (isApiError(cause)) return cause
-  return new ApiError({ code: 'INTERNAL', status: 0, message: 'Unexpected client error.' })
+  return toContractsApiError(cause, { message: 'Unexpected client error.' })
 }
 
 /**

@@ -1,3 +1,4 @@
+import { REVIEW_DECISIONS } from '@partner-center/domain'
 import { z } from './zod'
 import { Instant, LocaleSchema, PageQuery, Uuid, pageOf } from './common'
 import { AssociationTypeSchema } from './invitations'
@@ -76,7 +77,7 @@ export const AdminPreregistrationPage = pageOf(AdminPreregistrationItem).meta({
 /** `POST /api/v1/admin/preregistrations/{id}/review` body (R31; a reject needs a 1–500 note). */
 export const ReviewPreregistrationRequest = z
   .strictObject({
-    decision: z.enum(['approve', 'reject']),
+    decision: z.enum(REVIEW_DECISIONS),
     note: z.string().max(2000).nullable().optional(),
   })
   .meta({ id: 'ReviewPreregistrationRequest' })

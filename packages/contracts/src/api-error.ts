@@ -48,6 +48,39 @@ export function isApiError(value: unknown): value is ApiError {
   )
 }
 
+/** Options of {@link toApiError}. */
+export interface ToApiErrorOptions {
+  /** The code of a cause that is not an API error: `INTERNAL` (default), or `NETWORK` for a request that could not be made. */
+  code?: 'INTERNAL' | 'NETWORK'
+  /** Its message; by default the cause's own (an `Error`'s), else a generic sentence of the code. */
+  message?: string
+}
+
+const GENERIC_MESSAGES = {
+  INTERNAL: 'Unexpected client error.',
+  NETWORK: 'The network request failed.',
+} as const
+
+/**
+ * Any thrown value as an {@link ApiError}, the one step from a failure to what a UI shows: an
+ * API error stays itself; anything else (a failed fetch, an answer a schema refused, a
+ * programming error) becomes code `INTERNAL` (or `options.code`) with status 0, so every page
+ * has a code to decide on and a message. Each UI keeps its own wording through `options.message`.
+ *
+ * @example
+ * toApiError(new TypeError('x')).code // 'INTERNAL'
+ * toApiError(new TypeError('fetch failed'), { code: 'NETWORK' }) // ApiError NETWORK, status 0
+ */
+export function toApiError(cause: unknown, options: ToApiErrorOptions = {}): ApiError {
+  if (isApiError(cause)) return cause
+  const code = options.code ?? 'INTERNAL'
+  return new ApiError({
+    code,
+    status: 0,
+    message: options.message ?? (cause instanceof Error ? cause.message : GENERIC_MESSAGES[code]),
+  })
+}
+
 /**
  * The {@link ApiError} of an error answer: its body when it has the shape of R8 (checked field
  * by field, so no schema library is needed), else a generic error of the status.

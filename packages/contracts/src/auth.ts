@@ -1,3 +1,4 @@
+import { ROLES } from '@partner-center/domain'
 import { z } from './zod'
 import { LocaleSchema, Uuid } from './common'
 
@@ -17,9 +18,7 @@ export const SignInResponse = z
 export type SignInResponse = z.infer<typeof SignInResponse>
 
 /** Roles of domain.md §2.3, plus the platform operator. */
-export const RoleSchema = z
-  .enum(['admin', 'sales', 'account_manager', 'read_only', 'ecosystem_manager'])
-  .meta({ id: 'Role' })
+export const RoleSchema = z.enum(ROLES).meta({ id: 'Role' })
 
 /** Partner capabilities, set only by the ecosystem manager (domain.md §2.2). */
 export const PartnerCapabilities = z

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest'
 import { createApiClient } from './client'
-import { ApiError } from './api-error'
+import { ApiError, toApiError } from './api-error'
 
 function jsonResponse(status: number, body: unknown, headers: Record<string, string> = {}) {
   return new Response(JSON.stringify(body), {
@@ -72,5 +72,27 @@ describe('createApiClient', () => {
       fetch: async () => new Response('<html>bad gateway</html>', { status: 502 }),
     })
     await expect(broken.getMe()).rejects.toMatchObject({ code: 'INTERNAL', status: 502 })
+  })
+})
+
+describe('toApiError (the one error-normalising helper)', () => {
+  it('keeps an API error and turns anything else into INTERNAL or NETWORK with status 0', () => {
+    const known = new ApiError({ code: 'NOT_FOUND', status: 404, message: 'x' })
+    expect(toApiError(known)).toBe(known)
+    expect(toApiError(new TypeError('boom'))).toMatchObject({
+      code: 'INTERNAL',
+      status: 0,
+      message: 'boom',
+    })
+    expect(toApiError('text', { code: 'NETWORK' })).toMatchObject({
+      code: 'NETWORK',
+      message: 'The network request failed.',
+    })
+    expect(
+      toApiError(new Error('secret detail'), { message: 'Unexpected client error.' })
+    ).toMatchObject({
+      code: 'INTERNAL',
+      message: 'Unexpected client error.',
+    })
   })
 })

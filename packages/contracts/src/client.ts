@@ -3,6 +3,28 @@ import { MeResponse, SignInResponse, type SignInRequest } from './auth'
 import { OkResponse } from './common'
 import { createApiTransport, type ApiCall, type ApiClientOptions } from './transport'
 import {
+  AcceptInvitationResponse,
+  CustomerMe,
+  CustomerSession,
+  InvitationView,
+  RenewalRequestResponse,
+  type AcceptInvitationRequest,
+  type CustomerSignInRequest,
+  type InvitationTokenRequest,
+  type RegisterCustomerRequest,
+} from './public'
+import {
+  ADMIN_ROUTES,
+  AUTH_ROUTES,
+  PARTNER_ROUTES,
+  PUBLIC_ROUTES,
+  idempotencyHeaders,
+  routeCall,
+  type ApiRoute,
+  type PathParamsArg,
+} from './routes'
+import {
+  AdminDoubleAssociationList,
   AdminPartner,
   AdminPartnerList,
   AdminPreregistrationItem,
@@ -27,20 +49,15 @@ import {
   type PreregistrationListQueryInput,
 } from './preregistrations'
 
-const CD = '/v1/customer-development'
-
-function idempotency(key: string | undefined): Record<string, string> {
-  return key ? { 'idempotency-key': key } : {}
-}
-
 /** One request of {@link ApiClient.request}: an {@link ApiCall} checked by a contract schema. */
 export interface ApiRequest<T extends z.ZodType> extends Omit<ApiCall<z.infer<T>>, 'parse'> {
   schema: T
 }
 
 /**
- * A typed client of the Partner Center API: parses every body with the contract schemas and
- * throws {@link ApiError} for error answers (network failures become code `NETWORK`).
+ * A typed client of the Partner Center API, one method per route of the route table (partner,
+ * admin and public): method and path come from the table, every body is parsed with the
+ * contract schemas, and error answers throw {@link ApiError} (network failures: code `NETWORK`).
  *
  * @example
  * const api = createApiClient({ baseUrl: ctx.apiBaseUrl, getToken: () => ctx.auth.getToken() })
@@ -54,16 +71,23 @@ export function createApiClient(options: ApiClientOptions) {
     return transport.request({ ...rest, parse: (json) => schema.parse(json) })
   }
 
+  /** A call of a table route, its answer parsed by `schema`. */
+  function call<R extends ApiRoute, T extends z.ZodType>(
+    route: R,
+    schema: T,
+    options: Omit<ApiRequest<T>, 'method' | 'path' | 'schema'> = {},
+    ...params: PathParamsArg<R['path']>
+  ): Promise<z.infer<T>> {
+    return request({ ...routeCall(route, ...params), ...options, schema })
+  }
+
   return {
     request,
-    signIn: (body: SignInRequest) =>
-      request({ method: 'POST', path: '/v1/auth/sign-in', body, schema: SignInResponse }),
-    signOut: () => request({ method: 'POST', path: '/v1/auth/sign-out', schema: OkResponse }),
-    getMe: () => request({ method: 'GET', path: '/v1/me', schema: MeResponse }),
+    signIn: (body: SignInRequest) => call(AUTH_ROUTES.signIn, SignInResponse, { body }),
+    signOut: () => call(AUTH_ROUTES.signOut, OkResponse),
+    getMe: () => call(AUTH_ROUTES.getMe, MeResponse),
     findPreregistrations: (query: PreregistrationListQueryInput) =>
-      request({
-        method: 'GET',
-        path: '/v1/customer-development/preregistrations',
+      call(PARTNER_ROUTES.findPreregistrations, PreregistrationPage, {
         query: {
           page: query.page,
           pageSize: query.pageSize,
@@ -71,61 +95,34 @@ export function createApiClient(options: ApiClientOptions) {
           status: query.status,
           reveal: query.reveal,
         },
-        schema: PreregistrationPage,
       }),
     createPreregistration: (body: CreatePreregistrationRequest) =>
-      request({
-        method: 'POST',
-        path: `${CD}/preregistrations`,
-        body,
-        schema: PreregistrationItem,
-      }),
+      call(PARTNER_ROUTES.createPreregistration, PreregistrationItem, { body }),
     deletePreregistration: (id: string) =>
-      request({
-        method: 'DELETE',
-        path: `${CD}/preregistrations/${encodeURIComponent(id)}`,
-        schema: DeletePreregistrationResponse,
-      }),
+      call(PARTNER_ROUTES.deletePreregistration, DeletePreregistrationResponse, {}, { id }),
     batchDeletePreregistrations: (preregistrationIds: string[]) =>
-      request({
-        method: 'POST',
-        path: `${CD}/preregistrations/batch-delete`,
+      call(PARTNER_ROUTES.batchDeletePreregistrations, BatchDeletePreregistrationsResponse, {
         body: { preregistrationIds },
-        schema: BatchDeletePreregistrationsResponse,
       }),
     /** Invite (R36); pass one idempotency key per dialog so a double click sends one batch. */
     sendInvitations: (body: SendInvitationsRequest, idempotencyKey?: string) =>
-      request({
-        method: 'POST',
-        path: `${CD}/invitations`,
+      call(PARTNER_ROUTES.sendInvitations, InvitationBatchResponse, {
         body,
-        headers: idempotency(idempotencyKey),
-        schema: InvitationBatchResponse,
+        headers: idempotencyHeaders(PARTNER_ROUTES.sendInvitations, idempotencyKey),
       }),
     resendInvitation: (invitationId: string, idempotencyKey?: string) =>
-      request({
-        method: 'POST',
-        path: `${CD}/invitations/${encodeURIComponent(invitationId)}/resend`,
-        headers: idempotency(idempotencyKey),
-        schema: InvitationBatchResponse,
-      }),
+      call(
+        PARTNER_ROUTES.resendInvitation,
+        InvitationBatchResponse,
+        { headers: idempotencyHeaders(PARTNER_ROUTES.resendInvitation, idempotencyKey) },
+        { id: invitationId }
+      ),
     previewInvitation: (body: PreviewInvitationRequest) =>
-      request({
-        method: 'POST',
-        path: `${CD}/invitations/preview`,
-        body,
-        schema: PreviewInvitationResponse,
-      }),
+      call(PARTNER_ROUTES.previewInvitation, PreviewInvitationResponse, { body }),
     getInvitationBatch: (batchId: string) =>
-      request({
-        method: 'GET',
-        path: `${CD}/invitation-batches/${encodeURIComponent(batchId)}`,
-        schema: InvitationBatchProgress,
-      }),
+      call(PARTNER_ROUTES.getInvitationBatch, InvitationBatchProgress, {}, { id: batchId }),
     findHistory: (query: HistoryQueryInput) =>
-      request({
-        method: 'GET',
-        path: `${CD}/history`,
+      call(PARTNER_ROUTES.findHistory, HistoryPage, {
         query: {
           page: query.page,
           pageSize: query.pageSize,
@@ -133,31 +130,31 @@ export function createApiClient(options: ApiClientOptions) {
           status: query.status,
           reveal: query.reveal,
         },
-        schema: HistoryPage,
       }),
-    findPartners: () =>
-      request({ method: 'GET', path: '/v1/admin/partners', schema: AdminPartnerList }),
+    findPartners: () => call(ADMIN_ROUTES.findPartners, AdminPartnerList),
     updatePartner: (partnerId: string, body: UpdatePartnerRequest) =>
-      request({
-        method: 'PATCH',
-        path: `/v1/admin/partners/${encodeURIComponent(partnerId)}`,
-        body,
-        schema: AdminPartner,
-      }),
+      call(ADMIN_ROUTES.updatePartner, AdminPartner, { body }, { id: partnerId }),
     findReviewQueue: (query: { page?: number; pageSize?: number } = {}) =>
-      request({
-        method: 'GET',
-        path: '/v1/admin/preregistrations',
+      call(ADMIN_ROUTES.findReviewQueue, AdminPreregistrationPage, {
         query: { status: 'PENDING_REVIEW', page: query.page, pageSize: query.pageSize },
-        schema: AdminPreregistrationPage,
       }),
     reviewPreregistration: (id: string, body: ReviewPreregistrationRequest) =>
-      request({
-        method: 'POST',
-        path: `/v1/admin/preregistrations/${encodeURIComponent(id)}/review`,
-        body,
-        schema: AdminPreregistrationItem,
-      }),
+      call(ADMIN_ROUTES.reviewPreregistration, AdminPreregistrationItem, { body }, { id }),
+    findDoubleAssociations: () =>
+      call(ADMIN_ROUTES.findDoubleAssociations, AdminDoubleAssociationList),
+    /** What a link shows (R58); read-only, never consumes the link. */
+    resolveInvitation: (body: InvitationTokenRequest) =>
+      call(PUBLIC_ROUTES.resolveInvitation, InvitationView, { body }),
+    registerCustomer: (body: RegisterCustomerRequest) =>
+      call(PUBLIC_ROUTES.registerCustomer, CustomerSession, { body }),
+    signInCustomer: (body: CustomerSignInRequest) =>
+      call(PUBLIC_ROUTES.signInCustomer, CustomerSession, { body }),
+    signOutCustomer: () => call(PUBLIC_ROUTES.signOutCustomer, OkResponse),
+    getCustomerMe: () => call(PUBLIC_ROUTES.getCustomerMe, CustomerMe),
+    acceptInvitation: (body: AcceptInvitationRequest) =>
+      call(PUBLIC_ROUTES.acceptInvitation, AcceptInvitationResponse, { body }),
+    requestRenewal: (body: InvitationTokenRequest) =>
+      call(PUBLIC_ROUTES.requestRenewal, RenewalRequestResponse, { body }),
   }
 }
 

@@ -1,3 +1,4 @@
+import { LOCALES } from '@partner-center/domain'
 import { z } from './zod'
 
 /** A UUID as the API writes it (lower-case, any version). */
@@ -7,7 +8,7 @@ export const Uuid = z.uuid({ version: undefined })
 export const Instant = z.iso.datetime()
 
 /** UI and email languages (domain.md §3.1). */
-export const LocaleSchema = z.enum(['en', 'zh-CN']).meta({ id: 'Locale' })
+export const LocaleSchema = z.enum(LOCALES).meta({ id: 'Locale' })
 
 /** `?page=&pageSize=` of every console list (architecture.md §5 Pagination). */
 export const PageQuery = z.strictObject({

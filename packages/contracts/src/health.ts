@@ -9,7 +9,10 @@ export const HealthResponse = z
   })
   .meta({ id: 'Health' })
 
-/** `GET /api/ready`: the process can reach its database. */
+/**
+ * `GET /api/ready`: the process can reach its database. `database` names the API's driver, a
+ * deployment detail rather than a domain value list, so it is spelled here.
+ */
 export const ReadyResponse = z
   .object({ status: z.literal('ready'), database: z.enum(['postgres', 'pglite']) })
   .meta({ id: 'Ready' })

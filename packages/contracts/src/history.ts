@@ -1,20 +1,11 @@
+import { HISTORY_FILTERS } from '@partner-center/domain'
 import { z } from './zod'
 import { Instant, PageQuery, Uuid, pageOf } from './common'
 import { AssociationTypeSchema } from './invitations'
 import { InviteCheck, RevealColumn, commaList } from './preregistrations'
 
 /** Values of the History Records status filter (domain.md §4.2, S10). */
-export const HistoryFilterSchema = z
-  .enum([
-    'INVITED',
-    'ASSOCIATED',
-    'ASSOCIATION_FAILED',
-    'EXPIRED',
-    'SENDING_FAILED',
-    'SUPERSEDED',
-    'WITHDRAWN',
-  ])
-  .meta({ id: 'HistoryFilter' })
+export const HistoryFilterSchema = z.enum(HISTORY_FILTERS).meta({ id: 'HistoryFilter' })
 
 /** `GET /api/v1/customer-development/history` query (R74, M6). */
 export const HistoryQuery = z.strictObject({

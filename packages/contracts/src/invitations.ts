@@ -1,10 +1,9 @@
+import { ASSOCIATION_TYPES, BATCH_KINDS, BATCH_ROW_OUTCOMES } from '@partner-center/domain'
 import { z } from './zod'
 import { Instant, LocaleSchema, Uuid } from './common'
 
 /** Association types (domain.md §3.7), lower case. */
-export const AssociationTypeSchema = z
-  .enum(['reseller', 'referral'])
-  .meta({ id: 'AssociationType' })
+export const AssociationTypeSchema = z.enum(ASSOCIATION_TYPES).meta({ id: 'AssociationType' })
 export type AssociationTypeValue = z.infer<typeof AssociationTypeSchema>
 
 /** The optional `Idempotency-Key` header of invite and resend (R43): 1–255 visible ASCII. */
@@ -31,7 +30,7 @@ export type SendInvitationsRequest = z.infer<typeof SendInvitationsRequest>
 export const InvitationBatchResult = z
   .object({
     preregistrationId: Uuid,
-    outcome: z.enum(['QUEUED', 'SKIPPED']),
+    outcome: z.enum(BATCH_ROW_OUTCOMES),
     invitationId: Uuid.optional(),
     code: z.string().optional(),
     retryAfterSeconds: z.number().int().min(0).optional(),
@@ -56,7 +55,7 @@ export type InvitationBatchResponse = z.infer<typeof InvitationBatchResponse>
 export const InvitationBatchProgress = z
   .object({
     batchId: Uuid,
-    kind: z.enum(['INVITE', 'RESEND']),
+    kind: z.enum(BATCH_KINDS),
     associationType: AssociationTypeSchema,
     createdAt: Instant,
     requested: z.number().int(),

@@ -1,20 +1,21 @@
+import {
+  DELETION_OUTCOMES,
+  DELETION_SKIP_CODES,
+  PREREGISTRATION_SOURCES,
+  PREREGISTRATION_STATUSES,
+  REVEAL_COLUMNS,
+} from '@partner-center/domain'
 import { z } from './zod'
 import { Instant, LocaleSchema, PageQuery, Uuid, pageOf } from './common'
 
 /** Pre-registration statuses as listed (domain.md §4.1; `DELETED` rows are never listed). */
 export const PreregistrationStatusSchema = z
-  .enum([
-    'PENDING_REVIEW',
-    'PRE_REGISTERED',
-    'REJECTED',
-    'EXPIRED',
-    'CONVERTED',
-    'NOT_PREREGISTERED',
-  ])
+  .enum(PREREGISTRATION_STATUSES)
+  .exclude(['DELETED'])
   .meta({ id: 'PreregistrationStatus' })
 
 /** Columns a caller may unmask with `?reveal=` (domain.md M6). */
-export const RevealColumn = z.enum(['name', 'email', 'mobile'])
+export const RevealColumn = z.enum(REVEAL_COLUMNS)
 export type RevealColumn = z.infer<typeof RevealColumn>
 
 /** A comma-separated query value parsed into a non-empty list of `item`. */
@@ -59,7 +60,7 @@ export const PreregistrationItem = z
     email: z.string().nullable(),
     mobile: z.string().nullable(),
     locale: LocaleSchema,
-    source: z.enum(['PARTNER_CENTER', 'IMPORTED']),
+    source: z.enum(PREREGISTRATION_SOURCES),
     status: PreregistrationStatusSchema,
     createdAt: Instant,
     validUntil: Instant.nullable(),
@@ -101,8 +102,8 @@ export type BatchDeletePreregistrationsRequest = z.infer<typeof BatchDeletePrere
 export const DeletionResult = z
   .object({
     preregistrationId: Uuid,
-    outcome: z.enum(['DELETED', 'SKIPPED']),
-    code: z.enum(['NOT_FOUND', 'PREREGISTRATION_NOT_DELETABLE']).optional(),
+    outcome: z.enum(DELETION_OUTCOMES),
+    code: z.enum(DELETION_SKIP_CODES).optional(),
     revokedInvitationId: Uuid.nullable().optional(),
   })
   .meta({ id: 'DeletionResult' })

@@ -1,7 +1,14 @@
-import { ApiError, apiErrorOf } from './api-error'
+import { apiErrorOf, toApiError } from './api-error'
 
 // No zod here either: see api-error.ts. Answers are parsed by the caller's `parse`, if any.
-export { ApiError, apiErrorOf, isApiError, type ApiErrorOptions } from './api-error'
+export {
+  ApiError,
+  apiErrorOf,
+  isApiError,
+  toApiError,
+  type ApiErrorOptions,
+  type ToApiErrorOptions,
+} from './api-error'
 
 /** Options of {@link createApiTransport} and `createApiClient`. */
 export interface ApiClientOptions {
@@ -71,11 +78,7 @@ export function createApiTransport(options: ApiClientOptions): ApiTransport {
         body: call.body === undefined ? undefined : JSON.stringify(call.body),
       })
     } catch (cause) {
-      throw new ApiError({
-        code: 'NETWORK',
-        status: 0,
-        message: cause instanceof Error ? cause.message : 'The network request failed.',
-      })
+      throw toApiError(cause, { code: 'NETWORK' })
     }
     if (!response.ok) {
       const error = await apiErrorOf(response)

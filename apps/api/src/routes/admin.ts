@@ -17,17 +17,15 @@ import { findReviewQueue } from '../use-cases/find-review-queue'
 import { reviewPreregistration } from '../use-cases/review-preregistration'
 import { updatePartner } from '../use-cases/update-partner'
 import { IdParam } from './preregistrations'
+import { routeOf } from './route-of'
 import { errorResponses, jsonBody, jsonContent, throwValidationError } from './validation'
 
 const tags = ['Ecosystem manager']
-const security = [{ bearer: [] }]
 
 const listPartnersRoute = createRoute({
-  method: 'get',
-  path: '/v1/admin/partners',
+  ...routeOf('findPartners'),
   tags,
   summary: 'Partners with their capabilities',
-  security,
   middleware: [adminGuard()] as const,
   responses: {
     200: { description: 'Partners', content: jsonContent(AdminPartnerList) },
@@ -36,11 +34,9 @@ const listPartnersRoute = createRoute({
 })
 
 const updatePartnerRoute = createRoute({
-  method: 'patch',
-  path: '/v1/admin/partners/{id}',
+  ...routeOf('updatePartner'),
   tags,
   summary: 'Change a partner’s capabilities and contacts',
-  security,
   middleware: [adminGuard()] as const,
   request: { params: IdParam, body: jsonBody(UpdatePartnerRequest) },
   responses: {
@@ -50,11 +46,9 @@ const updatePartnerRoute = createRoute({
 })
 
 const reviewQueueRoute = createRoute({
-  method: 'get',
-  path: '/v1/admin/preregistrations',
+  ...routeOf('findReviewQueue'),
   tags,
   summary: 'Pre-registrations waiting for manual review',
-  security,
   middleware: [adminGuard()] as const,
   request: { query: AdminPreregistrationQuery },
   responses: {
@@ -64,11 +58,9 @@ const reviewQueueRoute = createRoute({
 })
 
 const reviewRoute = createRoute({
-  method: 'post',
-  path: '/v1/admin/preregistrations/{id}/review',
+  ...routeOf('reviewPreregistration'),
   tags,
   summary: 'Approve or reject a manual review',
-  security,
   middleware: [adminGuard()] as const,
   request: { params: IdParam, body: jsonBody(ReviewPreregistrationRequest) },
   responses: {
@@ -78,14 +70,12 @@ const reviewRoute = createRoute({
 })
 
 const doubleAssociationsRoute = createRoute({
-  method: 'get',
-  path: '/v1/admin/double-associations',
+  ...routeOf('findDoubleAssociations'),
   tags,
   summary: 'Customers with two ACTIVE associations after the identity merge',
   description:
     'Customer identities that the identity data step (issue 13) found associated with more ' +
     'than one partner, one association per merged account. Both associations stay ACTIVE.',
-  security,
   middleware: [adminGuard()] as const,
   responses: {
     200: { description: 'Double associations', content: jsonContent(AdminDoubleAssociationList) },

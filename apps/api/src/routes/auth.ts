@@ -5,11 +5,11 @@ import { resolveClientAddress } from '../middleware/client-address'
 import { requireUser, signedIn } from '../middleware/guards'
 import { getMe } from '../use-cases/get-me'
 import { signIn, signOut } from '../use-cases/sign-in'
+import { routeOf } from './route-of'
 import { errorResponses, throwValidationError } from './validation'
 
 const signInRoute = createRoute({
-  method: 'post',
-  path: '/v1/auth/sign-in',
+  ...routeOf('signIn'),
   tags: ['Auth'],
   summary: 'Sign in a partner user or the ecosystem manager',
   request: { body: { required: true, content: { 'application/json': { schema: SignInRequest } } } },
@@ -20,11 +20,9 @@ const signInRoute = createRoute({
 })
 
 const signOutRoute = createRoute({
-  method: 'post',
-  path: '/v1/auth/sign-out',
+  ...routeOf('signOut'),
   tags: ['Auth'],
   summary: 'Revoke the current access token',
-  security: [{ bearer: [] }],
   middleware: [signedIn()] as const,
   responses: {
     200: { description: 'Signed out', content: { 'application/json': { schema: OkResponse } } },
@@ -33,11 +31,9 @@ const signOutRoute = createRoute({
 })
 
 const meRoute = createRoute({
-  method: 'get',
-  path: '/v1/me',
+  ...routeOf('getMe'),
   tags: ['Auth'],
   summary: 'Who is signed in: user, role, partner, capabilities, permission keys',
-  security: [{ bearer: [] }],
   middleware: [signedIn()] as const,
   responses: {
     200: {

@@ -3,11 +3,11 @@ import { HealthResponse, ReadyResponse } from '@partner-center/contracts'
 import { sql } from 'drizzle-orm'
 import type { AppDeps, AppEnv } from '../deps'
 import { AppError } from '../errors'
+import { routeOf } from './route-of'
 import { errorResponses, throwValidationError } from './validation'
 
 const healthRoute = createRoute({
-  method: 'get',
-  path: '/health',
+  ...routeOf('health'),
   tags: ['Operations'],
   summary: 'The process is up',
   responses: {
@@ -16,8 +16,7 @@ const healthRoute = createRoute({
 })
 
 const readyRoute = createRoute({
-  method: 'get',
-  path: '/ready',
+  ...routeOf('ready'),
   tags: ['Operations'],
   summary: 'The process can reach its database',
   responses: {

@@ -3,14 +3,13 @@ import { HistoryPage, HistoryQuery } from '@partner-center/contracts'
 import type { AppDeps, AppEnv } from '../deps'
 import { partnerGuard, revealGuard } from '../middleware/guards'
 import { findHistory } from '../use-cases/find-history'
+import { routeOf } from './route-of'
 import { errorResponses, jsonContent, throwValidationError } from './validation'
 
 const historyRoute = createRoute({
-  method: 'get',
-  path: '/v1/customer-development/history',
+  ...routeOf('findHistory'),
   tags: ['Customer Development'],
   summary: 'History Records: one row per invitation (masked unless revealed)',
-  security: [{ bearer: [] }],
   middleware: [partnerGuard('custdev.history.view'), revealGuard()] as const,
   request: { query: HistoryQuery },
   responses: {

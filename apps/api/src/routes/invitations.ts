@@ -16,18 +16,15 @@ import { resendInvitation } from '../use-cases/resend-invitation'
 import type { StoredAnswer } from '../use-cases/run-idempotent'
 import { sendInvitations } from '../use-cases/send-invitations'
 import { IdParam } from './preregistrations'
+import { routeOf } from './route-of'
 import { errorResponses, jsonBody, jsonContent, throwValidationError } from './validation'
 
-const BASE = '/v1/customer-development'
 const tags = ['Customer Development']
-const security = [{ bearer: [] }]
 
 const sendRoute = createRoute({
-  method: 'post',
-  path: `${BASE}/invitations`,
+  ...routeOf('sendInvitations'),
   tags,
   summary: 'Invite 1–100 pre-registered customers (Idempotency-Key honoured)',
-  security,
   middleware: [partnerGuard('custdev.invite')] as const,
   request: { headers: IdempotencyKeyHeader, body: jsonBody(SendInvitationsRequest) },
   responses: {
@@ -37,11 +34,9 @@ const sendRoute = createRoute({
 })
 
 const resendRoute = createRoute({
-  method: 'post',
-  path: `${BASE}/invitations/{id}/resend`,
+  ...routeOf('resendInvitation'),
   tags,
   summary: 'Send a new invitation for the same pre-registration (a batch of one)',
-  security,
   middleware: [partnerGuard('custdev.invite')] as const,
   request: { headers: IdempotencyKeyHeader, params: IdParam },
   responses: {
@@ -51,11 +46,9 @@ const resendRoute = createRoute({
 })
 
 const previewRoute = createRoute({
-  method: 'post',
-  path: `${BASE}/invitations/preview`,
+  ...routeOf('previewInvitation'),
   tags,
   summary: 'Render the invitation email with masked customer data',
-  security,
   middleware: [partnerGuard('custdev.invite')] as const,
   request: { body: jsonBody(PreviewInvitationRequest) },
   responses: {
@@ -65,11 +58,9 @@ const previewRoute = createRoute({
 })
 
 const batchRoute = createRoute({
-  method: 'get',
-  path: `${BASE}/invitation-batches/{id}`,
+  ...routeOf('getInvitationBatch'),
   tags,
   summary: 'Delivery progress of a batch (creator and admins)',
-  security,
   middleware: [partnerGuard('custdev.invite')] as const,
   request: { params: IdParam },
   responses: {

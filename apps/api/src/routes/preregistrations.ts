@@ -15,20 +15,17 @@ import { createPreregistration } from '../use-cases/create-preregistration'
 import { deletePreregistration } from '../use-cases/delete-preregistration'
 import { deletePreregistrations } from '../use-cases/delete-preregistrations'
 import { findPreregistrations } from '../use-cases/find-preregistrations'
+import { routeOf } from './route-of'
 import { errorResponses, jsonBody, jsonContent, throwValidationError } from './validation'
 
-const BASE = '/v1/customer-development/preregistrations'
 const tags = ['Customer Development']
-const security = [{ bearer: [] }]
 /** Any string: a malformed id answers 404 like an unknown one (R2), not 400. */
 export const IdParam = z.object({ id: z.string().max(100) })
 
 const listRoute = createRoute({
-  method: 'get',
-  path: BASE,
+  ...routeOf('findPreregistrations'),
   tags,
   summary: 'List pre-registered customers (masked unless revealed)',
-  security,
   middleware: [partnerGuard('custdev.view'), revealGuard()] as const,
   request: { query: PreregistrationListQuery },
   responses: {
@@ -40,11 +37,9 @@ const listRoute = createRoute({
 /** The create route; its attempt limit needs the deps (R59a). */
 const createRouteDef = (deps: AppDeps) =>
   createRoute({
-    method: 'post',
-    path: BASE,
+    ...routeOf('createPreregistration'),
     tags,
     summary: 'Pre-register a customer',
-    security,
     middleware: [partnerGuard('custdev.preregister'), preregistrationRateLimit(deps)] as const,
     request: { body: jsonBody(CreatePreregistrationRequest) },
     responses: {
@@ -54,11 +49,9 @@ const createRouteDef = (deps: AppDeps) =>
   })
 
 const deleteRoute = createRoute({
-  method: 'delete',
-  path: `${BASE}/{id}`,
+  ...routeOf('deletePreregistration'),
   tags,
   summary: 'Delete a pre-registration (its live invitation is withdrawn)',
-  security,
   middleware: [partnerGuard('custdev.preregister.delete')] as const,
   request: { params: IdParam },
   responses: {
@@ -68,11 +61,9 @@ const deleteRoute = createRoute({
 })
 
 const batchDeleteRoute = createRoute({
-  method: 'post',
-  path: `${BASE}/batch-delete`,
+  ...routeOf('batchDeletePreregistrations'),
   tags,
   summary: 'Delete up to 100 pre-registrations; each id decided on its own',
-  security,
   middleware: [partnerGuard('custdev.preregister.delete')] as const,
   request: { body: jsonBody(BatchDeletePreregistrationsRequest) },
   responses: {

@@ -26,6 +26,7 @@ import {
 import { registerCustomer } from '../use-cases/public/register-customer'
 import { requestRenewal } from '../use-cases/public/request-renewal'
 import { resolveInvitation } from '../use-cases/public/resolve-invitation'
+import { routeOf } from './route-of'
 import { errorResponses, throwValidationError } from './validation'
 
 const json = <T>(schema: T) => ({ content: { 'application/json': { schema } } })
@@ -56,8 +57,7 @@ function requireCustomer(c: Context<AppEnv>) {
 
 const routes = {
   resolve: createRoute({
-    method: 'post',
-    path: '/v1/public/invitations/resolve',
+    ...routeOf('resolveInvitation'),
     tags,
     summary: 'What a link shows (read-only; never consumes it)',
     request: body(InvitationTokenRequest),
@@ -67,8 +67,7 @@ const routes = {
     },
   }),
   register: createRoute({
-    method: 'post',
-    path: '/v1/public/invitations/register',
+    ...routeOf('registerCustomer'),
     tags,
     summary: 'Create a customer account with the invited email and sign in',
     request: body(RegisterCustomerRequest),
@@ -78,8 +77,7 @@ const routes = {
     },
   }),
   signIn: createRoute({
-    method: 'post',
-    path: '/v1/public/auth/sign-in',
+    ...routeOf('signInCustomer'),
     tags,
     summary: 'Sign a customer in',
     request: body(CustomerSignInRequest),
@@ -89,18 +87,14 @@ const routes = {
     },
   }),
   signOut: createRoute({
-    method: 'post',
-    path: '/v1/public/auth/sign-out',
+    ...routeOf('signOutCustomer'),
     tags,
-    security: [{ bearer: [] }],
     summary: 'Revoke the customer token',
     responses: { 200: { description: 'Signed out', ...json(OkResponse) }, ...errorResponses(401) },
   }),
   me: createRoute({
-    method: 'get',
-    path: '/v1/public/auth/me',
+    ...routeOf('getCustomerMe'),
     tags,
-    security: [{ bearer: [] }],
     summary: 'The signed-in customer',
     responses: {
       200: { description: 'The customer', ...json(CustomerMe) },
@@ -108,10 +102,8 @@ const routes = {
     },
   }),
   accept: createRoute({
-    method: 'post',
-    path: '/v1/public/invitations/accept',
+    ...routeOf('acceptInvitation'),
     tags,
-    security: [{ bearer: [] }],
     summary: 'Accept the invitation and become associated with the partner',
     request: body(AcceptInvitationRequest),
     responses: {
@@ -120,8 +112,7 @@ const routes = {
     },
   }),
   renewal: createRoute({
-    method: 'post',
-    path: '/v1/public/invitations/renewal-request',
+    ...routeOf('requestRenewal'),
     tags,
     summary: 'Ask the partner for a new invitation',
     request: body(InvitationTokenRequest),

@@ -1,12 +1,7 @@
 import {
-  AcceptInvitationResponse,
-  ApiError,
   createApiClient,
-  CustomerMe,
-  CustomerSession,
-  InvitationView,
-  OkResponse,
-  RenewalRequestResponse,
+  type CustomerSignInRequest,
+  type RegisterCustomerRequest,
 } from '@partner-center/contracts'
 
 const SESSION_KEY = 'partner-center.customer-session'
@@ -34,7 +29,8 @@ export function writeSession(session: StoredSession | null, storage: Storage = s
 }
 
 /**
- * The customer-side calls of the API. The link token travels only in request bodies (R56).
+ * The customer-side calls of the API: the contracts' client, whose public methods take their
+ * paths from the route table. The link token travels only in request bodies (R56).
  */
 export function createPortalApi(options: { getLocale: () => string }) {
   const api = createApiClient({
@@ -42,40 +38,17 @@ export function createPortalApi(options: { getLocale: () => string }) {
     getToken: () => readSession()?.token ?? null,
     getLocale: options.getLocale,
   })
-  const post = <T extends Parameters<typeof api.request>[0]['schema']>(
-    path: string,
-    body: unknown,
-    schema: T
-  ) => api.request({ method: 'POST', path: `/v1/public${path}`, body, schema })
   return {
-    resolve: (token: string) => post('/invitations/resolve', { token }, InvitationView),
-    register: (body: {
-      token: string
-      displayName: string
-      password: string
-      mobile?: string
-      termsAccepted: true
-    }) => post('/invitations/register', body, CustomerSession),
-    signIn: (body: { email: string; password: string }) =>
-      post('/auth/sign-in', body, CustomerSession),
-    signOut: () => post('/auth/sign-out', undefined, OkResponse),
-    me: () => api.request({ method: 'GET', path: '/v1/public/auth/me', schema: CustomerMe }),
+    resolve: (token: string) => api.resolveInvitation({ token }),
+    register: (body: RegisterCustomerRequest) => api.registerCustomer(body),
+    signIn: (body: CustomerSignInRequest) => api.signInCustomer(body),
+    signOut: () => api.signOutCustomer(),
+    me: () => api.getCustomerMe(),
     accept: (token: string, instructionsAccepted: boolean) =>
-      post('/invitations/accept', { token, instructionsAccepted }, AcceptInvitationResponse),
-    requestRenewal: (token: string) =>
-      post('/invitations/renewal-request', { token }, RenewalRequestResponse),
+      api.acceptInvitation({ token, instructionsAccepted }),
+    requestRenewal: (token: string) => api.requestRenewal({ token }),
   }
 }
 
 /** The API calls of the portal. */
 export type PortalApi = ReturnType<typeof createPortalApi>
-
-/** Any failure as an ApiError, so every page shows a catalogue code and message. */
-export function asApiError(error: unknown): ApiError {
-  if (error instanceof ApiError) return error
-  return new ApiError({
-    code: 'INTERNAL',
-    status: 0,
-    message: error instanceof Error ? error.message : String(error),
-  })
-}

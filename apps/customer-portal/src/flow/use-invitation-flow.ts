@@ -1,8 +1,9 @@
 import type { AcceptInvitationResponse, ApiError, InvitationView } from '@partner-center/contracts'
+import { toApiError } from '@partner-center/contracts/transport'
 import { canRequestRenewal, isSameMailbox } from '@partner-center/domain'
 import { reactive } from 'vue'
 import { endsTheLink } from '../lib/invitation-link'
-import { asApiError, readSession, writeSession, type PortalApi } from './portal-api'
+import { readSession, writeSession, type PortalApi } from './portal-api'
 
 /** The pages of the link journey (domain.md S14–S19). */
 export type FlowStep =
@@ -70,7 +71,7 @@ export function useInvitationFlow(
   })
 
   function fail(error: unknown) {
-    state.failure = toFailure(asApiError(error), state.view)
+    state.failure = toFailure(toApiError(error), state.view)
     state.step = 'failure'
     if (endsTheLink(state.failure.code)) hooks.onLinkEnded?.()
   }
@@ -121,7 +122,7 @@ export function useInvitationFlow(
         writeSession({ token: session.token, email: session.customer.email })
         afterSignedIn()
       } catch (error) {
-        const apiError = asApiError(error)
+        const apiError = toApiError(error)
         // S15: an existing account switches to sign-in with the email kept.
         if (apiError.code === 'ACCOUNT_EXISTS') state.step = 'sign-in'
         state.formError = apiError
@@ -136,7 +137,7 @@ export function useInvitationFlow(
         writeSession({ token: session.token, email: session.customer.email })
         afterSignedIn()
       } catch (error) {
-        state.formError = asApiError(error)
+        state.formError = toApiError(error)
       }
     })
 
@@ -156,7 +157,7 @@ export function useInvitationFlow(
         state.step = 'success'
         hooks.onLinkEnded?.()
       } catch (error) {
-        const apiError = asApiError(error)
+        const apiError = toApiError(error)
         if (apiError.code === 'AGREEMENT_REQUIRED') state.formError = apiError
         else if (apiError.code === 'RECIPIENT_MISMATCH') state.step = 'mismatch'
         else if (apiError.code === 'NOT_AUTHENTICATED') {

@@ -7,12 +7,14 @@ export {
   ASSOCIATION_TYPES,
   AUDIT_ACTOR_TYPES,
   BATCH_KINDS as INVITATION_BATCH_KINDS,
+  BATCH_ROW_OUTCOMES,
   INVITATION_STATUSES,
   LIVE_INVITATION_STATUSES,
   LOCALES,
   OUTBOX_KINDS,
   OUTBOX_STATUSES,
   PAYERS,
+  PREREGISTRATION_SOURCES,
   PREREGISTRATION_STATUSES,
   ROLES as USER_ROLES,
 } from '@partner-center/domain'
@@ -21,11 +23,13 @@ export type {
   AssociationType,
   AuditActorType,
   BatchKind as InvitationBatchKind,
+  BatchRowOutcomeValue as BatchRowOutcome,
   InvitationStatus,
   Locale,
   OutboxKind,
   OutboxStatus,
   Payer,
+  PreregistrationSource,
   PreregistrationStatus,
   Role as UserRole,
 } from '@partner-center/domain'
@@ -45,11 +49,6 @@ export const FROZEN_REASONS = ['RESELLER_BUDGET_PENDING'] as const
 /** One of {@link FROZEN_REASONS}. */
 export type FrozenReason = (typeof FROZEN_REASONS)[number]
 
-/** Origin of a pre-registration row (domain.md §3.4). */
-export const PREREGISTRATION_SOURCES = ['PARTNER_CENTER', 'IMPORTED'] as const
-/** One of {@link PREREGISTRATION_SOURCES}. */
-export type PreregistrationSource = (typeof PREREGISTRATION_SOURCES)[number]
-
 /** Statuses that hold an identity and count against the quota (domain.md §1, R28). */
 export const HOLDING_PREREGISTRATION_STATUSES = ['PENDING_REVIEW', 'PRE_REGISTERED'] as const
 
@@ -66,11 +65,6 @@ export type PreregistrationClosedReason = (typeof PREREGISTRATION_CLOSED_REASONS
 export const INVITATION_CHANNELS = ['email'] as const
 /** One of {@link INVITATION_CHANNELS}. */
 export type InvitationChannel = (typeof INVITATION_CHANNELS)[number]
-
-/** Per-row outcome inside a batch (domain.md §3.6). */
-export const BATCH_ROW_OUTCOMES = ['QUEUED', 'SKIPPED'] as const
-/** One of {@link BATCH_ROW_OUTCOMES}. */
-export type BatchRowOutcome = (typeof BATCH_ROW_OUTCOMES)[number]
 
 /** How an association was created (domain.md §3.7). */
 export const ASSOCIATION_ORIGINS = ['EMAIL_INVITATION', 'IMPORTED'] as const

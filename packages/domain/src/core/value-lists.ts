@@ -1,0 +1,83 @@
+// Value lists of requests and answers that are not states (those are in statuses.ts). The
+// contracts build their enums from these, and the database its CHECK constraints, so a value is
+// added in one place.
+
+/**
+ * Origins of a pre-registration row (§3.4): made in the Partner Center, or imported.
+ *
+ * @example
+ * PREREGISTRATION_SOURCES // ['PARTNER_CENTER', 'IMPORTED']
+ */
+export const PREREGISTRATION_SOURCES = ['PARTNER_CENTER', 'IMPORTED'] as const
+
+/**
+ * One pre-registration source.
+ *
+ * @example
+ * const source: PreregistrationSource = 'IMPORTED'
+ */
+export type PreregistrationSource = (typeof PREREGISTRATION_SOURCES)[number]
+
+/**
+ * The outcome of one row of an invite or resend batch (§3.6, R42).
+ *
+ * @example
+ * BATCH_ROW_OUTCOMES // ['QUEUED', 'SKIPPED']
+ */
+export const BATCH_ROW_OUTCOMES = ['QUEUED', 'SKIPPED'] as const
+
+/**
+ * One batch row outcome (the row itself is `BatchRowOutcome` of decide-invitation-batch).
+ *
+ * @example
+ * const outcome: BatchRowOutcomeValue = 'SKIPPED'
+ */
+export type BatchRowOutcomeValue = (typeof BATCH_ROW_OUTCOMES)[number]
+
+/**
+ * The outcome of one id of a delete (R32, R33).
+ *
+ * @example
+ * DELETION_OUTCOMES // ['DELETED', 'SKIPPED']
+ */
+export const DELETION_OUTCOMES = ['DELETED', 'SKIPPED'] as const
+
+/**
+ * Why a delete skipped an id (R32, R33): failure catalogue codes.
+ *
+ * @example
+ * DELETION_SKIP_CODES.includes('PREREGISTRATION_NOT_DELETABLE') // true
+ */
+export const DELETION_SKIP_CODES = ['NOT_FOUND', 'PREREGISTRATION_NOT_DELETABLE'] as const
+
+/**
+ * The ecosystem manager's decisions on a manual review (R31).
+ *
+ * @example
+ * REVIEW_DECISIONS // ['approve', 'reject']
+ */
+export const REVIEW_DECISIONS = ['approve', 'reject'] as const
+
+/**
+ * One review decision.
+ *
+ * @example
+ * const decision: ReviewDecision = 'reject'
+ */
+export type ReviewDecision = (typeof REVIEW_DECISIONS)[number]
+
+/**
+ * The customer columns a list can unmask with `?reveal=` (M6, §7).
+ *
+ * @example
+ * REVEAL_COLUMNS // ['name', 'email', 'mobile']
+ */
+export const REVEAL_COLUMNS = ['name', 'email', 'mobile'] as const
+
+/**
+ * One revealable column.
+ *
+ * @example
+ * const column: RevealColumnName = 'email'
+ */
+export type RevealColumnName = (typeof REVEAL_COLUMNS)[number]
