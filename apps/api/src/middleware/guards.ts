@@ -1,7 +1,7 @@
-import { can, permissionsForRole, type Actor, type PermissionKey } from '@partner-center/domain'
+import { authorize, can, type Actor, type PermissionKey } from '@partner-center/domain'
 import type { Context, MiddlewareHandler } from 'hono'
 import type { AppEnv, PartnerScope, Principal } from '../deps'
-import { AppError } from '../errors'
+import { AppError, toAppError } from '../errors'
 
 type UserPrincipal = Extract<Principal, { kind: 'user' }>
 
@@ -21,29 +21,25 @@ export function signedIn(): MiddlewareHandler<AppEnv> {
 }
 
 /**
- * Guards a Customer Development endpoint in the order of domain.md R3: signed in, module
- * enabled for the partner, then the permission key. Runs before input validation.
+ * Guards a Customer Development endpoint in the order of domain.md R3: signed in, then the
+ * domain's `authorize` (module enabled for the partner, then the permission key; the ecosystem
+ * manager is always `PERMISSION_DENIED`). Runs before input validation.
  */
 export function partnerGuard(permission: PermissionKey): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const principal = requireUser(c)
-    if (principal.role === 'ecosystem_manager' || !principal.partnerId) {
-      throw new AppError('PERMISSION_DENIED', 403)
-    }
-    const partner = principal.partner
-    if (!partner) throw new AppError('NOT_AUTHENTICATED', 401)
-    if (!partner.customerDevelopmentEnabled) {
-      throw new AppError('CUSTOMER_DEVELOPMENT_NOT_ENABLED', 403)
-    }
-    if (!permissionsForRole(principal.role).includes(permission)) {
-      throw new AppError('PERMISSION_DENIED', 403)
-    }
+    const actor = { role: principal.role, userId: principal.userId, partnerId: principal.partnerId }
+    const authorized = authorize({ actor, partner: principal.partner, permission })
+    if (!authorized.ok) throw toAppError(authorized.error)
+    const { role } = principal
+    // authorize refused the ecosystem manager already (R9); this only narrows the type.
+    if (role === 'ecosystem_manager') throw toAppError({ code: 'PERMISSION_DENIED' })
     c.set('partnerScope', {
       userId: principal.userId,
       displayName: principal.displayName,
-      role: principal.role,
+      role,
       locale: principal.locale,
-      partner,
+      partner: authorized.value,
     })
     await next()
   }

@@ -1,4 +1,9 @@
-import { computeBackoffSeconds, DEFAULT_LIMITS, maskEmail } from '@partner-center/domain'
+import {
+  computeBackoffSeconds,
+  decideDeliveryFailure,
+  DEFAULT_LIMITS,
+  maskEmail,
+} from '@partner-center/domain'
 import { EmailInputError } from '@partner-center/email-templates'
 import { composeMail } from './compose-mail'
 import type { ClaimedRow } from './claim-outbox-rows'
@@ -38,25 +43,28 @@ async function prepareMessage(
   }
 }
 
-/** Retry after the backoff of R53, or give up on a permanent failure or the last attempt (I4). */
+/** Retry after the backoff of R53, or give up on a permanent failure or the last attempt (I4):
+ * the domain's `decideDeliveryFailure`. */
 function failureOutcome(
   ctx: DeliveryContext,
   row: ClaimedRow,
   failure: SendFailure,
   now: Date
 ): DeliveryOutcome {
-  if (failure.permanent || row.attempts >= ctx.config.maxAttempts) {
-    return { kind: 'failed', failure }
+  const limits = {
+    ...DEFAULT_LIMITS,
+    OUTBOX_MAX_ATTEMPTS: ctx.config.maxAttempts,
+    OUTBOX_BACKOFF_BASE_SECONDS: ctx.config.backoffBaseSeconds,
+    OUTBOX_BACKOFF_CAP_SECONDS: ctx.config.backoffCapSeconds,
   }
-  const seconds = computeBackoffSeconds({
-    attempt: row.attempts,
-    random: ctx.random(),
-    limits: {
-      ...DEFAULT_LIMITS,
-      OUTBOX_BACKOFF_BASE_SECONDS: ctx.config.backoffBaseSeconds,
-      OUTBOX_BACKOFF_CAP_SECONDS: ctx.config.backoffCapSeconds,
-    },
+  const decision = decideDeliveryFailure({
+    replyCode: failure.replyCode,
+    permanent: failure.permanent,
+    attemptCount: row.attempts,
+    limits,
   })
+  if (decision === 'GIVE_UP') return { kind: 'failed', failure }
+  const seconds = computeBackoffSeconds({ attempt: row.attempts, random: ctx.random(), limits })
   return { kind: 'retry', runAfter: new Date(now.getTime() + seconds * 1000), failure }
 }
 

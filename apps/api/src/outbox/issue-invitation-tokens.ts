@@ -1,5 +1,5 @@
-import { executeRows, type Database } from '@partner-center/db'
-import type { AssociationType } from '@partner-center/domain'
+import { appliesFromSql, executeRows, type Database } from '@partner-center/db'
+import { INVITATION_EVENTS, type AssociationType } from '@partner-center/domain'
 import { sql } from 'drizzle-orm'
 import { createHash, randomBytes, randomUUID } from 'node:crypto'
 
@@ -46,8 +46,8 @@ interface IssuedRow extends Record<string, unknown> {
  * (R51): `attemptCount + 1`, `lastAttemptAt`, and on the first issue `expiresAt = now + ttl`,
  * which never moves afterwards. So token and attempt commit together, before anything reaches
  * SMTP, at one round trip per claim instead of two per email. Invitations no longer waiting for
- * delivery (not `QUEUED` or `SEND_FAILED`, or past `expiresAt`) are left out of the answer and
- * untouched.
+ * delivery (not in a from-state of `INVITATION_EVENTS.TOKEN_ISSUED`, or past `expiresAt`) are left
+ * out of the answer and untouched.
  *
  * @example
  * const issued = await issueInvitationTokens(db, { invitationIds, now, ttlDays: 7 })
@@ -80,7 +80,7 @@ export async function issueInvitationTokens(
                  updated_at = ${now}::timestamptz
             from input
            where i.id = input.invitation_id
-             and i.status in ('QUEUED', 'SEND_FAILED')
+             and ${appliesFromSql(sql`i.status`, INVITATION_EVENTS.TOKEN_ISSUED)}
              and (i.expires_at is null or i.expires_at > ${now}::timestamptz)
        returning i.*),
         issued as (

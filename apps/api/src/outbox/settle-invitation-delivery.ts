@@ -1,6 +1,6 @@
 import { executeRows, type Database } from '@partner-center/db'
-import type { InvitationStatus, OutboxStatus } from '@partner-center/db/schema'
-import type { AuditAction } from '@partner-center/domain'
+import type { OutboxStatus } from '@partner-center/db/schema'
+import { INVITATION_EVENTS, type InvitationEventName } from '@partner-center/domain'
 import { sql } from 'drizzle-orm'
 import { randomUUID } from 'node:crypto'
 import type { ClaimedRow } from './claim-outbox-rows'
@@ -8,13 +8,12 @@ import type { DeliveryOutcome } from './settle-outbox-row'
 
 type Settled = Exclude<DeliveryOutcome, { kind: 'cancelled' }>
 
-const TRANSITIONS: Record<
-  Settled['kind'],
-  { row: OutboxStatus; to: InvitationStatus; action: AuditAction }
-> = {
-  sent: { row: 'SENT', to: 'SENT', action: 'invitation.sent' }, // I2
-  retry: { row: 'PENDING', to: 'SEND_FAILED', action: 'invitation.send_failed' }, // I3
-  failed: { row: 'FAILED', to: 'FAILED_TO_SEND', action: 'invitation.failed_to_send' }, // I4
+// The outbox row's status and the invitation's event (I2, I3, I4) of each outcome; the event's
+// to-state, audit action and from-states come from the domain's table.
+const TRANSITIONS: Record<Settled['kind'], { row: OutboxStatus; event: InvitationEventName }> = {
+  sent: { row: 'SENT', event: 'SEND_SUCCEEDED' },
+  retry: { row: 'PENDING', event: 'SEND_RETRY' },
+  failed: { row: 'FAILED', event: 'SEND_GAVE_UP' },
 }
 
 /** One finished delivery attempt of an invitation email. */
@@ -33,6 +32,7 @@ export interface SettledDelivery {
 
 function inputRow({ row, outcome }: InvitationDeliveryResult) {
   const transition = TRANSITIONS[outcome.kind]
+  const event = INVITATION_EVENTS[transition.event]
   const details =
     outcome.kind === 'sent'
       ? {}
@@ -43,9 +43,12 @@ function inputRow({ row, outcome }: InvitationDeliveryResult) {
         }
   const runAfter = outcome.kind === 'retry' ? outcome.runAfter.toISOString() : null
   const lastError = outcome.kind === 'sent' ? null : outcome.failure.lastError
+  // The event's from-states as one text parameter, so the statement's text never depends on them.
   return sql`(${row.id}::uuid, ${row.attempts}::int, ${row.aggregateId}::uuid,
-    ${transition.row}::text, ${runAfter}::timestamptz, ${lastError}::text, ${transition.to}::text,
-    ${transition.action}::text, ${JSON.stringify(details)}::jsonb, ${randomUUID()}::uuid)`
+    ${transition.row}::text, ${runAfter}::timestamptz, ${lastError}::text, ${event.to}::text,
+    ${event.audit}::text, ${JSON.stringify(details)}::jsonb, ${randomUUID()}::uuid,
+    ${event.from.join(',')}::text, ${outcome.kind === 'sent'}::boolean,
+    ${outcome.kind === 'failed' ? 'DELIVERY_FAILED' : null}::text)`
 }
 
 /**
@@ -53,8 +56,8 @@ function inputRow({ row, outcome }: InvitationDeliveryResult) {
  * whole (R75) and a busy dispatcher pays one round trip for a group of emails: per attempt the
  * outbox row (sent, back to pending with `run_after`, or failed), the invitation's transition
  * I2/I3/I4 (`sentAt` on the first success only; `failureCode = DELIVERY_FAILED` on giving up)
- * and one audit event by the system. An invitation changes only while it is still delivering
- * (`QUEUED`, `SEND_FAILED`) and only if this claim still held its row (`SENDING` with the
+ * and one audit event by the system. An invitation changes only from its event's from-states
+ * (`INVITATION_EVENTS`: still delivering, `QUEUED` or `SEND_FAILED`) and only if this claim still held its row (`SENDING` with the
  * claim's `attempts`): a late result after a lapsed lease changes nothing. Details carry
  * statuses, the attempt and the error class and code: no address, no link.
  *
@@ -72,7 +75,8 @@ export async function settleInvitationDeliveries(
   const rows = await executeRows<{ outbox_id: string; transitioned: boolean }>(
     db,
     sql`with input(outbox_id, attempts, invitation_id, row_status, run_after, last_error,
-                   to_status, action, details, audit_id)
+                   to_status, action, details, audit_id, from_statuses, sets_sent_at,
+                   failure_code)
           as (values ${sql.join(results.map(inputRow), sql`, `)}),
         settled as (
           update outbox as o
@@ -87,13 +91,14 @@ export async function settleInvitationDeliveries(
         changed as (
           update invitations as i
              set status = input.to_status,
-                 sent_at = case when input.to_status = 'SENT' then coalesce(i.sent_at, ${at}::timestamptz) else i.sent_at end,
-                 failure_code = case when input.to_status = 'FAILED_TO_SEND' then 'DELIVERY_FAILED' else i.failure_code end,
+                 sent_at = case when input.sets_sent_at then coalesce(i.sent_at, ${at}::timestamptz) else i.sent_at end,
+                 failure_code = coalesce(input.failure_code, i.failure_code),
                  updated_at = ${at}::timestamptz
             from input
             join invitations as before on before.id = input.invitation_id
             join settled on settled.id = input.outbox_id
-           where i.id = input.invitation_id and i.status in ('QUEUED', 'SEND_FAILED')
+           where i.id = input.invitation_id and i.status = any(string_to_array(input.from_statuses, ','))
+
        returning i.id, i.partner_id, i.attempt_count, before.status as from_status,
                  input.outbox_id, input.to_status, input.action, input.details, input.audit_id),
         audited as (

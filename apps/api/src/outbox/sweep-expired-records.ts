@@ -1,4 +1,5 @@
-import { executeRows, type Database } from '@partner-center/db'
+import { appliesFromSql, executeRows, type Database } from '@partner-center/db'
+import { INVITATION_EVENTS, PREREGISTRATION_EVENTS, type StateEvent } from '@partner-center/domain'
 import { sql, type SQL } from 'drizzle-orm'
 
 /** How many transitions one sweep wrote. */
@@ -22,32 +23,29 @@ const RATE_LIMIT_COUNTER_RETENTION_MS = 86_400_000
 
 /**
  * One conditional `update … returning` plus its audit events, as one statement, so each
- * transition and its event commit together (R75). With several sweepers racing, the loser's
- * update waits for the winner's row lock, re-checks `status` and skips the row: exactly once.
+ * transition and its event commit together (R75). The guard, the to-state and the action are the
+ * clock event's row of the domain's table. With several sweepers racing, the loser's update waits
+ * for the winner's row lock, re-checks `status` and skips the row: exactly once.
  */
 function expireStatement(options: {
   table: SQL
   entityType: string
-  action: string
-  from: readonly string[]
+  event: StateEvent<string>
   due: SQL
   now: string
 }): SQL {
-  const from = sql.join(
-    options.from.map((status) => sql`${status}`),
-    sql`, `
-  )
+  const { event } = options
   return sql`with expired as (
                update ${options.table} as t
-                  set status = 'EXPIRED', updated_at = ${options.now}::timestamptz
+                  set status = ${event.to}, updated_at = ${options.now}::timestamptz
                  from ${options.table} as before
-                where before.id = t.id and t.status in (${from}) and ${options.due}
+                where before.id = t.id and ${appliesFromSql(sql`t.status`, event)} and ${options.due}
             returning t.id, t.partner_id, before.status as from_status)
              insert into audit_events
                     (id, occurred_at, actor_type, actor_id, partner_id, action, entity_type, entity_id, request_id, details)
              select gen_random_uuid(), ${options.now}::timestamptz, 'system', null, expired.partner_id,
-                    ${options.action}, ${options.entityType}, expired.id, null,
-                    jsonb_build_object('from', expired.from_status, 'to', 'EXPIRED')
+                    ${event.audit}, ${options.entityType}, expired.id, null,
+                    jsonb_build_object('from', expired.from_status, 'to', ${event.to}::text)
                from expired
           returning entity_id`
 }
@@ -67,8 +65,7 @@ export async function sweepExpiredRecords(db: Database, now: Date): Promise<Swee
     expireStatement({
       table: sql`pre_registrations`,
       entityType: 'preregistration',
-      action: 'preregistration.expired',
-      from: ['PENDING_REVIEW'],
+      event: PREREGISTRATION_EVENTS.REVIEW_LAPSED,
       due: sql`t.review_deadline <= ${at}::timestamptz`,
       now: at,
     })
@@ -77,8 +74,7 @@ export async function sweepExpiredRecords(db: Database, now: Date): Promise<Swee
     expireStatement({
       table: sql`pre_registrations`,
       entityType: 'preregistration',
-      action: 'preregistration.expired',
-      from: ['PRE_REGISTERED'],
+      event: PREREGISTRATION_EVENTS.VALIDITY_LAPSED,
       due: sql`t.valid_until <= ${at}::timestamptz`,
       now: at,
     })
@@ -87,8 +83,7 @@ export async function sweepExpiredRecords(db: Database, now: Date): Promise<Swee
     expireStatement({
       table: sql`invitations`,
       entityType: 'invitation',
-      action: 'invitation.expired',
-      from: ['QUEUED', 'SENT', 'SEND_FAILED'],
+      event: INVITATION_EVENTS.EXPIRE,
       due: sql`t.expires_at <= ${at}::timestamptz`,
       now: at,
     })

@@ -1,4 +1,5 @@
-import { invitations, preRegistrations } from '@partner-center/db/schema'
+import { statusIn } from '@partner-center/db'
+import { invitations, LIVE_INVITATION_STATUSES, preRegistrations } from '@partner-center/db/schema'
 import { sql, type Placeholder, type SQL } from 'drizzle-orm'
 
 /**
@@ -28,7 +29,7 @@ export function effectiveInvitationStatusSql(now: Date): SQL<string> {
   const t = invitations
   const at = now.toISOString()
   return sql<string>`case
-    when ${t.status} in ('QUEUED', 'SENT', 'SEND_FAILED') and ${t.expiresAt} <= ${at}::timestamptz
+    when ${statusIn(t.status, LIVE_INVITATION_STATUSES)} and ${t.expiresAt} <= ${at}::timestamptz
       then 'EXPIRED'
     else ${t.status} end`
 }

@@ -1,9 +1,14 @@
-import type { Database } from '@partner-center/db'
+import { appliesFromSql, type Database } from '@partner-center/db'
 import { invitations, outbox, type InvitationRow } from '@partner-center/db/schema'
 import {
+  auditActionOf,
   effectiveInvitationStatus,
+  INVITATION_EVENTS,
+  invitationEventName,
   transitionInvitation,
+  writtenStatus,
   type FailureCode,
+  type InvitationEvent,
 } from '@partner-center/domain'
 import { and, eq } from 'drizzle-orm'
 import { recordAudits, type AuditEntry } from './audit'
@@ -21,33 +26,38 @@ export interface RetireLiveInvitationOptions {
 /**
  * Ends a stored-live invitation: written `EXPIRED` first when its `expiresAt` has passed (I7, so
  * the partial unique index never sees two live rows), else `SUPERSEDED` (I5) or `REVOKED` (I6)
- * through the domain's state machine, with its pending email cancelled. One audit event per
- * change, in the caller's transaction. Returns the status written.
+ * through the domain's state machine, with its pending email cancelled. The update is guarded by
+ * the event's from-states and its audit action is the event's (`INVITATION_EVENTS`). One audit
+ * event per change, in the caller's transaction. Returns the status written.
  */
 export async function retireLiveInvitation(tx: Database, options: RetireLiveInvitationOptions) {
   const { invitation, now, actor } = options
   const base = { partnerId: actor.partnerId, entityType: 'invitation', entityId: invitation.id }
-  let entry: AuditEntry
-  let next: Partial<InvitationRow>
-  if (effectiveInvitationStatus(invitation, now) === 'EXPIRED') {
-    next = { status: 'EXPIRED' }
-    entry = { ...base, action: 'invitation.expired', actorType: 'system', actorId: null }
-  } else {
-    const state = { ...invitation, failureCode: invitation.failureCode as FailureCode | null }
-    const moved = transitionInvitation(state, options.event, now)
-    if (!moved.ok) throw new Error(`invitation ${invitation.id} cannot be retired`)
-    next = { status: moved.value.status, supersededById: moved.value.supersededById }
-    entry = {
-      ...base,
-      action: options.event.type === 'SUPERSEDED' ? 'invitation.superseded' : 'invitation.revoked',
-      actorType: 'partner_user',
-      actorId: actor.userId,
-    }
+  // Past expiresAt only EXPIRE applies (by the system: time caused it); else the partner's event.
+  const state = { ...invitation, failureCode: invitation.failureCode as FailureCode | null }
+  const lapsed =
+    effectiveInvitationStatus(invitation, now) === writtenStatus(INVITATION_EVENTS.EXPIRE)
+  const event: InvitationEvent = lapsed ? { type: 'EXPIRE' } : options.event
+  const moved = transitionInvitation(state, event, now)
+  const row = INVITATION_EVENTS[invitationEventName(event, invitation)]
+  if (!moved.ok) throw new Error(`invitation ${invitation.id} cannot be retired`)
+  const next: Partial<InvitationRow> = {
+    status: moved.value.status,
+    ...(lapsed ? {} : { supersededById: moved.value.supersededById }),
   }
-  await tx
+  const entry: AuditEntry = {
+    ...base,
+    action: auditActionOf(row),
+    ...(lapsed
+      ? { actorType: 'system' as const, actorId: null }
+      : { actorType: 'partner_user' as const, actorId: actor.userId }),
+  }
+  const updated = await tx
     .update(invitations)
     .set({ ...next, updatedAt: now })
-    .where(eq(invitations.id, invitation.id))
+    .where(and(eq(invitations.id, invitation.id), appliesFromSql(invitations.status, row)))
+    .returning({ id: invitations.id })
+  if (updated.length === 0) throw new Error(`invitation ${invitation.id} changed under its lock`)
   // A message already being sent is left to the dispatcher, which re-reads the invitation (R50).
   const cancelled = await tx
     .update(outbox)

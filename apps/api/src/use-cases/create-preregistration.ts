@@ -1,18 +1,23 @@
 import type { Database } from '@partner-center/db'
-import { getUniqueViolation, UNIQUE_CONSTRAINTS } from '@partner-center/db'
+import { appliesFromSql, getUniqueViolation, UNIQUE_CONSTRAINTS } from '@partner-center/db'
 import {
   associations,
   customerAccounts,
+  HOLDING_PREREGISTRATION_STATUSES,
   preRegistrations,
   type PreRegistrationRow,
 } from '@partner-center/db/schema'
 import {
+  auditActionOf,
   decidePreregistration,
   getFailure,
   maskEmail,
   maskMobile,
   maskName,
+  PREREGISTRATION_EVENTS,
+  requestKeys,
   validatePreregistrationInput,
+  writtenStatus,
   type DomainError,
   type FieldIssue,
 } from '@partner-center/domain'
@@ -35,7 +40,8 @@ export interface CreatePreregistrationOptions extends RequestMeta {
   locale?: 'en' | 'zh-CN'
 }
 
-const HOLDING = ['PENDING_REVIEW', 'PRE_REGISTERED'] as const
+const HOLDING = HOLDING_PREREGISTRATION_STATUSES
+const { REVIEW_LAPSED, VALIDITY_LAPSED } = PREREGISTRATION_EVENTS
 
 /**
  * The domain's field issues in the one validation shape (`details.issues`), under the domain's
@@ -109,16 +115,10 @@ export async function createPreregistration(deps: AppDeps, options: CreatePrereg
             mobileE164 ? eq(customerAccounts.mobileE164, mobileE164) : undefined
           )
         )
-      const accountKeys = accounts.flatMap((a) => [
-        `account:${a.id}`,
-        `email:${a.emailCanonical}`,
-        ...(a.mobileE164 ? [`mobile:${a.mobileE164}`] : []),
-      ])
+      // The quota lock, then every identity key of the request and its accounts (R28).
       await lockKeys(tx, [
         `partner:${partner.id}`,
-        ...(emailCanonical ? [`email:${emailCanonical}`] : []),
-        ...(mobileE164 ? [`mobile:${mobileE164}`] : []),
-        ...accountKeys,
+        ...requestKeys({ emailCanonical, mobileE164, accounts }),
       ])
       const identity = identityCondition({
         emailCanonical,
@@ -246,35 +246,39 @@ function isHoldingViolation(error: unknown): boolean {
 
 /**
  * R28: holders of the request's keys whose effective status is `EXPIRED` are written so before
- * the insert, one `preregistration.expired` event each (by the system: time caused it).
+ * the insert (P7 or P8, one statement each, guarded by the event's from-states), one
+ * `preregistration.expired` event each (by the system: time caused it).
  */
 async function expireLapsedHolders(
   tx: Database,
   options: { identity: SQL | undefined; now: Date; requestId: string }
 ) {
   const effective = effectivePreregistrationStatusSql(options.now)
-  const expired = await tx
-    .update(preRegistrations)
-    .set({ status: 'EXPIRED', updatedAt: options.now })
-    .where(
-      and(
-        inArray(preRegistrations.status, [...HOLDING]),
-        sql`${effective} = 'EXPIRED'`,
-        options.identity
+  for (const event of [REVIEW_LAPSED, VALIDITY_LAPSED]) {
+    const to = writtenStatus(event)
+    const expired = await tx
+      .update(preRegistrations)
+      .set({ status: to, updatedAt: options.now })
+      .where(
+        and(
+          appliesFromSql(preRegistrations.status, event),
+          sql`${effective} = ${to}`,
+          options.identity
+        )
       )
-    )
-    .returning({ id: preRegistrations.id, partnerId: preRegistrations.partnerId })
-  await recordAudits(tx, {
-    now: options.now,
-    requestId: options.requestId,
-    entries: expired.map((row) => ({
-      action: 'preregistration.expired' as const,
-      actorType: 'system' as const,
-      actorId: null,
-      partnerId: row.partnerId,
-      entityType: 'preregistration',
-      entityId: row.id,
-      details: { to: 'EXPIRED' },
-    })),
-  })
+      .returning({ id: preRegistrations.id, partnerId: preRegistrations.partnerId })
+    await recordAudits(tx, {
+      now: options.now,
+      requestId: options.requestId,
+      entries: expired.map((row) => ({
+        action: auditActionOf(event),
+        actorType: 'system' as const,
+        actorId: null,
+        partnerId: row.partnerId,
+        entityType: 'preregistration',
+        entityId: row.id,
+        details: { to },
+      })),
+    })
+  }
 }

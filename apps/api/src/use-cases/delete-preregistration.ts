@@ -1,12 +1,15 @@
-import type { Database } from '@partner-center/db'
+import { appliesFromSql, type Database } from '@partner-center/db'
+import { invitations, preRegistrations, type PreRegistrationRow } from '@partner-center/db/schema'
 import {
-  invitations,
-  LIVE_INVITATION_STATUSES,
-  preRegistrations,
-  type PreRegistrationRow,
-} from '@partner-center/db/schema'
-import { decideDeletion, isUuid, type PreregistrationDeletion } from '@partner-center/domain'
-import { and, eq, inArray } from 'drizzle-orm'
+  auditActionOf,
+  decideDeletion,
+  INVITATION_EVENTS,
+  isUuid,
+  PREREGISTRATION_EVENTS,
+  writtenStatus,
+  type PreregistrationDeletion,
+} from '@partner-center/domain'
+import { and, eq } from 'drizzle-orm'
 import type { AppDeps, PartnerScope, RequestMeta } from '../deps'
 import { AppError, toAppError } from '../errors'
 import { actorOf } from '../middleware/guards'
@@ -27,6 +30,8 @@ export interface ApplyDeletionOptions extends RequestMeta {
   now: Date
 }
 
+const { PREREGISTRATION_DELETED, EXPIRE } = INVITATION_EVENTS
+
 /**
  * Writes a decided deletion (P10, R32) in the caller's transaction: the row `DELETED`, its live
  * invitation `REVOKED` with the pending email cancelled, and the audit events. Returns the id of
@@ -34,22 +39,29 @@ export interface ApplyDeletionOptions extends RequestMeta {
  */
 export async function applyDeletion(tx: Database, options: ApplyDeletionOptions) {
   const { row, scope, now } = options
-  await tx
+  const deleted = await tx
     .update(preRegistrations)
     .set({ ...options.deletion, updatedAt: now })
-    .where(eq(preRegistrations.id, row.id))
+    .where(
+      and(
+        eq(preRegistrations.id, row.id),
+        appliesFromSql(preRegistrations.status, PREREGISTRATION_EVENTS.DELETED)
+      )
+    )
+    .returning({ id: preRegistrations.id })
+  if (deleted.length === 0) throw new Error(`pre-registration ${row.id} changed under its lock`)
   await recordAudits(tx, {
     now,
     requestId: options.requestId,
     entries: [
       {
-        action: 'preregistration.deleted',
+        action: auditActionOf(PREREGISTRATION_EVENTS.DELETED),
         actorType: 'partner_user',
         actorId: scope.userId,
         partnerId: scope.partner.id,
         entityType: 'preregistration',
         entityId: row.id,
-        details: { from: row.status, to: 'DELETED' },
+        details: { from: row.status, to: options.deletion.status },
       },
     ],
   })
@@ -59,7 +71,7 @@ export async function applyDeletion(tx: Database, options: ApplyDeletionOptions)
     .where(
       and(
         eq(invitations.preregistrationId, row.id),
-        inArray(invitations.status, [...LIVE_INVITATION_STATUSES])
+        appliesFromSql(invitations.status, PREREGISTRATION_DELETED, EXPIRE)
       )
     )
     .for('update')
@@ -72,7 +84,7 @@ export async function applyDeletion(tx: Database, options: ApplyDeletionOptions)
       now,
       requestId: options.requestId,
     })
-    if (status === 'REVOKED') revoked = invitation.id
+    if (status === writtenStatus(PREREGISTRATION_DELETED)) revoked = invitation.id
   }
   return revoked
 }

@@ -1,8 +1,7 @@
-import { getUniqueViolation, type Database } from '@partner-center/db'
+import { appliesFromSql, getUniqueViolation, type Database } from '@partner-center/db'
 import {
   invitationBatches,
   invitations,
-  LIVE_INVITATION_STATUSES,
   outbox,
   preRegistrations,
   UNIQUE_CONSTRAINTS,
@@ -11,8 +10,11 @@ import {
 import {
   createQueuedInvitation,
   decideInvitationBatch,
+  INVITATION_EVENTS,
+  invitationMessageId,
   maskEmail,
   ok,
+  writtenStatus,
   type AssociationType,
   type DomainError,
   type Result,
@@ -157,7 +159,11 @@ export async function queueInvitationBatch(
         .where(
           and(
             inArray(invitations.preregistrationId, queuedIds),
-            inArray(invitations.status, [...LIVE_INVITATION_STATUSES])
+            appliesFromSql(
+              invitations.status,
+              INVITATION_EVENTS.SUPERSEDED,
+              INVITATION_EVENTS.EXPIRE
+            )
           )
         )
         .for('update')
@@ -173,7 +179,8 @@ export async function queueInvitationBatch(
       now,
       requestId: options.requestId,
     })
-    if (status === 'SUPERSEDED') supersedes.set(invitation.preregistrationId, invitation.id)
+    if (status === writtenStatus(INVITATION_EVENTS.SUPERSEDED))
+      supersedes.set(invitation.preregistrationId, invitation.id)
   }
 
   const newInvitations: NewInvitationRow[] = []
@@ -194,7 +201,7 @@ export async function queueInvitationBatch(
     newInvitations.push({
       ...queued,
       recipientEmailCanonical: row.emailCanonical,
-      messageId: `<invitation.${id}@${options.mailDomain}>`,
+      messageId: invitationMessageId(id, options.mailDomain),
       updatedAt: now,
     })
     audits.push({

@@ -1,16 +1,21 @@
+import { appliesFromSql } from '@partner-center/db'
 import { partners, preRegistrations, type PreRegistrationRow } from '@partner-center/db/schema'
 import {
+  auditActionOf,
   decideReview,
   effectivePreregistrationStatus,
   isUuid,
   maskEmail,
   maskMobile,
   maskName,
+  PREREGISTRATION_EVENTS,
+  type PreregistrationEventName,
 } from '@partner-center/domain'
-import { eq } from 'drizzle-orm'
+import { and, eq } from 'drizzle-orm'
 import type { AppDeps, RequestMeta } from '../deps'
 import { AppError, toAppError } from '../errors'
 import { recordAudits } from '../queries/audit'
+import { effectivePreregistrationStatusSql } from '../queries/effective-status'
 import { fieldValidationError } from './create-preregistration'
 
 /** A review-queue row as the admin endpoints answer it; customer data masked (§7). */
@@ -32,6 +37,12 @@ export function toAdminPreregistration(
     validUntil: row.validUntil?.toISOString() ?? null,
     createdAt: row.createdAt.toISOString(),
   }
+}
+
+// The event of each review decision (P5, P6).
+const REVIEW_EVENTS: Record<'approve' | 'reject', PreregistrationEventName> = {
+  approve: 'REVIEW_APPROVED',
+  reject: 'REVIEW_REJECTED',
 }
 
 /** Options of {@link reviewPreregistration}. */
@@ -69,10 +80,16 @@ export async function reviewPreregistration(deps: AppDeps, options: ReviewPrereg
       if (decision.error.code === 'VALIDATION_FAILED') throw fieldValidationError(decision.error)
       throw toAppError(decision.error)
     }
+    const event = PREREGISTRATION_EVENTS[REVIEW_EVENTS[options.decision]]
     const [updated] = await tx
       .update(preRegistrations)
       .set({ ...decision.value, updatedAt: now })
-      .where(eq(preRegistrations.id, found.row.id))
+      .where(
+        and(
+          eq(preRegistrations.id, found.row.id),
+          appliesFromSql(effectivePreregistrationStatusSql(now), event)
+        )
+      )
       .returning()
     if (!updated) throw new Error('update returned no row')
     await recordAudits(tx, {
@@ -80,16 +97,13 @@ export async function reviewPreregistration(deps: AppDeps, options: ReviewPrereg
       requestId: options.requestId,
       entries: [
         {
-          action:
-            decision.value.status === 'REJECTED'
-              ? 'preregistration.review_rejected'
-              : 'preregistration.review_approved',
+          action: auditActionOf(event),
           actorType: 'ecosystem_manager',
           actorId: options.managerId,
           partnerId: found.partner.id,
           entityType: 'preregistration',
           entityId: updated.id,
-          details: { from: 'PENDING_REVIEW', to: updated.status },
+          details: { from: effectivePreregistrationStatus(found.row, now), to: updated.status },
         },
       ],
     })

@@ -1,3 +1,4 @@
+import { invitationMessageId } from '@partner-center/domain'
 import type {
   AssociationType,
   InvitationStatus,
@@ -212,7 +213,7 @@ export function buildInvitationRows(now: Date, mailDomain: string): NewInvitatio
       sentAt: spec.delivered === false ? null : sentAt,
       attemptCount: 1,
       lastAttemptAt: sentAt,
-      messageId: `<invitation.${id}@${mailDomain}>`,
+      messageId: invitationMessageId(id, mailDomain),
       createdAt: sentAt,
       updatedAt: sentAt,
       ...spec.extra?.(now),

@@ -9,6 +9,7 @@ import type { Limits } from '../core/limits'
 import { DEFAULT_LIMITS } from '../core/limits'
 import type { Result } from '../core/result'
 import { err, ok } from '../core/result'
+import { appliesFrom } from '../core/state-event'
 import type { AssociationType, Payer } from '../core/statuses'
 import type { FailureCode } from '../failures/failure-codes'
 import { accountKeys, keysOverlap, preregistrationKeys } from '../identity/identity'
@@ -16,7 +17,11 @@ import type { IdentityKey } from '../identity/identity'
 import { checkAssociationType, payerFor } from '../invitation/association-types'
 import { resolveLinkAnswer } from '../invitation/link-answer'
 import { isAccountTooOldOrHasSpend } from '../preregistration/account-checks'
-import { isHoldingPreregistration } from '../preregistration/preregistration-status'
+import { PREREGISTRATION_EVENTS } from '../preregistration/preregistration-events'
+import {
+  effectivePreregistrationStatus,
+  isHoldingPreregistration,
+} from '../preregistration/preregistration-status'
 import { customerBlocker, resellerBlocker } from './eligibility'
 
 /**
@@ -82,7 +87,13 @@ export interface DecideAcceptanceOptions {
   >
   preregistration: Pick<
     PreregistrationSnapshot,
-    'emailCanonical' | 'mobileE164' | 'customerAccountId' | 'ageSpendWaived'
+    | 'status'
+    | 'validUntil'
+    | 'reviewDeadline'
+    | 'emailCanonical'
+    | 'mobileE164'
+    | 'customerAccountId'
+    | 'ageSpendWaived'
   >
   /** The account's `ACTIVE` association with any partner, if any. */
   activeAssociation: Pick<AssociationSnapshot, 'status'> | null
@@ -98,7 +109,8 @@ function refuse(code: FailureCode, record: boolean): Result<never, AcceptanceRef
 
 /**
  * Decides an acceptance (R62 steps 1–7, R63), in order: `NOT_AUTHENTICATED`; the link answer
- * (R58) when not live; `AGREEMENT_REQUIRED`; `RECIPIENT_MISMATCH`; partner checks
+ * (R58) when not live; `LINK_REVOKED` when the pre-registration is in no from-state of P9
+ * (`PREREGISTRATION_EVENTS.CONVERTED`); `AGREEMENT_REQUIRED`; `RECIPIENT_MISMATCH`; partner checks
  * (`CUSTOMER_DEVELOPMENT_NOT_ENABLED`, `REFERRAL_NOT_ENABLED`, `PREPAID_PARTNER_RESELLER`);
  * customer checks (`CUSTOMER_IS_PARTNER`, `ALREADY_ASSOCIATED`, `PREREGISTERED_BY_ANOTHER_PARTNER`,
  * `SPECIAL_CONTRACT`, `UNPAID_BILLS`, `ACCOUNT_TOO_OLD_OR_HAS_SPEND` unless waived for exactly this
@@ -123,6 +135,12 @@ export function decideAcceptance(
   if (account === null) return refuse('NOT_AUTHENTICATED', false)
   const link = resolveLinkAnswer(invitation, now)
   if (!link.ok) return refuse(link.error.code, false)
+  // P9: only a pre-registration in a from-state of CONVERTED converts. A live invitation of any
+  // other row (deleted, merged) should have been revoked with it, so the link is withdrawn.
+  const preregStatus = effectivePreregistrationStatus(prereg, now)
+  if (!appliesFrom(PREREGISTRATION_EVENTS.CONVERTED, preregStatus)) {
+    return refuse('LINK_REVOKED', false)
+  }
   if (!options.instructionsAccepted) return refuse('AGREEMENT_REQUIRED', false)
   const recipient = invitation.recipientEmailCanonical
   if (recipient !== null && account.emailCanonical !== recipient) {

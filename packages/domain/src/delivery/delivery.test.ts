@@ -65,6 +65,13 @@ describe('SMTP failures (R53)', () => {
     ).toBe('GIVE_UP')
   })
 
+  it('gives up at once on a failure known to be permanent without a reply code', () => {
+    expect(decideDeliveryFailure({ permanent: true, replyCode: null, attemptCount: 1 })).toBe(
+      'GIVE_UP'
+    )
+    expect(decideDeliveryFailure({ permanent: false, attemptCount: 1 })).toBe('RETRY')
+  })
+
   it('uses one Message-ID per invitation (§3.5)', () => {
     expect(invitationMessageId('i1', 'partner-center.local')).toBe(
       '<invitation.i1@partner-center.local>'

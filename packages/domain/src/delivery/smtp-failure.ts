@@ -26,17 +26,22 @@ export function classifySmtpFailure(replyCode: number | null | undefined): SmtpF
 
 /**
  * What the dispatcher does after attempt `attemptCount` failed: retry (I3) or give up with
- * `FAILED_TO_SEND` (I4) on a permanent failure or after `OUTBOX_MAX_ATTEMPTS`.
+ * `FAILED_TO_SEND` (I4) on a permanent failure (an SMTP 5xx `replyCode`, or `permanent` when the
+ * failure is known to be final for another reason, e.g. the templates refused the input) or
+ * after `OUTBOX_MAX_ATTEMPTS`.
  *
  * @example
  * decideDeliveryFailure({ replyCode: 421, attemptCount: 8 }) // 'GIVE_UP'
+ * decideDeliveryFailure({ permanent: true, attemptCount: 1 }) // 'GIVE_UP'
  */
 export function decideDeliveryFailure(options: {
-  replyCode: number | null | undefined
+  replyCode?: number | null
+  permanent?: boolean
   attemptCount: number
   limits?: Limits
 }): 'RETRY' | 'GIVE_UP' {
   const { limits = DEFAULT_LIMITS } = options
+  if (options.permanent === true) return 'GIVE_UP'
   if (classifySmtpFailure(options.replyCode) === 'PERMANENT') return 'GIVE_UP'
   return options.attemptCount < limits.OUTBOX_MAX_ATTEMPTS ? 'RETRY' : 'GIVE_UP'
 }

@@ -2,6 +2,9 @@ import type { InvitationState } from '../core/entities'
 import type { DomainError, Result } from '../core/result'
 import { fail, ok } from '../core/result'
 import type { FailureCode } from '../failures/failure-codes'
+import { appliesFrom } from '../core/state-event'
+import { INVITATION_EVENTS } from './invitation-events'
+import { effectiveInvitationStatus } from './invitation-status'
 import { linkFailureCode } from './link-answer'
 
 /**
@@ -18,7 +21,8 @@ export type RenewalDecision =
   | { action: 'REQUEST'; renewalRequestedAt: Date; reason: FailureCode }
 
 /**
- * Decides "Ask for a new invitation" (R72). Allowed when the link answers `LINK_EXPIRED`,
+ * Decides "Ask for a new invitation" (R72): allowed from the from-states of
+ * `INVITATION_EVENTS.RENEWAL_REQUESTED`, where the link answers `LINK_EXPIRED`,
  * `LINK_SUPERSEDED`, `LINK_REVOKED` or a recorded association failure; `LINK_ALREADY_USED` is
  * refused (that customer is associated, R70) and an unknown token is `LINK_NOT_FOUND`. It never
  * creates an invitation.
@@ -37,7 +41,9 @@ export function decideRenewalRequest(
   if (invitation === null) return fail('LINK_NOT_FOUND')
   const reason = linkFailureCode(invitation, now)
   if (reason === null) return ok({ action: 'NONE', live: true })
-  if (reason === 'LINK_ALREADY_USED') return fail('LINK_ALREADY_USED')
+  // A used link (ACCEPTED) is not among R72's from-states: that customer is associated (R70).
+  const status = effectiveInvitationStatus(invitation, now)
+  if (!appliesFrom(INVITATION_EVENTS.RENEWAL_REQUESTED, status)) return fail(reason)
   if (invitation.renewalRequestedAt !== null) return ok({ action: 'NONE', alreadyRequested: true })
   return ok({ action: 'REQUEST', renewalRequestedAt: now, reason })
 }

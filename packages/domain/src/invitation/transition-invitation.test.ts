@@ -258,7 +258,7 @@ describe('transitionInvitation (§4.2)', () => {
   })
 
   it('knows every event type', () => {
-    expect(INVITATION_EVENT_TYPES).toHaveLength(8)
+    expect(INVITATION_EVENT_TYPES).toHaveLength(9)
   })
 })
 

@@ -3,13 +3,18 @@ import type { Limits } from '../core/limits'
 import { DEFAULT_LIMITS } from '../core/limits'
 import type { DomainError, Result } from '../core/result'
 import { err, ok } from '../core/result'
+import { appliesFrom, statusAfter } from '../core/state-event'
 import { addDays } from '../core/time'
 import type { FailureCode } from '../failures/failure-codes'
-import { effectiveInvitationStatus, isLiveInvitationStatus } from './invitation-status'
+import { decideDeliveryFailure } from '../delivery/smtp-failure'
+import { INVITATION_EVENTS, type InvitationEventName } from './invitation-events'
+import { effectiveInvitationStatus } from './invitation-status'
 import { linkFailureCode } from './link-answer'
 
 /**
- * Event types of the invitation state machine (§4.2). Creation (I1) is `createQueuedInvitation`.
+ * Event types `transitionInvitation` takes (§4.2). Creation (I1) is `createQueuedInvitation`;
+ * each type maps to one row of {@link INVITATION_EVENTS} (`SEND_FAILED` to I3 or I4, decided by
+ * `decideDeliveryFailure`).
  *
  * @example
  * INVITATION_EVENT_TYPES.includes('EXPIRE') // true
@@ -20,6 +25,7 @@ export const INVITATION_EVENT_TYPES = [
   'SEND_FAILED',
   'SUPERSEDED',
   'PREREGISTRATION_DELETED',
+  'IDENTITY_MERGED',
   'EXPIRE',
   'ACCEPTED',
   'ASSOCIATION_FAILED',
@@ -27,8 +33,9 @@ export const INVITATION_EVENT_TYPES = [
 
 /**
  * One event: a token issued for a delivery attempt (R51), SMTP acceptance (I2), a temporary or
- * permanent delivery failure (I3/I4), a newer invitation (I5), the pre-registration deleted (I6),
- * the sweeper's expiry (I7), acceptance (I8) or a recorded eligibility failure (I9).
+ * permanent delivery failure (I3/I4), a newer invitation (I5), the pre-registration deleted (I6)
+ * or merged by the identity data step (I6b), the sweeper's expiry (I7), acceptance (I8) or a
+ * recorded eligibility failure (I9).
  *
  * @example
  * const event: InvitationEvent = { type: 'SEND_FAILED', permanent: false }
@@ -39,9 +46,31 @@ export type InvitationEvent =
   | { type: 'SEND_FAILED'; permanent: boolean }
   | { type: 'SUPERSEDED'; byInvitationId: string }
   | { type: 'PREREGISTRATION_DELETED' }
+  | { type: 'IDENTITY_MERGED' }
   | { type: 'EXPIRE' }
   | { type: 'ACCEPTED'; customerAccountId: string; associationId: string }
   | { type: 'ASSOCIATION_FAILED'; customerAccountId: string; failureCode: FailureCode }
+
+/**
+ * The row of {@link INVITATION_EVENTS} an event applies: a delivery failure is I3 while attempts
+ * remain and the failure is temporary, else I4 (`decideDeliveryFailure`).
+ *
+ * @example
+ * invitationEventName({ type: 'SEND_FAILED', permanent: true }, invitation) // 'SEND_GAVE_UP'
+ */
+export function invitationEventName(
+  event: InvitationEvent,
+  invitation: Pick<InvitationState, 'attemptCount'>,
+  limits: Limits = DEFAULT_LIMITS
+): InvitationEventName {
+  if (event.type !== 'SEND_FAILED') return event.type
+  const decision = decideDeliveryFailure({
+    permanent: event.permanent,
+    attemptCount: invitation.attemptCount,
+    limits,
+  })
+  return decision === 'RETRY' ? 'SEND_RETRY' : 'SEND_GAVE_UP'
+}
 
 function refuse(
   code: FailureCode,
@@ -52,12 +81,14 @@ function refuse(
 }
 
 /**
- * Applies one event to an invitation at `now` and returns the next state, or refuses. The
- * transition is decided on the effective status, so an invitation whose `expiresAt` has passed
- * accepts only `EXPIRE` (R39 writes that first). A refusal changes nothing and carries the code
- * the link would answer (`LINK_EXPIRED`, `LINK_SUPERSEDED`, …), or `INTERNAL` when a live
- * invitation's guard fails (e.g. `EXPIRE` before `expiresAt`): applying it is a caller defect.
- * `expiresAt` is set on the first token only and never moves (R51).
+ * Applies one event to an invitation at `now` and returns the next state, or refuses. Which
+ * statuses an event leaves and the status it writes are the rows of {@link INVITATION_EVENTS};
+ * this adds the fields each event sets. The transition is decided on the effective status, so an
+ * invitation whose `expiresAt` has passed accepts only `EXPIRE` (R39 writes that first). A
+ * refusal changes nothing and carries the code the link would answer (`LINK_EXPIRED`,
+ * `LINK_SUPERSEDED`, …), or `INTERNAL` when a live invitation's guard fails (e.g. `EXPIRE` before
+ * `expiresAt`): applying it is a caller defect. `expiresAt` is set on the first token only and
+ * never moves (R51).
  *
  * @example
  * transitionInvitation(queued, { type: 'TOKEN_ISSUED' }, now) // ok({ ...queued, expiresAt: now + 7 d, attemptCount: 1, … })
@@ -70,65 +101,60 @@ export function transitionInvitation<T extends InvitationState>(
   limits: Limits = DEFAULT_LIMITS
 ): Result<T, DomainError> {
   const from = effectiveInvitationStatus(invitation, now)
-  if (event.type === 'EXPIRE') {
-    if (isLiveInvitationStatus(invitation.status) && from === 'EXPIRED') {
-      return ok({ ...invitation, status: 'EXPIRED' })
-    }
-  }
-  const notLive = linkFailureCode(invitation, now)
-  if (notLive !== null) return refuse(notLive, from, event)
-  const next = liveTransition(invitation, event, now, limits)
-  return next ?? refuse('INTERNAL', from, event)
+  const row = INVITATION_EVENTS[invitationEventName(event, invitation, limits)]
+  // A clock event reads the stored status and applies once due (it writes the effective one).
+  const applies = row.clock
+    ? appliesFrom(row, invitation.status) && from === 'EXPIRED'
+    : appliesFrom(row, from) && tokenGuard(event, invitation)
+  if (!applies) return refuse(linkFailureCode(invitation, now) ?? 'INTERNAL', from, event)
+  const status = statusAfter(row, invitation.status)
+  return ok({ ...invitation, ...fieldsOf(event, invitation, now, limits), status })
 }
 
-function liveTransition<T extends InvitationState>(
-  invitation: T,
+// I8 and I9 need a token to have been issued: no link can point at an invitation without one.
+function tokenGuard(event: InvitationEvent, invitation: InvitationState): boolean {
+  const needsToken = event.type === 'ACCEPTED' || event.type === 'ASSOCIATION_FAILED'
+  return !needsToken || invitation.expiresAt !== null
+}
+
+// The fields each event sets besides the status.
+function fieldsOf(
   event: InvitationEvent,
+  invitation: InvitationState,
   now: Date,
   limits: Limits
-): Result<T, DomainError> | null {
-  const delivering = invitation.status === 'QUEUED' || invitation.status === 'SEND_FAILED'
+): Partial<InvitationState> {
   switch (event.type) {
     case 'TOKEN_ISSUED':
-      if (!delivering) return null
-      return ok({
-        ...invitation,
+      return {
         expiresAt: invitation.expiresAt ?? addDays(now, limits.INVITATION_TTL_DAYS),
         attemptCount: invitation.attemptCount + 1,
         lastAttemptAt: now,
-      })
+      }
     case 'SEND_SUCCEEDED':
-      if (!delivering) return null
-      return ok({ ...invitation, status: 'SENT', sentAt: invitation.sentAt ?? now })
-    case 'SEND_FAILED': {
-      if (!delivering) return null
-      const retry = !event.permanent && invitation.attemptCount < limits.OUTBOX_MAX_ATTEMPTS
-      if (retry) return ok({ ...invitation, status: 'SEND_FAILED' })
-      return ok({ ...invitation, status: 'FAILED_TO_SEND', failureCode: 'DELIVERY_FAILED' })
-    }
+      return { sentAt: invitation.sentAt ?? now }
+    case 'SEND_FAILED':
+      return invitationEventName(event, invitation, limits) === 'SEND_GAVE_UP'
+        ? { failureCode: 'DELIVERY_FAILED' }
+        : {}
     case 'SUPERSEDED':
-      return ok({ ...invitation, status: 'SUPERSEDED', supersededById: event.byInvitationId })
-    case 'PREREGISTRATION_DELETED':
-      return ok({ ...invitation, status: 'REVOKED' })
-    case 'EXPIRE':
-      return null
+      return { supersededById: event.byInvitationId }
+    case 'IDENTITY_MERGED':
+      return { failureCode: 'IDENTITY_MERGED' }
     case 'ACCEPTED':
-      if (invitation.expiresAt === null) return null
-      return ok({
-        ...invitation,
-        status: 'ACCEPTED',
+      return {
         acceptedAt: now,
         acceptedCustomerAccountId: event.customerAccountId,
         associationId: event.associationId,
-      })
+      }
     case 'ASSOCIATION_FAILED':
-      if (invitation.expiresAt === null) return null
-      return ok({
-        ...invitation,
-        status: 'ASSOCIATION_FAILED',
+      return {
         failureCode: event.failureCode,
         failedAt: now,
         failedCustomerAccountId: event.customerAccountId,
-      })
+      }
+    case 'PREREGISTRATION_DELETED':
+    case 'EXPIRE':
+      return {}
   }
 }

@@ -3,8 +3,10 @@ import type { Limits } from '../core/limits'
 import { DEFAULT_LIMITS } from '../core/limits'
 import type { DomainError, Result } from '../core/result'
 import { fail, ok, validationFailed } from '../core/result'
+import { appliesFrom } from '../core/state-event'
 import type { Actor } from '../permissions/permissions'
 import { can } from '../permissions/permissions'
+import { PREREGISTRATION_EVENTS } from './preregistration-events'
 
 /**
  * The fields to write when a pre-registration is deleted (P10, R32). The caller also revokes the
@@ -20,8 +22,9 @@ export interface PreregistrationDeletion {
 }
 
 /**
- * Decides deleting one pre-registration (P10, R32, R2). Any stored status but `CONVERTED` and
- * `DELETED` may be deleted, expired or not. A missing row, another partner's row, a row outside an
+ * Decides deleting one pre-registration (P10, R32, R2): the from-states of
+ * `PREREGISTRATION_EVENTS.DELETED` (any stored status but `CONVERTED` and `DELETED`, expired or
+ * not) may be deleted. A missing row, another partner's row, a row outside an
  * account manager's own rows and a deleted row are all `NOT_FOUND`; `CONVERTED` is
  * `PREREGISTRATION_NOT_DELETABLE`.
  *
@@ -36,7 +39,9 @@ export function decideDeletion(options: {
   const { row, actor, now } = options
   if (row === null || row.status === 'DELETED') return fail('NOT_FOUND')
   if (!can(actor, 'custdev.preregister.delete', row)) return fail('NOT_FOUND')
-  if (row.status === 'CONVERTED') return fail('PREREGISTRATION_NOT_DELETABLE')
+  if (!appliesFrom(PREREGISTRATION_EVENTS.DELETED, row.status)) {
+    return fail('PREREGISTRATION_NOT_DELETABLE')
+  }
   return ok({ status: 'DELETED', deletedAt: now, deletedByUserId: actor.userId })
 }
 

@@ -3,8 +3,10 @@ import type { Limits } from '../core/limits'
 import { DEFAULT_LIMITS } from '../core/limits'
 import type { DomainError, Result } from '../core/result'
 import { fail, ok } from '../core/result'
+import { appliesFrom } from '../core/state-event'
 import { addDays } from '../core/time'
 import { validateReviewNote } from '../identity/text-fields'
+import { PREREGISTRATION_EVENTS } from './preregistration-events'
 import { effectivePreregistrationStatus } from './preregistration-status'
 
 /**
@@ -27,8 +29,9 @@ export type ReviewOutcome =
 
 /**
  * Decides a manual review (R31). The note is validated first (R3: validation before business
- * rules); a reject needs a 1–500 character note, an approve may carry one. Only an effective
- * `PENDING_REVIEW` row can be decided, else `PREREGISTRATION_NOT_ACTIVE`. Approve starts a fresh
+ * rules); a reject needs a 1–500 character note, an approve may carry one. Only a row whose
+ * effective status is a from-state of P5/P6 (`PREREGISTRATION_EVENTS`, i.e. `PENDING_REVIEW`) can
+ * be decided, else `PREREGISTRATION_NOT_ACTIVE`. Approve starts a fresh
  * 15-day validity and sets `ageSpendWaived` (R63).
  *
  * @example
@@ -44,7 +47,9 @@ export function decideReview(options: {
   limits?: Limits
 }): Result<ReviewOutcome, DomainError> {
   const { row, decision, reviewerId, now, limits = DEFAULT_LIMITS } = options
-  const pending = effectivePreregistrationStatus(row, now) === 'PENDING_REVIEW'
+  const event =
+    PREREGISTRATION_EVENTS[decision === 'reject' ? 'REVIEW_REJECTED' : 'REVIEW_APPROVED']
+  const pending = appliesFrom(event, effectivePreregistrationStatus(row, now))
   const reviewed = { reviewedByUserId: reviewerId, reviewedAt: now }
   if (decision === 'reject') {
     const note = validateReviewNote(options.note, limits.REVIEW_NOTE_MAX)

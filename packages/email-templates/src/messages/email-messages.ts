@@ -6,25 +6,6 @@
  * export const en = { ... } satisfies EmailMessages
  */
 export interface EmailMessages {
-  /** Date parts of `{expires}` / `{associatedAt}`, formatted in UTC (domain.md §9.4). */
-  dateTime: {
-    /** `{day}`, `{month}` (number), `{monthName}`, `{year}`, `{hh}`, `{mm}`. */
-    pattern: string
-    monthNames: readonly [
-      string,
-      string,
-      string,
-      string,
-      string,
-      string,
-      string,
-      string,
-      string,
-      string,
-      string,
-      string,
-    ]
-  }
   typeNames: { reseller: string; referral: string }
   invitation: {
     subject: string

@@ -7,23 +7,6 @@ import type { EmailMessages } from './email-messages'
  * interpolate(en.invitation.heading, { partner: 'Alpha' }) // 'An invitation from Alpha'
  */
 export const en = {
-  dateTime: {
-    pattern: '{day} {monthName} {year}, {hh}:{mm} UTC',
-    monthNames: [
-      'Jan',
-      'Feb',
-      'Mar',
-      'Apr',
-      'May',
-      'Jun',
-      'Jul',
-      'Aug',
-      'Sep',
-      'Oct',
-      'Nov',
-      'Dec',
-    ],
-  },
   typeNames: { reseller: 'Reseller', referral: 'Referral' },
   invitation: {
     subject: '{partner} invites you to connect your {platform} account',

@@ -8,10 +8,6 @@ import type { EmailMessages } from './email-messages'
  * interpolate(zhCN.invitation.heading, { partner: 'Alpha' }) // '来自 Alpha 的邀请'
  */
 export const zhCN = {
-  dateTime: {
-    pattern: '{year}年{month}月{day}日 {hh}:{mm}(UTC)',
-    monthNames: ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12'],
-  },
   typeNames: { reseller: '代售', referral: '顾问销售' },
   invitation: {
     subject: '{partner} 邀请您关联 {platform} 账号',

@@ -1,7 +1,14 @@
-import { getUniqueViolation, UNIQUE_CONSTRAINTS } from '@partner-center/db'
+import { appliesFromSql, getUniqueViolation, UNIQUE_CONSTRAINTS } from '@partner-center/db'
 import { invitations } from '@partner-center/db/schema'
-import { decideAcceptance, maskEmail, type FailureCode } from '@partner-center/domain'
-import { and, eq, inArray } from 'drizzle-orm'
+import {
+  auditActionOf,
+  decideAcceptance,
+  INVITATION_EVENTS,
+  maskEmail,
+  writtenStatus,
+  type FailureCode,
+} from '@partner-center/domain'
+import { and, eq } from 'drizzle-orm'
 import type { AppDeps } from '../../deps'
 import { AppError } from '../../errors'
 import { recordAudits } from '../../queries/audit'
@@ -16,6 +23,8 @@ export interface AcceptInvitationOptions {
   customerAccountId: string | null
   requestId: string
 }
+
+const { ASSOCIATION_FAILED } = INVITATION_EVENTS
 
 class Refused extends Error {
   constructor(readonly error: AppError) {
@@ -43,24 +52,21 @@ async function recordAssociationFailure(
   await tx
     .update(invitations)
     .set({
-      status: 'ASSOCIATION_FAILED',
+      status: writtenStatus(ASSOCIATION_FAILED),
       failureCode: options.code,
       failedAt: now,
       failedCustomerAccountId: options.customerAccountId,
       updatedAt: now,
     })
     .where(
-      and(
-        eq(invitations.id, invitation.id),
-        inArray(invitations.status, ['QUEUED', 'SENT', 'SEND_FAILED'])
-      )
+      and(eq(invitations.id, invitation.id), appliesFromSql(invitations.status, ASSOCIATION_FAILED))
     )
   await recordAudits(tx, {
     now,
     requestId: options.requestId,
     entries: [
       {
-        action: 'invitation.association_failed',
+        action: auditActionOf(ASSOCIATION_FAILED),
         actorType: 'customer',
         actorId: options.customerAccountId,
         partnerId: invitation.partnerId,

@@ -1,5 +1,10 @@
 import type { Database } from '@partner-center/db'
-import { associations, customerAccounts, preRegistrations } from '@partner-center/db/schema'
+import {
+  associations,
+  customerAccounts,
+  HOLDING_PREREGISTRATION_STATUSES,
+  preRegistrations,
+} from '@partner-center/db/schema'
 import { and, eq, inArray, ne, or } from 'drizzle-orm'
 
 interface InvitationRow {
@@ -52,7 +57,7 @@ export async function loadAcceptanceSnapshot(
     .where(
       and(
         ne(preRegistrations.partnerId, options.invitation.partnerId),
-        inArray(preRegistrations.status, ['PENDING_REVIEW', 'PRE_REGISTERED']),
+        inArray(preRegistrations.status, [...HOLDING_PREREGISTRATION_STATUSES]),
         or(
           inArray(preRegistrations.emailCanonical, emails),
           mobiles.length ? inArray(preRegistrations.mobileE164, mobiles) : undefined,

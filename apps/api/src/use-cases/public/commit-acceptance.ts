@@ -1,4 +1,4 @@
-import type { Database } from '@partner-center/db'
+import { appliesFromSql, type Database } from '@partner-center/db'
 import {
   associations,
   customerAccounts,
@@ -6,12 +6,21 @@ import {
   outbox,
   preRegistrations,
 } from '@partner-center/db/schema'
-import type { AcceptanceDecision } from '@partner-center/domain'
-import { and, eq, gt, inArray } from 'drizzle-orm'
+import {
+  auditActionOf,
+  INVITATION_EVENTS,
+  PREREGISTRATION_EVENTS,
+  writtenStatus,
+  type AcceptanceDecision,
+} from '@partner-center/domain'
+import { and, eq, gt } from 'drizzle-orm'
 import type { AppDeps } from '../../deps'
 import { AppError } from '../../errors'
 import { recordAudits, type AuditEntry } from '../../queries/audit'
+import { effectivePreregistrationStatusSql } from '../../queries/effective-status'
 import type { OpenedInvitation } from './find-invitation-by-token'
+
+const { CONVERTED } = PREREGISTRATION_EVENTS
 
 /** Options of {@link commitAcceptance}. */
 export interface CommitAcceptanceOptions {
@@ -40,7 +49,7 @@ export async function commitAcceptance(
   const moved = await tx
     .update(invitations)
     .set({
-      status: 'ACCEPTED',
+      status: writtenStatus(INVITATION_EVENTS.ACCEPTED),
       acceptedAt: now,
       acceptedCustomerAccountId: planned.customerAccountId,
       associationId,
@@ -49,7 +58,7 @@ export async function commitAcceptance(
     .where(
       and(
         eq(invitations.id, invitation.id),
-        inArray(invitations.status, ['QUEUED', 'SENT', 'SEND_FAILED']),
+        appliesFromSql(invitations.status, INVITATION_EVENTS.ACCEPTED),
         gt(invitations.expiresAt, now)
       )
     )
@@ -59,10 +68,19 @@ export async function commitAcceptance(
   await tx
     .insert(associations)
     .values({ id: associationId, ...planned, createdAt: now, updatedAt: now })
-  await tx
+  // P9 from the effective status (a row whose validity lapsed reads EXPIRED and converts too);
+  // decideAcceptance refused any other, so no row here is a defect and rolls everything back.
+  const converted = await tx
     .update(preRegistrations)
-    .set({ status: 'CONVERTED', convertedAt: now, associationId, updatedAt: now })
-    .where(eq(preRegistrations.id, invitation.preregistrationId))
+    .set({ status: writtenStatus(CONVERTED), convertedAt: now, associationId, updatedAt: now })
+    .where(
+      and(
+        eq(preRegistrations.id, invitation.preregistrationId),
+        appliesFromSql(effectivePreregistrationStatusSql(now), CONVERTED)
+      )
+    )
+    .returning({ id: preRegistrations.id })
+  if (converted.length === 0) throw new Error('the pre-registration left P9 under the link lock')
   if (accountFreeze) {
     await tx
       .update(customerAccounts)
@@ -87,7 +105,7 @@ export async function commitAcceptance(
   const entries: AuditEntry[] = [
     {
       ...actor,
-      action: 'invitation.accepted',
+      action: auditActionOf(INVITATION_EVENTS.ACCEPTED),
       entityType: 'invitation',
       entityId: invitation.id,
       details: { associationId },
@@ -101,7 +119,7 @@ export async function commitAcceptance(
     },
     {
       ...actor,
-      action: 'preregistration.converted',
+      action: auditActionOf(CONVERTED),
       entityType: 'preregistration',
       entityId: invitation.preregistrationId,
       details: { associationId },

@@ -1,5 +1,10 @@
 import { invitations, outbox } from '@partner-center/db/schema'
-import { decideRenewalRequest, maskEmail } from '@partner-center/domain'
+import {
+  auditActionOf,
+  decideRenewalRequest,
+  INVITATION_EVENTS,
+  maskEmail,
+} from '@partner-center/domain'
 import { and, eq, isNull } from 'drizzle-orm'
 import type { AppDeps } from '../../deps'
 import { recordAudits } from '../../queries/audit'
@@ -49,7 +54,7 @@ export async function requestRenewal(deps: AppDeps, options: { token: string; re
       requestId: options.requestId,
       entries: [
         {
-          action: 'invitation.renewal_requested',
+          action: auditActionOf(INVITATION_EVENTS.RENEWAL_REQUESTED),
           actorType: 'link_holder',
           actorId: null,
           partnerId: invitation.partnerId,

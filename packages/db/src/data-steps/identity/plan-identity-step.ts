@@ -1,5 +1,16 @@
-import { isHoldingPreregistration, preregistrationKeys } from '@partner-center/domain'
-import { HOLDING_PREREGISTRATION_STATUSES, LIVE_INVITATION_STATUSES } from '../../schema/values'
+import {
+  appliesFrom,
+  effectivePreregistrationStatus,
+  PREREGISTRATION_EVENTS,
+  preregistrationKeys,
+} from '@partner-center/domain'
+import { HOLDING_PREREGISTRATION_STATUSES } from '../../schema/values'
+import {
+  canonicalisesInvitation,
+  canonicalisesPreregistration,
+  lapsedEventOf,
+  retiringEventOf,
+} from './identity-events'
 import type {
   CanonicalChange,
   CanonicalForms,
@@ -106,13 +117,15 @@ export function planIdentityStep(
 
   // Pre-registrations: new values, then the holding rows' collisions.
   const preregValues = new Map<string, CanonicalChange>(
-    rows.preregistrations.map((p) => [
-      p.id,
-      {
-        emailCanonical: canonical.email('pre_registrations', p.id, p.email, p.emailCanonical),
-        mobileE164: canonical.mobile('pre_registrations', p.id, p.mobileE164),
-      },
-    ])
+    rows.preregistrations
+      .filter((p) => canonicalisesPreregistration(p, now))
+      .map((p) => [
+        p.id,
+        {
+          emailCanonical: canonical.email('pre_registrations', p.id, p.email, p.emailCanonical),
+          mobileE164: canonical.mobile('pre_registrations', p.id, p.mobileE164),
+        },
+      ])
   )
   const valuesOf = (p: PreregistrationIdentityRow) =>
     preregValues.get(p.id) ?? { emailCanonical: p.emailCanonical, mobileE164: p.mobileE164 }
@@ -124,10 +137,13 @@ export function planIdentityStep(
   for (const p of storedHolding) {
     for (const key of indexKeys(p)) keyCount.set(key, (keyCount.get(key) ?? 0) + 1)
   }
-  const holding = storedHolding.filter((p) => isHoldingPreregistration(p, now))
+  // P11 candidates, and the rows the clock closed (P7, P8) that still block an index.
+  const holding = rows.preregistrations.filter((p) =>
+    appliesFrom(PREREGISTRATION_EVENTS.IDENTITY_MERGED, effectivePreregistrationStatus(p, now))
+  )
   const expired = storedHolding.filter(
     (p) =>
-      !isHoldingPreregistration(p, now) && indexKeys(p).some((key) => (keyCount.get(key) ?? 0) > 1)
+      lapsedEventOf(p, now) !== null && indexKeys(p).some((key) => (keyCount.get(key) ?? 0) > 1)
   )
   // Protection compares identities (R17): an account merged away counts as the kept one.
   const preregs = mergeByKeys(holding, (p) => {
@@ -141,12 +157,12 @@ export function planIdentityStep(
 
   const invitationChanges = new Map<string, string>()
   for (const i of rows.invitations) {
+    if (!canonicalisesInvitation(i, now)) continue
     const value = canonical.email('invitations', i.id, i.recipientEmail, i.recipientEmailCanonical)
     if (value !== null && value !== i.recipientEmailCanonical) invitationChanges.set(i.id, value)
   }
-  const live = LIVE_INVITATION_STATUSES as readonly string[]
   const retired = rows.invitations.filter(
-    (i) => mergedPreregIds.has(i.preregistrationId) && live.includes(i.status)
+    (i) => mergedPreregIds.has(i.preregistrationId) && retiringEventOf(i, now) !== null
   )
 
   return {

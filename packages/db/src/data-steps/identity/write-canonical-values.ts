@@ -1,4 +1,10 @@
-import { maskEmail, maskMobile } from '@partner-center/domain'
+import {
+  INVITATION_EVENTS,
+  maskEmail,
+  maskMobile,
+  PREREGISTRATION_EVENTS,
+} from '@partner-center/domain'
+import { quoteStatuses } from '../../status-guard'
 import { jsonParam, type RunSql } from '../sql-runner'
 import type { CanonicalChange, IdentityPlan, IdentityRows } from './identity-rows'
 import type { StepAuditEntry } from './step-audit'
@@ -19,6 +25,11 @@ async function moveValues(
 ): Promise<void> {
   if (changes.size === 0) return
   const hasMobile = table !== 'users'
+  // Pre-registrations change only in a from-state of R28a's event (every status, as data).
+  const guard =
+    table === 'pre_registrations'
+      ? ` and t.status in (${quoteStatuses(PREREGISTRATION_EVENTS.CANONICALISED.from)})`
+      : ''
   const rows = [...changes].map(([id, value]) => ({
     id,
     email_canonical: value.emailCanonical,
@@ -30,7 +41,7 @@ async function moveValues(
   await run(
     `update ${table} t set email_canonical =
        case when t.email_canonical is null then null else 'pending:' || t.id end${mobilePlaceholder}
-     from jsonb_to_recordset($1::text::jsonb) as x(id uuid) where t.id = x.id`,
+     from jsonb_to_recordset($1::text::jsonb) as x(id uuid) where t.id = x.id${guard}`,
     [jsonParam(rows.map(({ id }) => ({ id })))]
   )
   await run(
@@ -38,7 +49,7 @@ async function moveValues(
        ${hasMobile ? 'mobile_e164 = x.mobile_e164,' : ''} updated_at = $1::text::timestamptz
      from jsonb_to_recordset($2::text::jsonb)
        as x(id uuid, email_canonical text, mobile_e164 text)
-     where t.id = x.id`,
+     where t.id = x.id${guard}`,
     [now.toISOString(), jsonParam(rows)]
   )
 }
@@ -86,7 +97,8 @@ export async function writeCanonicalValues(
       `update invitations i set recipient_email_canonical = x.recipient_email_canonical,
          updated_at = $1::text::timestamptz
        from jsonb_to_recordset($2::text::jsonb) as x(id uuid, recipient_email_canonical text)
-       where i.id = x.id`,
+       where i.id = x.id
+         and i.status in (${quoteStatuses(INVITATION_EVENTS.CANONICALISED.from)})`,
       [now.toISOString(), jsonParam(invitationChanges)]
     )
   }

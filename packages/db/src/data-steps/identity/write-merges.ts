@@ -1,5 +1,15 @@
-import { effectiveInvitationStatus, maskEmail, maskMobile } from '@partner-center/domain'
+import {
+  auditActionOf,
+  fromStatuses,
+  INVITATION_EVENTS,
+  maskEmail,
+  maskMobile,
+  PREREGISTRATION_EVENTS,
+  type StateEvent,
+} from '@partner-center/domain'
+import { quoteStatuses } from '../../status-guard'
 import { jsonParam, type RunSql } from '../sql-runner'
+import { lapsedEventOf, retiringEventOf } from './identity-events'
 import type { IdentityPlan } from './identity-rows'
 import type { StepAuditEntry } from './step-audit'
 
@@ -26,6 +36,25 @@ function groupBy(rows: Record<string, unknown>[], key: string): Map<string, stri
 const ids = (values: readonly string[]) => jsonParam(values)
 const ID_LIST = '(select value::uuid from jsonb_array_elements_text($2::text::jsonb))'
 
+/** Writes `EXPIRED` (the events' to-state) on the rows still in a from-state of `events`. */
+async function closePreregistrations(
+  run: RunSql,
+  at: string,
+  rows: readonly { id: string; closed_reason: string | null }[],
+  events: readonly StateEvent<string>[]
+): Promise<void> {
+  if (rows.length === 0) return
+  const to = new Set(events.map((event) => event.to))
+  if (to.size !== 1) throw new Error('closing events must share one to-state')
+  await run(
+    `update pre_registrations p set status = $3, closed_reason = x.closed_reason,
+       updated_at = $1::text::timestamptz
+     from jsonb_to_recordset($2::text::jsonb) as x(id uuid, closed_reason text)
+     where p.id = x.id and p.status in (${quoteStatuses(fromStatuses(...events))})`,
+    [at, jsonParam(rows), [...to][0]]
+  )
+}
+
 /**
  * Writes the status side of the plan, before any canonical value moves, so the rows that give
  * way leave the unique indexes first: pre-registrations past their clock or merged become
@@ -40,67 +69,73 @@ export async function writeMerges(
   const at = now.toISOString()
   const audits: StepAuditEntry[] = []
   const prereg = plan.preregistrations
-  const closing = [
-    ...prereg.expired.map((row) => ({ id: row.id, closed_reason: null })),
-    ...prereg.merged.map(({ row }) => ({ id: row.id, closed_reason: 'IDENTITY_MERGED' })),
-  ]
-  if (closing.length > 0) {
-    await run(
-      `update pre_registrations p set status = 'EXPIRED', closed_reason = x.closed_reason,
-         updated_at = $1::text::timestamptz
-       from jsonb_to_recordset($2::text::jsonb) as x(id uuid, closed_reason text)
-       where p.id = x.id`,
-      [at, jsonParam(closing)]
-    )
-  }
+  const { REVIEW_LAPSED, VALIDITY_LAPSED, IDENTITY_MERGED } = PREREGISTRATION_EVENTS
+  // Each statement guards on the from-states of the events it applies (P7/P8, P11).
+  await closePreregistrations(
+    run,
+    at,
+    prereg.expired.map((row) => ({ id: row.id, closed_reason: null })),
+    [REVIEW_LAPSED, VALIDITY_LAPSED]
+  )
+  await closePreregistrations(
+    run,
+    at,
+    prereg.merged.map(({ row }) => ({ id: row.id, closed_reason: 'IDENTITY_MERGED' })),
+    [IDENTITY_MERGED]
+  )
   for (const row of prereg.expired) {
+    const event = lapsedEventOf(row, now) ?? VALIDITY_LAPSED
     audits.push({
-      action: 'preregistration.expired',
+      action: auditActionOf(event),
       partnerId: row.partnerId,
       entityType: 'preregistration',
       entityId: row.id,
-      details: { from: row.status, to: 'EXPIRED' },
+      details: { from: row.status, to: event.to },
     })
   }
   for (const { row, kept } of prereg.merged) {
     // The earlier row may be another partner's: then nothing about it reaches this partner.
     const samePartner = kept.partnerId === row.partnerId
     audits.push({
-      action: 'preregistration.identity_merged',
+      action: auditActionOf(IDENTITY_MERGED),
       partnerId: row.partnerId,
       entityType: 'preregistration',
       entityId: row.id,
       details: {
         from: row.status,
-        to: 'EXPIRED',
+        to: IDENTITY_MERGED.to,
         closedReason: 'IDENTITY_MERGED',
         ...(samePartner ? { keptPreregistrationId: kept.id } : {}),
       },
     })
   }
 
-  const retired = plan.invitations.retired.map((invitation) => ({
-    invitation,
-    status: effectiveInvitationStatus(invitation, now) === 'EXPIRED' ? 'EXPIRED' : 'REVOKED',
-  }))
+  const retired = plan.invitations.retired.map((invitation) => {
+    const event = INVITATION_EVENTS[retiringEventOf(invitation, now) ?? 'IDENTITY_MERGED']
+    return { invitation, event, status: event.to }
+  })
   let cancelled: Record<string, unknown>[] = []
-  if (retired.length > 0) {
+  for (const event of [INVITATION_EVENTS.EXPIRE, INVITATION_EVENTS.IDENTITY_MERGED]) {
+    const rows = retired.filter((r) => r.event === event)
+    if (rows.length === 0) continue
     await run(
-      `update invitations i set status = x.status, failure_code = x.failure_code,
+      `update invitations i set status = $3, failure_code = x.failure_code,
          updated_at = $1::text::timestamptz
-       from jsonb_to_recordset($2::text::jsonb) as x(id uuid, status text, failure_code text)
-       where i.id = x.id`,
+       from jsonb_to_recordset($2::text::jsonb) as x(id uuid, failure_code text)
+       where i.id = x.id and i.status in (${quoteStatuses(event.from)})`,
       [
         at,
         jsonParam(
-          retired.map(({ invitation, status }) => ({
+          rows.map(({ invitation }) => ({
             id: invitation.id,
-            status,
-            failure_code: status === 'REVOKED' ? 'IDENTITY_MERGED' : null,
+            failure_code: event === INVITATION_EVENTS.IDENTITY_MERGED ? 'IDENTITY_MERGED' : null,
           }))
         ),
+        event.to,
       ]
     )
+  }
+  if (retired.length > 0) {
     // A message already being sent is left to the dispatcher, which re-reads the invitation (R50).
     cancelled = await run(
       `update outbox set status = 'CANCELLED'
@@ -111,16 +146,16 @@ export async function writeMerges(
     )
   }
   const cancelledBy = groupBy(cancelled, 'aggregate_id')
-  for (const { invitation, status } of retired) {
+  for (const { invitation, event, status } of retired) {
     audits.push({
-      action: status === 'REVOKED' ? 'invitation.revoked' : 'invitation.expired',
+      action: auditActionOf(event),
       partnerId: invitation.partnerId,
       entityType: 'invitation',
       entityId: invitation.id,
       details: {
         from: invitation.status,
         to: status,
-        ...(status === 'REVOKED' ? { failureCode: 'IDENTITY_MERGED' } : {}),
+        ...(event === INVITATION_EVENTS.IDENTITY_MERGED ? { failureCode: 'IDENTITY_MERGED' } : {}),
         cancelledOutboxIds: cancelledBy.get(invitation.id) ?? [],
       },
     })
@@ -194,8 +229,12 @@ export async function writeMerges(
   }
 
   return {
-    revokedInvitationIds: retired.filter((r) => r.status === 'REVOKED').map((r) => r.invitation.id),
-    expiredInvitationIds: retired.filter((r) => r.status === 'EXPIRED').map((r) => r.invitation.id),
+    revokedInvitationIds: retired
+      .filter((r) => r.event === INVITATION_EVENTS.IDENTITY_MERGED)
+      .map((r) => r.invitation.id),
+    expiredInvitationIds: retired
+      .filter((r) => r.event === INVITATION_EVENTS.EXPIRE)
+      .map((r) => r.invitation.id),
     cancelledOutboxIds: cancelled.map((row) => String(row.id)),
     accountSessions,
     userSessions,

@@ -1,0 +1,302 @@
+import {
+  INVITATION_EVENT_NAMES,
+  INVITATION_EVENTS,
+  INVITATION_STATUSES,
+  type InvitationEventName,
+  type InvitationStatus,
+} from '@partner-center/domain'
+import { randomUUID } from 'node:crypto'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { issueInvitationTokens } from '../../src/outbox/issue-invitation-tokens'
+import { settleInvitationDeliveries } from '../../src/outbox/settle-invitation-delivery'
+import { sweepExpiredRecords } from '../../src/outbox/sweep-expired-records'
+import { CD, type TestApp } from '../helpers'
+import { createTestApp } from '../test-app'
+import {
+  caseEmail,
+  createOwner,
+  insertInvitation,
+  insertPreregistration,
+  rowOf,
+  runIdentityStep,
+  signedInCustomer,
+  type Clock,
+  type Owner,
+} from './state-fixtures'
+
+// Issue 15: the domain owns the invitation state machine. For every event of INVITATION_EVENTS
+// and every write path that applies it (API, dispatcher, sweeper, data step), an invitation is
+// put in each status and the path is run: the statuses from which the row changed (any column)
+// must be exactly the event's from-states. A status or an event added in one place only fails.
+
+let t: TestApp
+let owner: Owner
+beforeAll(async () => {
+  t = await createTestApp()
+  owner = await createOwner(t)
+})
+afterAll(async () => {
+  await t?.close()
+})
+
+interface Arranged {
+  invitationId: string
+  outboxId: string
+  token: string
+  preregistrationId: string
+  email: string
+}
+
+type Arrangement = (status: InvitationStatus, clock: Clock) => Promise<Arranged>
+
+/** A pre-registered customer with an invitation in `status`. */
+async function ownInvitation(
+  status: InvitationStatus,
+  clock: Clock,
+  email = caseEmail(`i.${status}`)
+): Promise<Arranged> {
+  const preregistrationId = await insertPreregistration(t, owner, {
+    status: 'PRE_REGISTERED',
+    email,
+  })
+  const invitation = await insertInvitation(t, owner, { status, preregistrationId, email, clock })
+  return { ...invitation, invitationId: invitation.id, preregistrationId, email }
+}
+
+/**
+ * The invitation of a holding row that the identity step merges (P11, R28a): an older row holds
+ * the same address in an older canonical form (capitals kept), which the step moves to the
+ * current one, so the newer row gives way.
+ */
+const mergedInvitation: Arrangement = async (status, clock) => {
+  const email = caseEmail(`m.${status}`)
+  const older = email.replace(/^./, (c) => c.toUpperCase())
+  await insertPreregistration(t, owner, {
+    status: 'PRE_REGISTERED',
+    email: older,
+    emailCanonical: older,
+    createdAt: new Date(t.clock.now().getTime() - 3 * 86_400_000),
+  })
+  return ownInvitation(status, clock, email)
+}
+
+/** An invitation whose stored canonical recipient is in an older form (capitals kept). */
+const oldFormInvitation: Arrangement = async (status, clock) => {
+  const email = caseEmail(`c.${status}`)
+  const older = email.replace(/^./, (c) => c.toUpperCase())
+  const preregistrationId = await insertPreregistration(t, owner, {
+    status: 'PRE_REGISTERED',
+    email,
+  })
+  const invitation = await insertInvitation(t, owner, {
+    status,
+    preregistrationId,
+    email: older,
+    recipientEmailCanonical: older,
+    clock,
+  })
+  return { ...invitation, invitationId: invitation.id, preregistrationId, email }
+}
+
+function noServerError(response: { status: number; text: string }) {
+  // A 5xx is a bug (a refusal is not): the path must have run to its end.
+  expect(response.status < 500 ? 'answered' : response.text).toBe('answered')
+}
+
+const invite = async ({ preregistrationId }: Arranged) =>
+  noServerError(
+    await t.call('POST', `${CD}/invitations`, {
+      token: owner.token,
+      headers: { 'idempotency-key': randomUUID() },
+      body: { preregistrationIds: [preregistrationId], associationType: 'reseller' },
+    })
+  )
+const resend = async ({ invitationId }: Arranged) =>
+  noServerError(
+    await t.call('POST', `${CD}/invitations/${invitationId}/resend`, {
+      token: owner.token,
+      headers: { 'idempotency-key': randomUUID() },
+    })
+  )
+const deleteOne = async ({ preregistrationId }: Arranged) =>
+  noServerError(
+    await t.call('DELETE', `${CD}/preregistrations/${preregistrationId}`, { token: owner.token })
+  )
+const deleteBatch = async ({ preregistrationId }: Arranged) =>
+  noServerError(
+    await t.call('POST', `${CD}/preregistrations/batch-delete`, {
+      token: owner.token,
+      body: { preregistrationIds: [preregistrationId] },
+    })
+  )
+const accept = (flags: object) => async (arranged: Arranged) => {
+  const customer = await signedInCustomer(t, arranged.email, flags)
+  noServerError(
+    await t.call('POST', '/api/v1/public/invitations/accept', {
+      token: customer.token,
+      body: { token: arranged.token, instructionsAccepted: true },
+    })
+  )
+}
+const askForRenewal = async ({ token }: Arranged) =>
+  noServerError(
+    await t.call('POST', '/api/v1/public/invitations/renewal-request', { body: { token } })
+  )
+
+const failure = { replyCode: 451, lastError: 'EENVELOPE 451', permanent: false }
+const settle =
+  (outcome: Parameters<typeof settleInvitationDeliveries>[1][number]['outcome']) =>
+  async (all: Arranged[]) => {
+    const results = all.map(({ outboxId, invitationId }) => ({
+      row: {
+        id: outboxId,
+        kind: 'INVITATION_EMAIL' as const,
+        aggregateId: invitationId,
+        payload: { invitationId },
+        attempts: 1,
+      },
+      outcome,
+    }))
+    await settleInvitationDeliveries(t.database.db, results, t.clock.now())
+  }
+
+/** One write path of one event: how rows are arranged, and what runs against them. */
+interface WritePath {
+  event: InvitationEventName
+  via: string
+  clock: Clock
+  arrange?: Arrangement
+  /** Runs once per row, or once for all rows (`all`): the dispatcher, sweeper and data step. */
+  each?: (arranged: Arranged) => Promise<void>
+  all?: (arranged: Arranged[]) => Promise<void>
+  /** Default: the event's from-states. */
+  expected?: readonly InvitationStatus[]
+}
+
+const sweep = async () => void (await sweepExpiredRecords(t.database.db, t.clock.now()))
+const identityStep = async () => runIdentityStep(t)
+
+const PATHS: WritePath[] = [
+  {
+    event: 'TOKEN_ISSUED',
+    via: 'the dispatcher (issueInvitationTokens)',
+    clock: 'running',
+    all: async (all) =>
+      void (await issueInvitationTokens(t.database.db, {
+        invitationIds: all.map((a) => a.invitationId),
+        now: t.clock.now(),
+        ttlDays: 7,
+      })),
+  },
+  {
+    event: 'SEND_SUCCEEDED',
+    via: 'the dispatcher (settle)',
+    clock: 'running',
+    all: settle({ kind: 'sent' }),
+  },
+  {
+    event: 'SEND_RETRY',
+    via: 'the dispatcher (settle)',
+    clock: 'running',
+    all: settle({ kind: 'retry', runAfter: new Date('2030-01-01T00:00:00Z'), failure }),
+  },
+  {
+    event: 'SEND_GAVE_UP',
+    via: 'the dispatcher (settle)',
+    clock: 'running',
+    all: settle({ kind: 'failed', failure: { ...failure, replyCode: 550, permanent: true } }),
+  },
+  { event: 'SUPERSEDED', via: 'POST …/invitations', clock: 'running', each: invite },
+  { event: 'SUPERSEDED', via: 'POST …/invitations/{id}/resend', clock: 'running', each: resend },
+  {
+    event: 'PREREGISTRATION_DELETED',
+    via: 'DELETE …/preregistrations/{id}',
+    clock: 'running',
+    each: deleteOne,
+  },
+  {
+    event: 'PREREGISTRATION_DELETED',
+    via: 'POST …/preregistrations/batch-delete',
+    clock: 'running',
+    each: deleteBatch,
+  },
+  {
+    event: 'IDENTITY_MERGED',
+    via: 'the identity data step',
+    clock: 'running',
+    arrange: mergedInvitation,
+    all: identityStep,
+  },
+  { event: 'EXPIRE', via: 'the sweeper', clock: 'lapsed', all: sweep },
+  { event: 'EXPIRE', via: 'the sweeper, not yet due', clock: 'running', all: sweep, expected: [] },
+  { event: 'EXPIRE', via: 'POST …/invitations', clock: 'lapsed', each: invite },
+  { event: 'EXPIRE', via: 'DELETE …/preregistrations/{id}', clock: 'lapsed', each: deleteOne },
+  {
+    event: 'EXPIRE',
+    via: 'the identity data step',
+    clock: 'lapsed',
+    arrange: mergedInvitation,
+    all: identityStep,
+  },
+  {
+    event: 'ACCEPTED',
+    via: 'POST …/public/invitations/accept',
+    clock: 'running',
+    each: accept({}),
+  },
+  {
+    event: 'ASSOCIATION_FAILED',
+    via: 'POST …/public/invitations/accept (unpaid bills)',
+    clock: 'running',
+    each: accept({ hasUnpaidBills: true }),
+  },
+  {
+    event: 'RENEWAL_REQUESTED',
+    via: 'POST …/public/invitations/renewal-request',
+    clock: 'running',
+    each: askForRenewal,
+  },
+  {
+    event: 'CANONICALISED',
+    via: 'the identity data step',
+    clock: 'running',
+    arrange: oldFormInvitation,
+    all: identityStep,
+  },
+]
+
+async function statusesChangedBy(path: WritePath): Promise<InvitationStatus[]> {
+  const arranged = new Map<InvitationStatus, Arranged>()
+  for (const status of INVITATION_STATUSES) {
+    arranged.set(status, await (path.arrange ?? ownInvitation)(status, path.clock))
+  }
+  const before = new Map<InvitationStatus, string>()
+  for (const [status, row] of arranged) {
+    before.set(status, await rowOf(t, 'invitations', row.invitationId))
+  }
+  if (path.all) await path.all([...arranged.values()])
+  for (const row of arranged.values()) await path.each?.(row)
+  const changed: InvitationStatus[] = []
+  for (const [status, row] of arranged) {
+    if ((await rowOf(t, 'invitations', row.invitationId)) !== before.get(status)) {
+      changed.push(status)
+    }
+  }
+  return changed
+}
+
+describe('the invitation state machine is the domain’s table (issue 15)', () => {
+  it('has a write path here for every event of the table', () => {
+    const covered = new Set(PATHS.filter((p) => !p.expected).map((p) => p.event))
+    expect([...covered].sort()).toEqual([...INVITATION_EVENT_NAMES].sort())
+  })
+
+  it.each(PATHS.map((path) => [`${path.event} via ${path.via}`, path] as const))(
+    '%s changes the invitation exactly from the event’s from-states',
+    async (_, path) => {
+      const expected = path.expected ?? INVITATION_EVENTS[path.event].from
+      const ordered = INVITATION_STATUSES.filter((status) => expected.includes(status))
+      expect(await statusesChangedBy(path)).toEqual(ordered)
+    }
+  )
+})

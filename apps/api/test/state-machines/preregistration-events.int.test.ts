@@ -1,0 +1,259 @@
+import {
+  PREREGISTRATION_EVENT_NAMES,
+  PREREGISTRATION_EVENTS,
+  PREREGISTRATION_STATUSES,
+  type PreregistrationEventName,
+  type PreregistrationStatus,
+} from '@partner-center/domain'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { sweepExpiredRecords } from '../../src/outbox/sweep-expired-records'
+import { CD, type TestApp } from '../helpers'
+import { createTestApp } from '../test-app'
+import {
+  caseEmail,
+  createOwner,
+  insertInvitation,
+  insertPreregistration,
+  rowOf,
+  runIdentityStep,
+  signedInCustomer,
+  type Clock,
+  type Owner,
+  type PreregistrationFixture,
+} from './state-fixtures'
+
+// Issue 15: the domain owns the pre-registration state machine. For every event of
+// PREREGISTRATION_EVENTS and every write path that applies it (API, sweeper, data step), a
+// pre-registration is put in each status and the path is run: the statuses from which the row
+// changed (any column) must be exactly the event's from-states.
+
+let t: TestApp
+let owner: Owner
+let manager: string
+beforeAll(async () => {
+  t = await createTestApp()
+  owner = await createOwner(t)
+  manager = await t.signIn('manager@ecosystem.example')
+})
+afterAll(async () => {
+  await t?.close()
+})
+
+const DAY = 86_400_000
+
+interface Arranged {
+  preregistrationId: string
+  email: string
+  /** The raw token of the row's live invitation, when the arrangement made one. */
+  token?: string
+}
+
+/** Which of the row's two clocks has run out (P7 reads the review's, P8 the validity's). */
+type Clocks = Pick<PreregistrationFixture, 'reviewClock' | 'validityClock'>
+
+type Arrangement = (status: PreregistrationStatus, clocks: Clocks) => Promise<Arranged>
+
+const ageOf = (days: number) => new Date(t.clock.now().getTime() - days * DAY)
+const olderForm = (email: string) => email.replace(/^./, (c) => c.toUpperCase())
+
+/** A row of the partner in `status`. */
+const ownRow: Arrangement = async (status, clocks) => {
+  const email = caseEmail(`p.${status}`)
+  return {
+    preregistrationId: await insertPreregistration(t, owner, { status, email, ...clocks }),
+    email,
+  }
+}
+
+/** A row with a live invitation (SENT, a token a day old), for acceptance. */
+const invitedRow: Arrangement = async (status, clocks) => {
+  const arranged = await ownRow(status, clocks)
+  const invitation = await insertInvitation(t, owner, {
+    status: 'SENT',
+    preregistrationId: arranged.preregistrationId,
+    email: arranged.email,
+  })
+  return { ...arranged, token: invitation.token }
+}
+
+/**
+ * A row sharing its address with another holding row whose stored canonical form is older
+ * (capitals kept): the identity step moves that one to the current form, so the two collide.
+ * `newer`: the case's row is the newer one (it gives way, P11); else the older one (it keeps the
+ * identity while holding, or is written EXPIRED when its own clock ran out, P7/P8).
+ */
+const collidingRow =
+  (newer: boolean): Arrangement =>
+  async (status, clocks) => {
+    const email = caseEmail(`k.${status}`)
+    await insertPreregistration(t, owner, {
+      status: 'PRE_REGISTERED',
+      email: olderForm(email),
+      emailCanonical: olderForm(email),
+      createdAt: ageOf(newer ? 3 : 2),
+    })
+    const preregistrationId = await insertPreregistration(t, owner, {
+      status,
+      email,
+      createdAt: ageOf(newer ? 2 : 3),
+      ...clocks,
+    })
+    return { preregistrationId, email }
+  }
+
+/** A row whose stored canonical email is in an older form. */
+const oldFormRow: Arrangement = async (status, clocks) => {
+  const email = caseEmail(`c.${status}`)
+  const preregistrationId = await insertPreregistration(t, owner, {
+    status,
+    email: olderForm(email),
+    emailCanonical: olderForm(email),
+    ...clocks,
+  })
+  return { preregistrationId, email }
+}
+
+function noServerError(response: { status: number; text: string }) {
+  // A 5xx is a bug (a refusal is not): the path must have run to its end.
+  expect(response.status < 500 ? 'answered' : response.text).toBe('answered')
+}
+
+const review = (decision: 'approve' | 'reject') => async (arranged: Arranged) =>
+  noServerError(
+    await t.call('POST', `/api/v1/admin/preregistrations/${arranged.preregistrationId}/review`, {
+      token: manager,
+      body: decision === 'reject' ? { decision, note: 'Not our customer' } : { decision },
+    })
+  )
+const deleteOne = async ({ preregistrationId }: Arranged) =>
+  noServerError(
+    await t.call('DELETE', `${CD}/preregistrations/${preregistrationId}`, { token: owner.token })
+  )
+const deleteBatch = async ({ preregistrationId }: Arranged) =>
+  noServerError(
+    await t.call('POST', `${CD}/preregistrations/batch-delete`, {
+      token: owner.token,
+      body: { preregistrationIds: [preregistrationId] },
+    })
+  )
+// R28: pre-registering the same address writes lapsed holders EXPIRED first.
+const preregisterAgain = async ({ email }: Arranged) =>
+  noServerError(
+    await t.call('POST', `${CD}/preregistrations`, {
+      token: owner.token,
+      body: { customerName: 'State Machine Again', email },
+    })
+  )
+const accept = async ({ email, token }: Arranged) => {
+  const customer = await signedInCustomer(t, email)
+  noServerError(
+    await t.call('POST', '/api/v1/public/invitations/accept', {
+      token: customer.token,
+      body: { token, instructionsAccepted: true },
+    })
+  )
+}
+const sweep = async () => void (await sweepExpiredRecords(t.database.db, t.clock.now()))
+const identityStep = async () => runIdentityStep(t)
+
+/** One write path of one event: how rows are arranged, and what runs against them. */
+interface WritePath {
+  event: PreregistrationEventName
+  via: string
+  clocks?: Clocks
+  arrange?: Arrangement
+  each?: (arranged: Arranged) => Promise<void>
+  /** Runs once for all rows: the sweeper and the data step. */
+  all?: () => Promise<void>
+  /** Default: the event's from-states. */
+  expected?: readonly PreregistrationStatus[]
+}
+
+const REVIEW_LAPSED: Clocks = { reviewClock: 'lapsed' satisfies Clock }
+const VALIDITY_LAPSED: Clocks = { validityClock: 'lapsed' satisfies Clock }
+
+const PATHS: WritePath[] = [
+  { event: 'REVIEW_APPROVED', via: 'POST …/admin/…/review', each: review('approve') },
+  { event: 'REVIEW_REJECTED', via: 'POST …/admin/…/review', each: review('reject') },
+  { event: 'REVIEW_LAPSED', via: 'the sweeper', clocks: REVIEW_LAPSED, all: sweep },
+  { event: 'REVIEW_LAPSED', via: 'the sweeper, not yet due', all: sweep, expected: [] },
+  {
+    event: 'REVIEW_LAPSED',
+    via: 'POST …/preregistrations (R28)',
+    clocks: REVIEW_LAPSED,
+    each: preregisterAgain,
+  },
+  {
+    event: 'REVIEW_LAPSED',
+    via: 'the identity data step',
+    clocks: REVIEW_LAPSED,
+    arrange: collidingRow(false),
+    all: identityStep,
+  },
+  { event: 'VALIDITY_LAPSED', via: 'the sweeper', clocks: VALIDITY_LAPSED, all: sweep },
+  {
+    event: 'VALIDITY_LAPSED',
+    via: 'POST …/preregistrations (R28)',
+    clocks: VALIDITY_LAPSED,
+    each: preregisterAgain,
+  },
+  {
+    event: 'VALIDITY_LAPSED',
+    via: 'the identity data step',
+    clocks: VALIDITY_LAPSED,
+    arrange: collidingRow(false),
+    all: identityStep,
+  },
+  {
+    event: 'CONVERTED',
+    via: 'POST …/public/invitations/accept',
+    arrange: invitedRow,
+    each: accept,
+  },
+  { event: 'DELETED', via: 'DELETE …/preregistrations/{id}', each: deleteOne },
+  { event: 'DELETED', via: 'POST …/preregistrations/batch-delete', each: deleteBatch },
+  {
+    event: 'IDENTITY_MERGED',
+    via: 'the identity data step',
+    arrange: collidingRow(true),
+    all: identityStep,
+  },
+  { event: 'CANONICALISED', via: 'the identity data step', arrange: oldFormRow, all: identityStep },
+]
+
+async function statusesChangedBy(path: WritePath): Promise<PreregistrationStatus[]> {
+  const arranged = new Map<PreregistrationStatus, Arranged>()
+  for (const status of PREREGISTRATION_STATUSES) {
+    const arrange = path.arrange ?? ownRow
+    arranged.set(status, await arrange(status, path.clocks ?? {}))
+  }
+  const before = new Map<PreregistrationStatus, string>()
+  for (const [status, row] of arranged) {
+    before.set(status, await rowOf(t, 'pre_registrations', row.preregistrationId))
+  }
+  await path.all?.()
+  for (const row of arranged.values()) await path.each?.(row)
+  const changed: PreregistrationStatus[] = []
+  for (const [status, row] of arranged) {
+    if ((await rowOf(t, 'pre_registrations', row.preregistrationId)) !== before.get(status)) {
+      changed.push(status)
+    }
+  }
+  return changed
+}
+
+describe('the pre-registration state machine is the domain’s table (issue 15)', () => {
+  it('has a write path here for every event of the table', () => {
+    const covered = new Set(PATHS.filter((p) => !p.expected).map((p) => p.event))
+    expect([...covered].sort()).toEqual([...PREREGISTRATION_EVENT_NAMES].sort())
+  })
+
+  it.each(PATHS.map((path) => [`${path.event} via ${path.via}`, path] as const))(
+    '%s changes the pre-registration exactly from the event’s from-states',
+    async (_, path) => {
+      const expected = path.expected ?? PREREGISTRATION_EVENTS[path.event].from
+      const ordered = PREREGISTRATION_STATUSES.filter((status) => expected.includes(status))
+      expect(await statusesChangedBy(path)).toEqual(ordered)
+    }
+  )
+})

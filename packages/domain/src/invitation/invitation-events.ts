@@ -1,0 +1,130 @@
+import type { StateEvent } from '../core/state-event'
+import type { InvitationStatus } from '../core/statuses'
+import { INVITATION_STATUSES, LIVE_INVITATION_STATUSES } from '../core/statuses'
+
+// Waiting for a delivery attempt: the dispatcher issues tokens and records results only here.
+const DELIVERING = ['QUEUED', 'SEND_FAILED'] as const satisfies readonly InvitationStatus[]
+
+// Written as literals so the event names are a type; exported below with the general shape.
+const TABLE = {
+  /** R51: a token committed for a delivery attempt (`attemptCount`, first `expiresAt`). */
+  TOKEN_ISSUED: { rule: 'R51', from: DELIVERING, to: 'unchanged', audit: null, clock: false },
+  /** I2: SMTP accepted the message. */
+  SEND_SUCCEEDED: {
+    rule: 'I2',
+    from: DELIVERING,
+    to: 'SENT',
+    audit: 'invitation.sent',
+    clock: false,
+  },
+  /** I3: a temporary failure with attempts left; retried after the backoff (R53). */
+  SEND_RETRY: {
+    rule: 'I3',
+    from: DELIVERING,
+    to: 'SEND_FAILED',
+    audit: 'invitation.send_failed',
+    clock: false,
+  },
+  /** I4: a permanent failure, or the last attempt failed (`failureCode = DELIVERY_FAILED`). */
+  SEND_GAVE_UP: {
+    rule: 'I4',
+    from: DELIVERING,
+    to: 'FAILED_TO_SEND',
+    audit: 'invitation.failed_to_send',
+    clock: false,
+  },
+  /** I5: a newer invitation was queued for the same pre-registration. */
+  SUPERSEDED: {
+    rule: 'I5',
+    from: LIVE_INVITATION_STATUSES,
+    to: 'SUPERSEDED',
+    audit: 'invitation.superseded',
+    clock: false,
+  },
+  /** I6: the pre-registration was deleted. */
+  PREREGISTRATION_DELETED: {
+    rule: 'I6',
+    from: LIVE_INVITATION_STATUSES,
+    to: 'REVOKED',
+    audit: 'invitation.revoked',
+    clock: false,
+  },
+  /** I6b: the identity data step merged its pre-registration (`failureCode = IDENTITY_MERGED`). */
+  IDENTITY_MERGED: {
+    rule: 'I6b',
+    from: LIVE_INVITATION_STATUSES,
+    to: 'REVOKED',
+    audit: 'invitation.revoked',
+    clock: false,
+  },
+  /** I7: `expiresAt` has passed (the sweeper, or a writer that meets the row first). */
+  EXPIRE: {
+    rule: 'I7',
+    from: LIVE_INVITATION_STATUSES,
+    to: 'EXPIRED',
+    audit: 'invitation.expired',
+    clock: true,
+  },
+  /** I8: accepted; the association is created with it. */
+  ACCEPTED: {
+    rule: 'I8',
+    from: LIVE_INVITATION_STATUSES,
+    to: 'ACCEPTED',
+    audit: 'invitation.accepted',
+    clock: false,
+  },
+  /** I9: an eligibility check of R62 steps 5–7 failed and is recorded. */
+  ASSOCIATION_FAILED: {
+    rule: 'I9',
+    from: LIVE_INVITATION_STATUSES,
+    to: 'ASSOCIATION_FAILED',
+    audit: 'invitation.association_failed',
+    clock: false,
+  },
+  /** R72: the link holder of a link that no longer works asks for a new invitation. */
+  RENEWAL_REQUESTED: {
+    rule: 'R72',
+    from: ['EXPIRED', 'SUPERSEDED', 'REVOKED', 'FAILED_TO_SEND', 'ASSOCIATION_FAILED'],
+    to: 'unchanged',
+    audit: 'invitation.renewal_requested',
+    clock: false,
+  },
+  /** R28a: the identity data step moved `recipientEmailCanonical` to the current form. */
+  CANONICALISED: {
+    rule: 'R28a',
+    from: INVITATION_STATUSES,
+    to: 'unchanged',
+    audit: 'identity.canonicalised',
+    clock: false,
+  },
+} as const satisfies Record<string, StateEvent<InvitationStatus>>
+
+/**
+ * The name of one invitation event.
+ *
+ * @example
+ * const name: InvitationEventName = 'SEND_GAVE_UP'
+ */
+export type InvitationEventName = keyof typeof TABLE
+
+/**
+ * Every event that changes a stored invitation (docs/domain.md §4.2), as data. Creation (I1) is
+ * `createQueuedInvitation`. `transitionInvitation` and `decideRenewalRequest` decide from it, the
+ * API's and the data steps' SQL guards are built from it, and an integration test runs each
+ * event's real write path against every status to prove the statuses it changes are `from`.
+ *
+ * @example
+ * INVITATION_EVENTS.SUPERSEDED.from // ['QUEUED', 'SENT', 'SEND_FAILED']
+ * INVITATION_EVENTS.RENEWAL_REQUESTED.to // 'unchanged'
+ */
+export const INVITATION_EVENTS: Readonly<
+  Record<InvitationEventName, StateEvent<InvitationStatus>>
+> = TABLE
+
+/**
+ * Every invitation event name, in table order.
+ *
+ * @example
+ * INVITATION_EVENT_NAMES.includes('EXPIRE') // true
+ */
+export const INVITATION_EVENT_NAMES = Object.keys(TABLE) as InvitationEventName[]
