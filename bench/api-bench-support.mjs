@@ -26,6 +26,36 @@ export async function createDatabase(serverUrl) {
 }
 
 /**
+ * What both API benchmarks start with: a fresh database on the server the first argument names
+ * (default the local test server), the built API on `port` over it, and a SQL client to seed it.
+ * `close()` ends the three, dropping the database last.
+ */
+export async function startBenchApi({ port }) {
+  const serverUrl = process.argv[2] ?? 'postgres://postgres@127.0.0.1:5432/test'
+  const database = await createDatabase(serverUrl)
+  let api
+  try {
+    api = await startApi({ databaseUrl: database.url, port })
+  } catch (error) {
+    await database.drop()
+    throw error
+  }
+  const sql = postgres(database.url, { max: 2, onnotice: () => undefined })
+  return {
+    databaseUrl: database.url,
+    api,
+    sql,
+    async close() {
+      await sql.end({ timeout: 5 })
+      api.stop()
+      // The API needs a moment to close its connections; `drop … with (force)` ends the rest.
+      await new Promise((resolve) => setTimeout(resolve, 500))
+      await database.drop()
+    },
+  }
+}
+
+/**
  * Starts `apps/api/dist/server.js` on a port and waits for /api/ready. Shaped like production:
  * an SMTP_URL is set, so the API runs no dispatcher (nor sink) in its process and the figures
  * are the API's alone; nothing listens there, and no dispatcher runs, so no mail is sent.

@@ -2,22 +2,18 @@
 // (domain.md §8 goal: p95 <= 150 ms). Needs PostgreSQL and `pnpm turbo run build`; then
 //   node bench/api-invite.mjs [postgres://postgres@127.0.0.1:5432/test]
 import {
-  createDatabase,
-  postgres,
   quantile,
   seedPartner,
   seedPreregistrations,
   signIn,
-  startApi,
+  startBenchApi,
 } from './api-bench-support.mjs'
 
-const serverUrl = process.argv[2] ?? 'postgres://postgres@127.0.0.1:5432/test'
 const WARMUP = 5
 const RUNS = 60
 
-const database = await createDatabase(serverUrl)
-const api = await startApi({ databaseUrl: database.url, port: 3911 })
-const sql = postgres(database.url, { max: 2, onnotice: () => undefined })
+const bench = await startBenchApi({ port: 3911 })
+const { api, sql } = bench
 try {
   const partner = await seedPartner(sql)
   const token = await signIn(api.base, partner.email)
@@ -48,8 +44,5 @@ try {
   )
   console.log(`  goal p95 <= 150 ms: ${quantile(latencies, 0.95) <= 150 ? 'met' : 'NOT met'}`)
 } finally {
-  await sql.end({ timeout: 5 })
-  api.stop()
-  await new Promise((resolve) => setTimeout(resolve, 500))
-  await database.drop()
+  await bench.close()
 }

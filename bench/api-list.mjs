@@ -8,16 +8,13 @@ import { spawn } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import autocannon from 'autocannon'
 import {
-  createDatabase,
-  postgres,
   seedPartner,
   seedPreregistrations,
   signIn,
-  startApi,
+  startBenchApi,
   waitUntilListening,
 } from './api-bench-support.mjs'
 
-const serverUrl = process.argv[2] ?? 'postgres://postgres@127.0.0.1:5432/test'
 const DURATION = 10
 const ROUNDS = 5
 const PATH = '/api/v1/customer-development/preregistrations?page=1&pageSize=20'
@@ -43,10 +40,9 @@ function load(url, token) {
   })
 }
 
-const database = await createDatabase(serverUrl)
-const api = await startApi({ databaseUrl: database.url, port: 3912 })
-const sql = postgres(database.url, { max: 2, onnotice: () => undefined })
-const baseline = await startBaseline(database.url, 3913)
+const bench = await startBenchApi({ port: 3912 })
+const { api, sql } = bench
+const baseline = await startBaseline(bench.databaseUrl, 3913)
 /**
  * One scenario: the measured partner holds `own` of the table's 5,000 rows, the rest belong to
  * other partners (100 each, the default quota). measured-limits.md's 3,800 req/s baseline can
@@ -101,9 +97,6 @@ try {
   await scenario({ own: 100, title: 'api-list, partner with 100 of 5,000 rows' })
   await scenario({ own: 5000, title: 'api-list, worst case: partner with all 5,000 rows' })
 } finally {
-  await sql.end({ timeout: 5 })
   baseline.stop()
-  api.stop()
-  await new Promise((resolve) => setTimeout(resolve, 500))
-  await database.drop()
+  await bench.close()
 }

@@ -38,17 +38,13 @@ function respondWithError(c: Context<AppEnv>, error: AppError) {
 function toAppErrorFromUnknown(error: unknown): AppError | null {
   if (error instanceof AppError) return error
   if (error instanceof HTTPException) {
-    if (error.status === 413) return new AppError('PAYLOAD_TOO_LARGE', 413)
-    if (error.status === 401) return new AppError('NOT_AUTHENTICATED', 401)
-    if (error.status < 500) return new AppError('VALIDATION_FAILED', 400)
+    if (error.status === 413) return AppError.of('PAYLOAD_TOO_LARGE')
+    if (error.status === 401) return AppError.of('NOT_AUTHENTICATED')
+    if (error.status < 500) return AppError.of('VALIDATION_FAILED')
   }
-  if (isTransientDbError(error)) return systemBusy()
+  // A lost or overloaded database (R69): nothing changed, the request may be retried.
+  if (isTransientDbError(error)) return AppError.busy(5)
   return null
-}
-
-/** The 503 of a lost or overloaded database (R69): nothing changed, the request may be retried. */
-function systemBusy(): AppError {
-  return new AppError('SYSTEM_BUSY', 503, { retryAfterSeconds: 5 }, { 'retry-after': '5' })
 }
 
 /**
@@ -62,7 +58,7 @@ export function requestDeadline(ms: number): MiddlewareHandler<AppEnv> {
   return async (_c, next) => {
     let timer: ReturnType<typeof setTimeout> | undefined
     const deadline = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(systemBusy()), ms)
+      timer = setTimeout(() => reject(AppError.busy(5)), ms)
     })
     try {
       await Promise.race([next(), deadline])
@@ -92,7 +88,7 @@ export function createApp(deps: AppDeps) {
   const limitBody = bodyLimit({
     maxSize: deps.config.bodyLimitBytes,
     onError: () => {
-      throw new AppError('PAYLOAD_TOO_LARGE', 413)
+      throw AppError.of('PAYLOAD_TOO_LARGE')
     },
   })
   // GET and HEAD handlers never read a body, and asking for one makes @hono/node-server build a
@@ -126,7 +122,7 @@ export function createApp(deps: AppDeps) {
     return c.html(createApiReferencePage('/api/openapi.json', nonce))
   })
 
-  app.notFound((c) => respondWithError(c, new AppError('NOT_FOUND', 404)))
+  app.notFound((c) => respondWithError(c, AppError.of('NOT_FOUND')))
   app.onError((error, c) => {
     const known = toAppErrorFromUnknown(error)
     if (known) return respondWithError(c, known)
@@ -140,7 +136,7 @@ export function createApp(deps: AppDeps) {
       },
       'unhandled error'
     )
-    return respondWithError(c, new AppError('INTERNAL', 500))
+    return respondWithError(c, AppError.of('INTERNAL'))
   })
   return app
 }

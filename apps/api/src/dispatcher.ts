@@ -1,14 +1,11 @@
-import { createDb, migrateDb } from '@partner-center/db'
-import { fileURLToPath } from 'node:url'
 import { readEnv } from './env'
-import { startupFailureText } from './error-log-fields'
 import { createLogger } from './logger'
-import { logDataSteps } from './log-data-steps'
 import { surviveLostDatabaseConnections } from './process-guards'
+import { runEntryPoint, stopOnSignals } from './process-lifecycle'
 import { createSmtpTransport } from './outbox/create-smtp-transport'
 import { dispatcherConfigFromEnv } from './outbox/dispatcher-config'
 import { startDispatcher } from './outbox/start-dispatcher'
-import { disableDemoCredentials } from './security/disable-demo-credentials'
+import { openMigratedDatabase } from './open-database'
 
 // The outbox dispatcher and expiry sweeper as their own process (architecture.md §7). It applies
 // migrations under the advisory lock like the API, so either may start first. Several may run
@@ -27,14 +24,9 @@ async function main() {
       'The dispatcher as its own process needs SMTP_URL (the development sink lives in the API).'
     )
   }
-  const handle = await createDb({ url: env.DATABASE_URL })
-  const migrated = await migrateDb(handle, {
-    migrationsFolder: env.MIGRATIONS_DIR ?? fileURLToPath(new URL('./migrations', import.meta.url)),
+  const handle = await openMigratedDatabase(env, logger, {
+    bundledMigrations: new URL('./migrations', import.meta.url),
   })
-  logDataSteps(logger, migrated)
-  if (env.APP_ENV === 'production') {
-    await disableDemoCredentials(handle.db, { now: new Date(), logger })
-  }
   const transport = createSmtpTransport({ url: env.SMTP_URL })
   const dispatcher = startDispatcher({
     db: handle.db,
@@ -44,22 +36,12 @@ async function main() {
     config: dispatcherConfigFromEnv(env),
   })
 
-  let stopping = false
-  const stop = async (signal: string) => {
-    if (stopping) return
-    stopping = true
-    logger.info({ signal }, 'dispatcher stopping')
+  stopOnSignals(logger, 'dispatcher', async () => {
     // Drain: no new claims, in-flight sends finish, unstarted rows go back to PENDING.
     await dispatcher.stop()
     transport.close()
     await handle.close()
-    process.exit(0)
-  }
-  process.on('SIGTERM', () => void stop('SIGTERM'))
-  process.on('SIGINT', () => void stop('SIGINT'))
+  })
 }
 
-main().catch((error: unknown) => {
-  console.error(startupFailureText(error))
-  process.exit(1)
-})
+runEntryPoint(main)

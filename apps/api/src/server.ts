@@ -1,27 +1,20 @@
-import { createHash } from 'node:crypto'
 import { serve } from '@hono/node-server'
 import { getConnInfo } from '@hono/node-server/conninfo'
-import { createDb, migrateDb } from '@partner-center/db'
-import { fileURLToPath } from 'node:url'
 import { createApp } from './app'
 import { configFromEnv, dataKeysFromEnv } from './config'
 import type { AppDeps } from './deps'
 import { readEnv, type Env } from './env'
-import { logDataSteps } from './log-data-steps'
-import { errorLogFields, startupFailureText } from './error-log-fields'
+import { errorLogFields } from './error-log-fields'
 import { createLogger } from './logger'
 import { surviveLostDatabaseConnections } from './process-guards'
+import { runEntryPoint, stopOnSignals } from './process-lifecycle'
 import { createSmtpTransport, type SmtpTransport } from './outbox/create-smtp-transport'
 import { dispatcherConfigFromEnv } from './outbox/dispatcher-config'
 import { startDispatcher, type Dispatcher } from './outbox/start-dispatcher'
-import { disableDemoCredentials } from './security/disable-demo-credentials'
 import { createKeyring } from './security/keyring'
 import { createScryptPasswordHasher } from './security/scrypt-passwords'
-
-/** Migrations beside the bundle (copied by the build), unless MIGRATIONS_DIR says otherwise. */
-function migrationsFolder(override: string | undefined): string {
-  return override ?? fileURLToPath(new URL('./migrations', import.meta.url))
-}
+import { hashTokenSync } from './security/node-token-hash'
+import { openMigratedDatabase } from './open-database'
 
 /**
  * Whether this process runs the dispatcher: always on PGlite (one process per data folder) and
@@ -36,14 +29,9 @@ async function main() {
   const env = readEnv()
   const logger = createLogger({ level: env.LOG_LEVEL, name: 'api' })
   surviveLostDatabaseConnections(logger)
-  const handle = await createDb({ url: env.DATABASE_URL, dataDir: env.PGLITE_DATA_DIR })
-  const migrated = await migrateDb(handle, {
-    migrationsFolder: migrationsFolder(env.MIGRATIONS_DIR),
+  const handle = await openMigratedDatabase(env, logger, {
+    bundledMigrations: new URL('./migrations', import.meta.url),
   })
-  logDataSteps(logger, migrated)
-  if (env.APP_ENV === 'production') {
-    await disableDemoCredentials(handle.db, { now: new Date(), logger })
-  }
 
   const config = configFromEnv(env)
   const clock = { now: () => new Date() }
@@ -54,7 +42,7 @@ async function main() {
     logger,
     passwords: createScryptPasswordHasher(),
     keyring: createKeyring(dataKeysFromEnv(env)),
-    hashBearerToken: (token) => createHash('sha256').update(token).digest('hex'),
+    hashBearerToken: hashTokenSync,
     config,
     // The socket's address, for rate limits and loopback-only fixtures (R59, §10.5).
     getClientAddress: (c) => getConnInfo(c).remote.address,
@@ -107,24 +95,14 @@ async function main() {
     )
   })
 
-  let stopping = false
-  const stop = async (signal: string) => {
-    if (stopping) return
-    stopping = true
-    logger.info({ signal }, 'api stopping')
+  stopOnSignals(logger, 'api', async () => {
     server.close()
     // Drain the dispatcher before the sink and the database go away.
     await dispatcher?.stop()
     transport?.close()
     await development?.stop()
     await handle.close()
-    process.exit(0)
-  }
-  process.on('SIGTERM', () => void stop('SIGTERM'))
-  process.on('SIGINT', () => void stop('SIGINT'))
+  })
 }
 
-main().catch((error: unknown) => {
-  console.error(startupFailureText(error))
-  process.exit(1)
-})
+runEntryPoint(main)

@@ -1,16 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { auditEvents, leakedSecrets, errorOf, P, type TestApp } from './helpers'
+import { auditEvents, leakedSecrets, errorOf, P, signInAll, type TestApp } from './helpers'
 import { createTestApp } from './test-app'
 
 let t: TestApp
-const tokens: Record<string, string> = {}
+let tokens: Record<string, string> = {}
 const ACME = '4f2e8a7c-0000-0000-0000-000000000000'
 
 beforeAll(async () => {
   t = await createTestApp({ config: { signInMaxFailures: 3, signInRateLimitPerMinute: 40 } })
-  for (const user of ['manager@ecosystem.example', 'admin@acme.example']) {
-    tokens[user] = await t.signIn(user)
-  }
+  tokens = await signInAll(t, ['manager@ecosystem.example', 'admin@acme.example'])
 })
 afterAll(async () => {
   await t.close()

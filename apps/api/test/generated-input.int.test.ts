@@ -13,18 +13,16 @@ import { normalizeMobile } from '@partner-center/domain/phone'
 import fc from 'fast-check'
 import type { z } from 'zod'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { CD, leakedSecrets, I, P, type TestApp } from './helpers'
+import { CD, leakedSecrets, I, P, signInAll, type TestApp } from './helpers'
 import { createTestApp } from './test-app'
 
 let t: TestApp
-const tokens: Record<string, string> = {}
+let tokens: Record<string, string> = {}
 let requests = 0
 
 beforeAll(async () => {
   t = await createTestApp()
-  for (const email of ['admin@acme.example', 'manager@ecosystem.example']) {
-    tokens[email] = await t.signIn(email)
-  }
+  tokens = await signInAll(t, ['admin@acme.example', 'manager@ecosystem.example'])
 })
 afterAll(async () => {
   await t.close()

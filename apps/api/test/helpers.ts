@@ -13,6 +13,9 @@ export type TestApp = Awaited<ReturnType<typeof createTestApp>>
 /** Paths of the partner API. */
 export const CD = '/api/v1/customer-development'
 
+/** Paths of the public API (invitation links and customer sessions). */
+export const PUBLIC = '/api/v1/public'
+
 /** Id of a seeded pre-registration (domain.md §10.3). */
 export const P = (name: DemoPreregistrationSeedName) => demoPreregistrationId(name)
 
@@ -31,6 +34,16 @@ export async function auditEvents(t: TestApp, action: string, requestId?: string
       ? sql`select details, request_id, entity_id from audit_events where action = ${action} and request_id = ${requestId}`
       : sql`select details, request_id, entity_id from audit_events where action = ${action}`
   )
+}
+
+/** Signs each user in, one after another; answers the session tokens by email. */
+export async function signInAll(
+  t: TestApp,
+  emails: readonly string[]
+): Promise<Record<string, string>> {
+  const tokens: Record<string, string> = {}
+  for (const email of emails) tokens[email] = await t.signIn(email)
+  return tokens
 }
 
 /**

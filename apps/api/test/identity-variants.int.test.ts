@@ -1,7 +1,7 @@
 import { executeRows } from '@partner-center/db'
 import { sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { CD, errorOf, type TestApp } from './helpers'
+import { CD, errorOf, PUBLIC, type TestApp } from './helpers'
 import { createSentInvitation } from './public/link-fixtures'
 import { createTestApp, T } from './test-app'
 
@@ -15,7 +15,6 @@ let otherPartnerId: string
 let otherUserId: string
 const PRE = `${CD}/preregistrations`
 const INV = `${CD}/invitations`
-const PUBLIC = '/api/v1/public'
 
 beforeAll(async () => {
   t = await createTestApp()

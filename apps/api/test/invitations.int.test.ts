@@ -1,25 +1,23 @@
 import { executeRows } from '@partner-center/db'
 import { sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { auditEvents, CD, leakedSecrets, errorOf, I, P, type TestApp } from './helpers'
+import { auditEvents, CD, leakedSecrets, errorOf, I, P, signInAll, type TestApp } from './helpers'
 import { createTestApp, T } from './test-app'
 
 let t: TestApp
-const tokens: Record<string, string> = {}
+let tokens: Record<string, string> = {}
 const INV = `${CD}/invitations`
 
 beforeAll(async () => {
   t = await createTestApp()
-  for (const user of [
+  tokens = await signInAll(t, [
     'admin@acme.example',
     'sales@acme.example',
     'am@acme.example',
     'viewer@acme.example',
     'admin@globex.example',
     'admin@umbrella.example',
-  ]) {
-    tokens[user] = await t.signIn(user)
-  }
+  ])
 })
 afterAll(async () => {
   await t.close()

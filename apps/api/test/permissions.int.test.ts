@@ -1,10 +1,10 @@
 import { permissionsForRole, type PermissionKey } from '@partner-center/domain'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { CD, leakedSecrets, errorOf, I, P, type TestApp } from './helpers'
+import { CD, leakedSecrets, errorOf, I, P, signInAll, type TestApp } from './helpers'
 import { createTestApp } from './test-app'
 
 let t: TestApp
-const tokens: Record<string, string> = {}
+let tokens: Record<string, string> = {}
 const UNKNOWN = '00000000-0000-4000-8000-000000000001'
 const USERS = {
   admin: 'admin@acme.example',
@@ -15,14 +15,12 @@ const USERS = {
 
 beforeAll(async () => {
   t = await createTestApp()
-  for (const email of [
+  tokens = await signInAll(t, [
     ...Object.values(USERS),
     'manager@ecosystem.example',
     'admin@initech.example',
     'admin@globex.example',
-  ]) {
-    tokens[email] = await t.signIn(email)
-  }
+  ])
 })
 afterAll(async () => {
   await t.close()

@@ -1,21 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { auditEvents, CD, leakedSecrets, errorOf, I, P, type TestApp } from './helpers'
+import { auditEvents, CD, leakedSecrets, errorOf, I, P, signInAll, type TestApp } from './helpers'
 import { createTestApp, T } from './test-app'
 
 let t: TestApp
-const tokens: Record<string, string> = {}
+let tokens: Record<string, string> = {}
 const PRE = `${CD}/preregistrations`
 
 beforeAll(async () => {
   t = await createTestApp()
-  for (const user of [
+  tokens = await signInAll(t, [
     'admin@acme.example',
     'sales@acme.example',
     'am@acme.example',
     'admin@globex.example',
-  ]) {
-    tokens[user] = await t.signIn(user)
-  }
+  ])
 })
 afterAll(async () => {
   await t.close()

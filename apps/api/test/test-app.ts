@@ -1,9 +1,12 @@
 import { seedDemoData } from '@partner-center/db/seed'
-import { createTestDatabase, type TestDatabase } from '@partner-center/db/testing'
+import {
+  BUSINESS_TABLES,
+  countTableRows,
+  createTestDatabase,
+  type TestDatabase,
+} from '@partner-center/db/testing'
 import { createHash } from 'node:crypto'
 import pino from 'pino'
-import { executeRows } from '@partner-center/db'
-import { sql } from 'drizzle-orm'
 import { createApp } from '../src/app'
 import type { AppConfig, AppDeps } from '../src/deps'
 import { deriveDemoToken } from '../src/dev/demo-tokens'
@@ -25,7 +28,6 @@ export const testConfig: AppConfig = {
   accessTokenTtlMinutes: 480,
   accessTokenMaxHours: 24,
   invitationTtlDays: 7,
-  outboxMaxAttempts: 8,
   signInMaxFailures: 1_000,
   signInBackoffCapSeconds: 0,
   signInRateLimitPerMinute: 10_000,
@@ -124,29 +126,8 @@ export async function createTestApp(
   }
 
   /** Row counts of every business table, to prove a refused request changed nothing. */
-  async function countRows(): Promise<Record<string, number>> {
-    const tables = [
-      'partners',
-      'users',
-      'customer_accounts',
-      'pre_registrations',
-      'invitation_batches',
-      'invitations',
-      'invitation_tokens',
-      'associations',
-      'outbox',
-      'idempotency_keys',
-      'audit_events',
-    ]
-    const counts: Record<string, number> = {}
-    for (const table of tables) {
-      const rows = await executeRows<{ n: number }>(
-        database.db,
-        sql`select count(*)::int as n from ${sql.identifier(table)}`
-      )
-      counts[table] = Number(rows[0]?.n ?? 0)
-    }
-    return counts
+  function countRows(): Promise<Record<string, number>> {
+    return countTableRows(database.db, BUSINESS_TABLES)
   }
 
   /** A fresh partner (and users) through the fixture endpoint of §10.5. */

@@ -1,23 +1,12 @@
 import { REVIEW_DECISIONS } from '@partner-center/domain'
 import { z } from './zod'
-import { Instant, LocaleSchema, PageQuery, Uuid, pageOf } from './common'
+import { Instant, PageQuery, Uuid, pageOf } from './common'
+import { PartnerCapabilities, PartnerProfile } from './auth'
 import { AssociationTypeSchema } from './invitations'
 
 /** A partner as the ecosystem manager sees it: contacts and capabilities (domain.md §2.2, §3.1). */
 export const AdminPartner = z
-  .object({
-    id: Uuid,
-    name: z.string(),
-    contactEmail: z.string().nullable(),
-    contactMobile: z.string().nullable(),
-    defaultLocale: LocaleSchema,
-    customerDevelopmentEnabled: z.boolean(),
-    referralModelEnabled: z.boolean(),
-    isPrepaid: z.boolean(),
-    preregistrationQuota: z.number().int(),
-    dailyInviteCap: z.number().int(),
-    updatedAt: Instant,
-  })
+  .object({ ...PartnerProfile.shape, ...PartnerCapabilities.shape, updatedAt: Instant })
   .meta({ id: 'AdminPartner' })
 export type AdminPartner = z.infer<typeof AdminPartner>
 

@@ -20,6 +20,18 @@ export type SignInResponse = z.infer<typeof SignInResponse>
 /** Roles of domain.md §2.3, plus the platform operator. */
 export const RoleSchema = z.enum(ROLES).meta({ id: 'Role' })
 
+/**
+ * A partner's name, contacts and default language (domain.md §3.1), as its own users (`GET /me`)
+ * and the ecosystem manager see them. Spread its `shape` into a partner's answer schema.
+ */
+export const PartnerProfile = z.object({
+  id: Uuid,
+  name: z.string(),
+  contactEmail: z.string().nullable(),
+  contactMobile: z.string().nullable(),
+  defaultLocale: LocaleSchema,
+})
+
 /** Partner capabilities, set only by the ecosystem manager (domain.md §2.2). */
 export const PartnerCapabilities = z
   .object({
@@ -41,16 +53,7 @@ export const MeResponse = z
       role: RoleSchema,
       locale: LocaleSchema,
     }),
-    partner: z
-      .object({
-        id: Uuid,
-        name: z.string(),
-        contactEmail: z.string().nullable(),
-        contactMobile: z.string().nullable(),
-        defaultLocale: LocaleSchema,
-        capabilities: PartnerCapabilities,
-      })
-      .nullable(),
+    partner: z.object({ ...PartnerProfile.shape, capabilities: PartnerCapabilities }).nullable(),
     permissions: z.array(z.string()),
     /** The platform's display name (`PLATFORM_NAME`), e.g. for the Referral explanation (S9). */
     platformName: z.string(),

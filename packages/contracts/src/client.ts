@@ -54,6 +54,12 @@ export interface ApiRequest<T extends z.ZodType> extends Omit<ApiCall<z.infer<T>
   schema: T
 }
 
+/** The query of a searchable list, as the contract knows it (no other field reaches the URL). */
+function listQuery(query: PreregistrationListQueryInput | HistoryQueryInput) {
+  const { page, pageSize, q, status, reveal } = query
+  return { page, pageSize, q, status, reveal }
+}
+
 /**
  * A typed client of the Partner Center API, one method per route of the route table (partner,
  * admin and public): method and path come from the table, every body is parsed with the
@@ -88,13 +94,7 @@ export function createApiClient(options: ApiClientOptions) {
     getMe: () => call(AUTH_ROUTES.getMe, MeResponse),
     findPreregistrations: (query: PreregistrationListQueryInput) =>
       call(PARTNER_ROUTES.findPreregistrations, PreregistrationPage, {
-        query: {
-          page: query.page,
-          pageSize: query.pageSize,
-          q: query.q,
-          status: query.status,
-          reveal: query.reveal,
-        },
+        query: listQuery(query),
       }),
     createPreregistration: (body: CreatePreregistrationRequest) =>
       call(PARTNER_ROUTES.createPreregistration, PreregistrationItem, { body }),
@@ -123,13 +123,7 @@ export function createApiClient(options: ApiClientOptions) {
       call(PARTNER_ROUTES.getInvitationBatch, InvitationBatchProgress, {}, { id: batchId }),
     findHistory: (query: HistoryQueryInput) =>
       call(PARTNER_ROUTES.findHistory, HistoryPage, {
-        query: {
-          page: query.page,
-          pageSize: query.pageSize,
-          q: query.q,
-          status: query.status,
-          reveal: query.reveal,
-        },
+        query: listQuery(query),
       }),
     findPartners: () => call(ADMIN_ROUTES.findPartners, AdminPartnerList),
     updatePartner: (partnerId: string, body: UpdatePartnerRequest) =>

@@ -1,8 +1,7 @@
 // Row builders for integration tests: each call uses fresh ids and addresses, so tests sharing one
 // database per file never collide by accident.
 import { createHash, randomUUID } from 'node:crypto'
-import { sql } from 'drizzle-orm'
-import { executeRows, type Database } from '../src/index'
+import type { Database } from '../src/index'
 import {
   customerAccounts,
   invitationBatches,
@@ -12,6 +11,7 @@ import {
   type NewInvitationRow,
   type NewPreRegistrationRow,
 } from '../src/schema/index'
+import { BUSINESS_TABLES, countTableRows } from '../src/testing/index'
 
 export const NOW = new Date('2025-01-15T09:30:00Z')
 
@@ -150,30 +150,9 @@ export async function rejectionOf(promise: PromiseLike<unknown>): Promise<unknow
   throw new Error('Expected the statement to fail, but it succeeded')
 }
 
-const COUNTED_TABLES = [
-  'partners',
-  'users',
-  'customer_accounts',
-  'pre_registrations',
-  'invitation_batches',
-  'invitations',
-  'invitation_tokens',
-  'associations',
-  'audit_events',
-  'outbox',
-] as const
-
-/** Row counts of the tables the seed touches (plus audit and outbox, which it must not). */
-export async function countRows(db: Database): Promise<Record<string, number>> {
-  const counts: Record<string, number> = {}
-  for (const table of COUNTED_TABLES) {
-    const [row] = await executeRows<{ count: number }>(
-      db,
-      sql`select count(*)::int as count from ${sql.identifier(table)}`
-    )
-    counts[table] = row?.count ?? -1
-  }
-  return counts
+/** Row counts of the business tables: the seed's, and outbox, idempotency and audit (none). */
+export function countRows(db: Database): Promise<Record<string, number>> {
+  return countTableRows(db, BUSINESS_TABLES)
 }
 
 /** The row counts of domain.md §10 after seeding an empty database. */
@@ -188,6 +167,7 @@ export const SEEDED_COUNTS = {
   associations: 2,
   audit_events: 0,
   outbox: 0,
+  idempotency_keys: 0,
 }
 
 /** A stand-in for the API's token hashing: SHA-256 hex of a name-derived token. */

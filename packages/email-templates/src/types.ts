@@ -1,23 +1,10 @@
 /**
- * Types of the public API. They mirror the domain's vocabulary locally because
- * `@partner-center/domain` is wired in later (the lead swaps these for the domain's own types).
+ * Types of the public API. The language and the association type are the domain's own
+ * (`@partner-center/domain` owns every value list), re-exported for callers of this package.
  */
+import type { AssociationType, Locale } from '@partner-center/domain'
 
-/**
- * A language the emails are written in (domain.md §9.4).
- *
- * @example
- * const locale: Locale = 'zh-CN'
- */
-export type Locale = 'en' | 'zh-CN'
-
-/**
- * How the customer and the partner work together (domain.md glossary).
- *
- * @example
- * const type: AssociationType = 'referral'
- */
-export type AssociationType = 'reseller' | 'referral'
+export type { AssociationType, Locale }
 
 /**
  * The deployment environment (`APP_ENV`); only `production` forbids plain-http links.

@@ -38,7 +38,7 @@ export function isDevRequestAllowed(deps: AppDeps, c: Context<AppEnv>): boolean 
  */
 export function devRouteGuard(deps: AppDeps): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    if (!isDevRequestAllowed(deps, c)) throw new AppError('NOT_FOUND', 404)
+    if (!isDevRequestAllowed(deps, c)) throw AppError.of('NOT_FOUND')
     await next()
   }
 }

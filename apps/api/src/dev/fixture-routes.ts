@@ -57,15 +57,14 @@ async function readJson<T extends z.ZodType>(c: Context<AppEnv>, schema: T): Pro
   const parsed = schema.safeParse(await c.req.json().catch(() => undefined))
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }))
-    throw new AppError('VALIDATION_FAILED', 400, { issues })
+    throw AppError.of('VALIDATION_FAILED', { issues })
   }
   return parsed.data
 }
 
 function canonical(raw: string, path: string): string {
   const result = normalizeEmail(raw)
-  if (!result.ok)
-    throw new AppError('VALIDATION_FAILED', 400, { issues: [{ path, message: 'INVALID' }] })
+  if (!result.ok) throw AppError.of('VALIDATION_FAILED', { issues: [{ path, message: 'INVALID' }] })
   return result.value
 }
 
@@ -73,7 +72,7 @@ function mobileOf(raw: string | null | undefined): string | null {
   if (!raw) return null
   const result = normalizeMobile(raw)
   if (!result.ok)
-    throw new AppError('VALIDATION_FAILED', 400, {
+    throw AppError.of('VALIDATION_FAILED', {
       issues: [{ path: 'mobile', message: 'INVALID' }],
     })
   return result.value
@@ -158,7 +157,7 @@ export function createFixtureRoutes(deps: AppDeps) {
   })
   app.patch('/customer-accounts/:id', async (c) => {
     const id = c.req.param('id')
-    if (!isUuid(id)) throw new AppError('NOT_FOUND', 404)
+    if (!isUuid(id)) throw AppError.of('NOT_FOUND')
     const { registeredAt, ...flags } = await readJson(c, UpdateAccountFixture)
     const [row] = await deps.db
       .update(customerAccounts)
@@ -169,7 +168,7 @@ export function createFixtureRoutes(deps: AppDeps) {
       })
       .where(eq(customerAccounts.id, id))
       .returning({ id: customerAccounts.id })
-    if (!row) throw new AppError('NOT_FOUND', 404)
+    if (!row) throw AppError.of('NOT_FOUND')
     return c.json({ id: row.id }, 200)
   })
   return app

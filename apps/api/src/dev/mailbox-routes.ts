@@ -14,7 +14,7 @@ export function createMailboxRoutes(deps: AppDeps, sink: SmtpSink) {
   return new Hono<AppEnv>()
     .use(devRouteGuard(deps))
     .use(async (c, next) => {
-      if (c.get('principal')?.kind !== 'user') throw new AppError('NOT_AUTHENTICATED', 401)
+      if (c.get('principal')?.kind !== 'user') throw AppError.of('NOT_AUTHENTICATED')
       await next()
     })
     .get('/mailbox', (c) => {

@@ -1,7 +1,7 @@
 import { seedDemoData } from '@partner-center/db/seed'
-import { createHash } from 'node:crypto'
 import type { AppDeps } from '../deps'
 import type { Env } from '../env'
+import { hashTokenSync } from '../security/node-token-hash'
 import { deriveDemoToken } from './demo-tokens'
 import { createFixtureRoutes } from './fixture-routes'
 import { createMailboxRoutes } from './mailbox-routes'
@@ -24,8 +24,7 @@ export async function startDevelopmentServices(options: { env: Env; deps: AppDep
     await seedDemoData(deps.db, {
       now: deps.clock.now(),
       passwordHash: await deps.passwords.hash(DEMO_PASSWORD),
-      tokenHashFor: (seedName) =>
-        createHash('sha256').update(deriveDemoToken(seedSecret, seedName)).digest('hex'),
+      tokenHashFor: (seedName) => hashTokenSync(deriveDemoToken(seedSecret, seedName)),
       mailDomain: deps.config.mailDomain,
     })
     deps.logger.info('demo data seeded')

@@ -1,14 +1,15 @@
-import { authorize, can, type Actor, type PermissionKey } from '@partner-center/domain'
+import { authorize, can, type PermissionKey } from '@partner-center/domain'
 import type { Context, MiddlewareHandler } from 'hono'
-import type { AppEnv, PartnerScope, Principal } from '../deps'
+import type { AppEnv, Principal } from '../deps'
 import { AppError, toAppError } from '../errors'
+import { actorOf } from '../partner-scope'
 
 type UserPrincipal = Extract<Principal, { kind: 'user' }>
 
 /** The signed-in partner user or ecosystem manager, else 401 `NOT_AUTHENTICATED`. */
 export function requireUser(c: Context<AppEnv>): UserPrincipal {
   const principal = c.get('principal')
-  if (principal?.kind !== 'user') throw new AppError('NOT_AUTHENTICATED', 401)
+  if (principal?.kind !== 'user') throw AppError.of('NOT_AUTHENTICATED')
   return principal
 }
 
@@ -45,11 +46,6 @@ export function partnerGuard(permission: PermissionKey): MiddlewareHandler<AppEn
   }
 }
 
-/** The domain actor of a partner scope, for `can()` and the rules' own-row checks. */
-export function actorOf(scope: PartnerScope): Actor {
-  return { role: scope.role, userId: scope.userId, partnerId: scope.partner.id }
-}
-
 /**
  * M6: a request with `?reveal=` needs `custdev.reveal` as well, else the whole request is
  * `PERMISSION_DENIED`. Runs after the partner guard and before validation (R3 order).
@@ -61,7 +57,7 @@ export function revealGuard(): MiddlewareHandler<AppEnv> {
       reveal?.some((value) => value !== '') &&
       !can(actorOf(c.get('partnerScope')), 'custdev.reveal')
     ) {
-      throw new AppError('PERMISSION_DENIED', 403)
+      throw AppError.of('PERMISSION_DENIED')
     }
     await next()
   }
@@ -74,7 +70,7 @@ export function revealGuard(): MiddlewareHandler<AppEnv> {
 export function adminGuard(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const principal = requireUser(c)
-    if (principal.role !== 'ecosystem_manager') throw new AppError('PERMISSION_DENIED', 403)
+    if (principal.role !== 'ecosystem_manager') throw AppError.of('PERMISSION_DENIED')
     await next()
   }
 }

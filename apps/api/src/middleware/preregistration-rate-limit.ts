@@ -22,7 +22,7 @@ async function readBodyBeforeCounting(c: Context<AppEnv>): Promise<void> {
     await c.req.json()
   } catch (error) {
     if (error instanceof AppError) throw error
-    throw new AppError('VALIDATION_FAILED', 400)
+    throw AppError.of('VALIDATION_FAILED')
   }
 }
 

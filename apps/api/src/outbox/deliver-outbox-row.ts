@@ -9,11 +9,10 @@ import { composeMail } from './compose-mail'
 import type { ClaimedRow } from './claim-outbox-rows'
 import type { DeliveryContext, PreparedMessage } from './delivery-context'
 import { describeSendError, type SendFailure } from './describe-send-error'
-import { issueInvitationTokens, type IssuedInvitation } from './issue-invitation-tokens'
+import type { IssuedInvitation } from './issue-invitation-tokens'
 import { prepareAssociationSuccessEmail } from './prepare-association-success-email'
 import { prepareInvitationEmail } from './prepare-invitation-email'
 import { prepareRenewalRequestEmail } from './prepare-renewal-request-email'
-import { settleInvitationDelivery } from './settle-invitation-delivery'
 import type { SettleQueue } from './settle-queue'
 import { settleOutboxRow, type DeliveryOutcome } from './settle-outbox-row'
 
@@ -21,18 +20,11 @@ async function prepareMessage(
   ctx: DeliveryContext,
   row: ClaimedRow,
   now: Date,
-  issued: ReadonlyMap<string, IssuedInvitation> | undefined
+  issued: ReadonlyMap<string, IssuedInvitation>
 ) {
   switch (row.kind) {
     case 'INVITATION_EMAIL': {
-      const tokens =
-        issued ??
-        (await issueInvitationTokens(ctx.db, {
-          invitationIds: [row.aggregateId],
-          now,
-          ttlDays: ctx.config.invitationTtlDays,
-        }))
-      const invitation = tokens.get(row.aggregateId)
+      const invitation = issued.get(row.aggregateId)
       // Not issued: gone or no longer waiting for delivery, so the row is cancelled (R50).
       return invitation ? prepareInvitationEmail(ctx, invitation) : null
     }
@@ -77,29 +69,28 @@ export interface DeliverOutboxRowOptions {
   /**
    * The tokens the claim issued for its invitation rows, by invitation id
    * (`issueInvitationTokens`); an invitation missing from it is no longer waiting for delivery.
-   * Without it, an invitation row issues its own token.
    */
-  issued?: ReadonlyMap<string, IssuedInvitation>
-  /** Where an invitation attempt's result is written; default: one statement of its own. */
-  settleQueue?: SettleQueue
+  issued: ReadonlyMap<string, IssuedInvitation>
+  /** Where an invitation attempt's result is written, grouped with the others that finish then. */
+  settleQueue: SettleQueue
   /** Called once SMTP is done with the row (sent, refused or skipped), before it is settled. */
   onSmtpDone?: () => void
 }
 
 /**
- * Delivers one claimed outbox row end to end: prepare (for invitations: the committed token,
- * then render), send through the pooled transport, then settle the row (and the invitation with
- * its audit event) in one statement. A row whose subject is gone or no longer live is cancelled
- * without an email. Database errors propagate: the row stays `SENDING` and its lease lapses, so
- * another claim retries it (R54: at least once).
+ * Delivers one claimed outbox row end to end: prepare (for invitations: the token the claim
+ * committed, then render), send through the pooled transport, then settle the row (and the
+ * invitation with its audit event) in one statement. A row whose subject is gone or no longer
+ * live is cancelled without an email. Database errors propagate: the row stays `SENDING` and its
+ * lease lapses, so another claim retries it (R54: at least once).
  *
  * @example
- * await deliverOutboxRow(ctx, row)
+ * await deliverOutboxRow(ctx, row, { issued, settleQueue })
  */
 export async function deliverOutboxRow(
   ctx: DeliveryContext,
   row: ClaimedRow,
-  options: DeliverOutboxRowOptions = {}
+  options: DeliverOutboxRowOptions
 ): Promise<DeliveryOutcome> {
   const startedAt = ctx.clock.now()
   let outcome: DeliveryOutcome
@@ -118,10 +109,7 @@ export async function deliverOutboxRow(
   const now = ctx.clock.now()
   const settled =
     row.kind === 'INVITATION_EMAIL' && outcome.kind !== 'cancelled'
-      ? (options.settleQueue
-          ? await options.settleQueue.settle({ row, outcome })
-          : await settleInvitationDelivery(ctx.db, row, outcome, now)
-        ).settled
+      ? (await options.settleQueue.settle({ row, outcome })).settled
       : await settleOutboxRow(ctx.db, row, outcome, now)
   const fields = {
     outboxId: row.id,

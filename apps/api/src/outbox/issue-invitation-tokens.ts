@@ -1,7 +1,8 @@
 import { appliesFromSql, executeRows, type Database } from '@partner-center/db'
 import { INVITATION_EVENTS, type AssociationType } from '@partner-center/domain'
 import { sql } from 'drizzle-orm'
-import { createHash, randomBytes, randomUUID } from 'node:crypto'
+import { randomBytes, randomUUID } from 'node:crypto'
+import { hashTokenSync } from '../security/node-token-hash'
 
 /**
  * An invitation whose token was committed for one delivery attempt, with what its email needs.
@@ -64,7 +65,7 @@ export async function issueInvitationTokens(
   const firstExpiry = new Date(options.now.getTime() + options.ttlDays * 86_400_000).toISOString()
   const input = sql.join(
     ids.map((id) => {
-      const tokenHash = createHash('sha256').update(tokens.get(id)!).digest('hex')
+      const tokenHash = hashTokenSync(tokens.get(id)!)
       return sql`(${id}::uuid, ${randomUUID()}::uuid, ${tokenHash}::text)`
     }),
     sql`, `

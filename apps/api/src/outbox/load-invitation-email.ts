@@ -33,6 +33,3 @@ export async function loadInvitationEmail(db: Database, invitationId: string) {
     .limit(1)
   return row ?? null
 }
-
-/** An invitation with its partner and customer name, as {@link loadInvitationEmail} reads it. */
-export type InvitationEmailData = NonNullable<Awaited<ReturnType<typeof loadInvitationEmail>>>

@@ -123,19 +123,3 @@ export async function settleInvitationDeliveries(
   }
   return byRow
 }
-
-/**
- * {@link settleInvitationDeliveries} for one attempt.
- *
- * @example
- * await settleInvitationDelivery(db, row, { kind: 'sent' }, now)
- */
-export async function settleInvitationDelivery(
-  db: Database,
-  row: ClaimedRow,
-  outcome: Settled,
-  now: Date
-): Promise<SettledDelivery> {
-  const byRow = await settleInvitationDeliveries(db, [{ row, outcome }], now)
-  return byRow.get(row.id) ?? { settled: false, transitioned: false }
-}

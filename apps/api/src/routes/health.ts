@@ -51,7 +51,7 @@ export function createHealthRoutes(deps: AppDeps) {
       try {
         await deps.db.execute(sql`select 1`)
       } catch {
-        throw new AppError('SYSTEM_BUSY', 503, { retryAfterSeconds: 5 }, { 'retry-after': '5' })
+        throw AppError.busy(5)
       }
       return c.json({ status: 'ready' as const, database: deps.dbKind }, 200)
     })

@@ -18,11 +18,8 @@ import { resolveClientAddress } from '../middleware/client-address'
 import { publicRateLimit } from '../middleware/public-rate-limit'
 import { readBearerToken } from '../security/tokens'
 import { acceptInvitation } from '../use-cases/public/accept-invitation'
-import {
-  findCustomerByToken,
-  signInCustomer,
-  signOutCustomer,
-} from '../use-cases/public/customer-session'
+import { signInCustomer, signOutCustomer } from '../use-cases/public/customer-session'
+import { findCustomerByToken } from '../persistence/access-tokens'
 import { registerCustomer } from '../use-cases/public/register-customer'
 import { requestRenewal } from '../use-cases/public/request-renewal'
 import { resolveInvitation } from '../use-cases/public/resolve-invitation'
@@ -51,7 +48,7 @@ function authenticateCustomer(deps: AppDeps): MiddlewareHandler<AppEnv> {
 
 function requireCustomer(c: Context<AppEnv>) {
   const principal = c.get('principal')
-  if (principal?.kind !== 'customer') throw new AppError('NOT_AUTHENTICATED', 401)
+  if (principal?.kind !== 'customer') throw AppError.of('NOT_AUTHENTICATED')
   return principal
 }
 
@@ -155,7 +152,7 @@ export function createPublicRoutes(deps: AppDeps) {
     .openapi(routes.me, async (c) => {
       const token = readBearerToken(c.req.header('authorization'))
       const found = token ? await findCustomerByToken(deps, token) : null
-      if (!found) throw new AppError('NOT_AUTHENTICATED', 401)
+      if (!found) throw AppError.of('NOT_AUTHENTICATED')
       const { id, email, displayName } = found.account
       return c.json({ id, email, displayName }, 200)
     })

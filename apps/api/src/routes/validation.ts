@@ -49,7 +49,7 @@ export const throwValidationError: Hook<unknown, AppEnv, string, unknown> = asyn
         }))),
     ...controlCharacterPaths(sent).map((path) => ({ path, message: 'CONTROL_CHARACTER' })),
   ]
-  if (issues.length > 0) throw new AppError('VALIDATION_FAILED', 400, { issues })
+  if (issues.length > 0) throw AppError.of('VALIDATION_FAILED', { issues })
 }
 
 /**

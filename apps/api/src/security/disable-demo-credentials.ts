@@ -9,7 +9,7 @@ import {
 import { DEMO_CREDENTIAL_IDS } from '@partner-center/db/seed'
 import { and, inArray, isNull, ne, notLike, or, sql } from 'drizzle-orm'
 import type { Logger } from 'pino'
-import { recordAudits, type AuditEntry } from '../queries/audit'
+import { recordAudits, type AuditEntry } from '../persistence/audit'
 
 /**
  * The stored password of a disabled demo customer account: not the `scrypt:` format, so no

@@ -14,12 +14,7 @@ import {
 
 /** 429 `RATE_LIMITED` with `Retry-After` and `details.retryAfterSeconds` (R8). */
 export function rateLimited(retryAfterSeconds: number): AppError {
-  return new AppError(
-    'RATE_LIMITED',
-    429,
-    { retryAfterSeconds },
-    { 'retry-after': String(retryAfterSeconds) }
-  )
+  return AppError.of('RATE_LIMITED', { retryAfterSeconds })
 }
 
 /** Options of {@link beginSignInAttempt}. */

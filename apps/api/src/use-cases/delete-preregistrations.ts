@@ -3,8 +3,8 @@ import { decideBatchDeletion, decideDeletion } from '@partner-center/domain'
 import { and, asc, eq, inArray } from 'drizzle-orm'
 import type { AppDeps, PartnerScope, RequestMeta } from '../deps'
 import { toAppError } from '../errors'
-import { actorOf } from '../middleware/guards'
-import { applyDeletion } from './delete-preregistration'
+import { actorOf } from '../partner-scope'
+import { applyDeletion } from '../persistence/apply-deletion'
 
 /** Options of {@link deletePreregistrations}. */
 export interface DeletePreregistrationsOptions extends RequestMeta {

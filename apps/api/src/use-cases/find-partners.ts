@@ -1,23 +1,7 @@
-import { partners, type PartnerRow } from '@partner-center/db/schema'
+import { partners } from '@partner-center/db/schema'
 import { asc } from 'drizzle-orm'
 import type { AppDeps } from '../deps'
-
-/** A partner row as the admin endpoints answer it. */
-export function toAdminPartner(row: PartnerRow) {
-  return {
-    id: row.id,
-    name: row.name,
-    contactEmail: row.contactEmail,
-    contactMobile: row.contactMobile,
-    defaultLocale: row.defaultLocale,
-    customerDevelopmentEnabled: row.customerDevelopmentEnabled,
-    referralModelEnabled: row.referralModelEnabled,
-    isPrepaid: row.isPrepaid,
-    preregistrationQuota: row.preregistrationQuota,
-    dailyInviteCap: row.dailyInviteCap,
-    updatedAt: row.updatedAt.toISOString(),
-  }
-}
+import { toAdminPartner } from '../presenters/admin-partner'
 
 /** `GET /api/v1/admin/partners`: every partner with its contacts and capabilities (S13). */
 export async function findPartners(deps: AppDeps) {

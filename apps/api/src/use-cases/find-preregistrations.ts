@@ -1,9 +1,9 @@
 import type { InvitationRow } from '@partner-center/db/schema'
 import type { AppDeps, PartnerScope, RequestMeta } from '../deps'
-import { toPreregistrationItem } from '../queries/preregistration-item'
-import { findPreregistrationPage } from '../queries/preregistration-page'
-import { recordReveal, type RevealColumn } from '../queries/reveal'
-import { recordPiiSearch } from '../queries/search-audit'
+import { toPreregistrationItem } from '../presenters/preregistration-item'
+import { findPreregistrationPage } from '../persistence/preregistration-page'
+import { recordListReads } from '../persistence/record-list-reads'
+import type { RevealColumn } from '../presenters/masked-contact'
 
 interface LatestInvitationColumns {
   latestId: string | null
@@ -55,19 +55,12 @@ export async function findPreregistrations(deps: AppDeps, options: FindPreregist
   const ids = rows.map(({ row }) => row.id)
   const reveal = new Set(options.reveal ?? [])
 
-  await recordReveal(deps.db, {
+  await recordListReads(deps.db, {
     scope: options.scope,
     now,
     requestId: options.requestId,
     endpoint: 'GET /api/v1/customer-development/preregistrations',
     reveal,
-    rowIds: ids,
-  })
-  await recordPiiSearch(deps.db, {
-    scope: options.scope,
-    now,
-    requestId: options.requestId,
-    endpoint: 'GET /api/v1/customer-development/preregistrations',
     q: options.q,
     rowIds: ids,
     matched: total,

@@ -1,8 +1,8 @@
 import { partners, preRegistrations } from '@partner-center/db/schema'
 import { and, asc, eq, sql } from 'drizzle-orm'
 import type { AppDeps } from '../deps'
-import { effectivePreregistrationStatusSql } from '../queries/effective-status'
-import { toAdminPreregistration } from './review-preregistration'
+import { effectivePreregistrationStatusSql } from '../persistence/effective-status'
+import { toAdminPreregistration } from '../presenters/admin-preregistration'
 
 /** Options of {@link findReviewQueue}. */
 export interface FindReviewQueueOptions {

@@ -3,7 +3,7 @@ import { canViewBatch, computeBatchProgress, isUuid } from '@partner-center/doma
 import { and, eq } from 'drizzle-orm'
 import type { AppDeps, PartnerScope } from '../deps'
 import { AppError } from '../errors'
-import { actorOf } from '../middleware/guards'
+import { actorOf } from '../partner-scope'
 
 /** Options of {@link getInvitationBatch}. */
 export interface GetInvitationBatchOptions {
@@ -16,7 +16,7 @@ export interface GetInvitationBatchOptions {
  * invitations. Visible to its creator and to the partner's admins; anyone else gets `NOT_FOUND`.
  */
 export async function getInvitationBatch(deps: AppDeps, options: GetInvitationBatchOptions) {
-  if (!isUuid(options.id)) throw new AppError('NOT_FOUND', 404)
+  if (!isUuid(options.id)) throw AppError.of('NOT_FOUND')
   const [batch] = await deps.db
     .select()
     .from(invitationBatches)
@@ -26,7 +26,7 @@ export async function getInvitationBatch(deps: AppDeps, options: GetInvitationBa
         eq(invitationBatches.partnerId, options.scope.partner.id)
       )
     )
-  if (!batch || !canViewBatch(actorOf(options.scope), batch)) throw new AppError('NOT_FOUND', 404)
+  if (!batch || !canViewBatch(actorOf(options.scope), batch)) throw AppError.of('NOT_FOUND')
   const rows = await deps.db
     .select({ status: invitations.status, sentAt: invitations.sentAt })
     .from(invitations)

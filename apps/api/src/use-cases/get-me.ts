@@ -12,7 +12,7 @@ export async function getMe(deps: AppDeps, options: { userId: string }) {
     .leftJoin(partners, eq(partners.id, users.partnerId))
     .where(eq(users.id, options.userId))
     .limit(1)
-  if (!row) throw new AppError('NOT_AUTHENTICATED', 401)
+  if (!row) throw AppError.of('NOT_AUTHENTICATED')
   const { user, partner } = row
   return {
     user: {

@@ -11,7 +11,7 @@ import { renderEmail } from '@partner-center/email-templates'
 import { and, eq, ne } from 'drizzle-orm'
 import type { AppDeps, PartnerScope } from '../deps'
 import { AppError, toAppError } from '../errors'
-import { actorOf } from '../middleware/guards'
+import { actorOf } from '../partner-scope'
 
 /** Options of {@link previewInvitation}. */
 export interface PreviewInvitationOptions {
@@ -44,7 +44,7 @@ export async function previewInvitation(deps: AppDeps, options: PreviewInvitatio
         )
       )
     if (!row || !can(actorOf(options.scope), 'custdev.invite', row)) {
-      throw new AppError('NOT_FOUND', 404)
+      throw AppError.of('NOT_FOUND')
     }
     customer = {
       name: maskName(row.customerName) ?? SAMPLE_CUSTOMER.name,

@@ -3,9 +3,9 @@ import { can, isUuid } from '@partner-center/domain'
 import { and, eq } from 'drizzle-orm'
 import type { AppDeps, PartnerScope, RequestMeta } from '../deps'
 import { AppError } from '../errors'
-import { actorOf } from '../middleware/guards'
-import { queueInvitationBatch } from './queue-invitation-batch'
-import { runIdempotent } from './run-idempotent'
+import { actorOf } from '../partner-scope'
+import { queueInvitationBatch } from '../steps/queue-invitation-batch'
+import { runIdempotent } from '../persistence/run-idempotent'
 
 /** Options of {@link resendInvitation}. */
 export interface ResendInvitationOptions extends RequestMeta {
@@ -20,7 +20,7 @@ export interface ResendInvitationOptions extends RequestMeta {
  * `{id}` may be any invitation of the row; invisible or malformed ids are `NOT_FOUND` (R2).
  */
 export async function resendInvitation(deps: AppDeps, options: ResendInvitationOptions) {
-  if (!isUuid(options.invitationId)) throw new AppError('NOT_FOUND', 404)
+  if (!isUuid(options.invitationId)) throw AppError.of('NOT_FOUND')
   const [found] = await deps.db
     .select({ invitation: invitations, preregistration: preRegistrations })
     .from(invitations)
@@ -32,7 +32,7 @@ export async function resendInvitation(deps: AppDeps, options: ResendInvitationO
       )
     )
   if (!found || !can(actorOf(options.scope), 'custdev.invite', found.preregistration)) {
-    throw new AppError('NOT_FOUND', 404)
+    throw AppError.of('NOT_FOUND')
   }
   const { invitation } = found
   return runIdempotent(

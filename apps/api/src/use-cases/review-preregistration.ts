@@ -1,43 +1,19 @@
 import { appliesFromSql } from '@partner-center/db'
-import { partners, preRegistrations, type PreRegistrationRow } from '@partner-center/db/schema'
+import { partners, preRegistrations } from '@partner-center/db/schema'
 import {
   auditActionOf,
   decideReview,
   effectivePreregistrationStatus,
   isUuid,
-  maskEmail,
-  maskMobile,
-  maskName,
   PREREGISTRATION_EVENTS,
   type PreregistrationEventName,
 } from '@partner-center/domain'
 import { and, eq } from 'drizzle-orm'
 import type { AppDeps, RequestMeta } from '../deps'
-import { AppError, toAppError } from '../errors'
-import { recordAudits } from '../queries/audit'
-import { effectivePreregistrationStatusSql } from '../queries/effective-status'
-import { fieldValidationError } from './create-preregistration'
-
-/** A review-queue row as the admin endpoints answer it; customer data masked (§7). */
-export function toAdminPreregistration(
-  row: PreRegistrationRow,
-  partner: { id: string; name: string },
-  now: Date
-) {
-  return {
-    id: row.id,
-    partner,
-    customerName: maskName(row.customerName) ?? '',
-    email: maskEmail(row.email),
-    mobile: maskMobile(row.mobileE164),
-    status: effectivePreregistrationStatus(row, now),
-    reviewReason: row.reviewReason,
-    reviewDeadline: row.reviewDeadline?.toISOString() ?? null,
-    reviewNote: row.reviewNote,
-    validUntil: row.validUntil?.toISOString() ?? null,
-    createdAt: row.createdAt.toISOString(),
-  }
-}
+import { AppError, fieldValidationError, toAppError } from '../errors'
+import { recordAudits } from '../persistence/audit'
+import { effectivePreregistrationStatusSql } from '../persistence/effective-status'
+import { toAdminPreregistration } from '../presenters/admin-preregistration'
 
 // The event of each review decision (P5, P6).
 const REVIEW_EVENTS: Record<'approve' | 'reject', PreregistrationEventName> = {
@@ -59,7 +35,7 @@ export interface ReviewPreregistrationOptions extends RequestMeta {
  * `PENDING_REVIEW` row can be decided, else `PREREGISTRATION_NOT_ACTIVE`.
  */
 export async function reviewPreregistration(deps: AppDeps, options: ReviewPreregistrationOptions) {
-  if (!isUuid(options.id)) throw new AppError('NOT_FOUND', 404)
+  if (!isUuid(options.id)) throw AppError.of('NOT_FOUND')
   const now = deps.clock.now()
   return deps.db.transaction(async (tx) => {
     const [found] = await tx
@@ -68,7 +44,7 @@ export async function reviewPreregistration(deps: AppDeps, options: ReviewPrereg
       .innerJoin(partners, eq(partners.id, preRegistrations.partnerId))
       .where(eq(preRegistrations.id, options.id))
       .for('update', { of: preRegistrations })
-    if (!found || found.row.status === 'DELETED') throw new AppError('NOT_FOUND', 404)
+    if (!found || found.row.status === 'DELETED') throw AppError.of('NOT_FOUND')
     const decision = decideReview({
       row: found.row,
       decision: options.decision,

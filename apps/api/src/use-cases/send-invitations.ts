@@ -1,8 +1,8 @@
 import { checkBatchSize, type AssociationType } from '@partner-center/domain'
 import type { AppDeps, PartnerScope, RequestMeta } from '../deps'
 import { toAppError } from '../errors'
-import { queueInvitationBatch } from './queue-invitation-batch'
-import { runIdempotent } from './run-idempotent'
+import { queueInvitationBatch } from '../steps/queue-invitation-batch'
+import { runIdempotent } from '../persistence/run-idempotent'
 
 /** Options of {@link sendInvitations}. */
 export interface SendInvitationsOptions extends RequestMeta {

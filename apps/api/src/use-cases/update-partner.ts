@@ -4,8 +4,8 @@ import { normalizeMobile } from '@partner-center/domain/phone'
 import { eq } from 'drizzle-orm'
 import type { AppDeps, RequestMeta } from '../deps'
 import { AppError } from '../errors'
-import { recordAudits } from '../queries/audit'
-import { toAdminPartner } from './find-partners'
+import { recordAudits } from '../persistence/audit'
+import { toAdminPartner } from '../presenters/admin-partner'
 
 /** Options of {@link updatePartner}. */
 export interface UpdatePartnerOptions extends RequestMeta {
@@ -47,7 +47,7 @@ function normalizeContacts(changes: UpdatePartnerOptions['changes']) {
   }
   check('contactEmail', normalizeEmail)
   check('contactMobile', normalizeMobile)
-  if (issues.length) throw new AppError('VALIDATION_FAILED', 400, { issues })
+  if (issues.length) throw AppError.of('VALIDATION_FAILED', { issues })
   return out
 }
 
@@ -57,7 +57,7 @@ function normalizeContacts(changes: UpdatePartnerOptions['changes']) {
  * changed fields, in the same transaction. Applies from the next request.
  */
 export async function updatePartner(deps: AppDeps, options: UpdatePartnerOptions) {
-  if (!isUuid(options.partnerId)) throw new AppError('NOT_FOUND', 404)
+  if (!isUuid(options.partnerId)) throw AppError.of('NOT_FOUND')
   const contacts = normalizeContacts(options.changes)
   const now = deps.clock.now()
   return deps.db.transaction(async (tx) => {
@@ -66,7 +66,7 @@ export async function updatePartner(deps: AppDeps, options: UpdatePartnerOptions
       .from(partners)
       .where(eq(partners.id, options.partnerId))
       .for('update')
-    if (!before) throw new AppError('NOT_FOUND', 404)
+    if (!before) throw AppError.of('NOT_FOUND')
     const c = options.changes
     const capabilities = {
       customerDevelopmentEnabled: c.customerDevelopmentEnabled,

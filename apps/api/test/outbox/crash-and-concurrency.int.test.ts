@@ -1,7 +1,5 @@
 import { createDb, type DbHandle } from '@partner-center/db'
 import { createTestDatabase, type TestDatabase } from '@partner-center/db/testing'
-import { invitations, outbox } from '@partner-center/db/schema'
-import { inArray } from 'drizzle-orm'
 import { spawn, type ChildProcess } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
@@ -18,6 +16,7 @@ import {
   waitFor,
   type QueuedInvitation,
 } from './outbox-fixtures'
+import { invitationRowsOf, outboxRowsOf } from './outbox-reads'
 
 const DISPATCHER_BUNDLE = fileURLToPath(new URL('../../dist/dispatcher.js', import.meta.url))
 // The child's window: rows claimed and not yet settled, OUTBOX_BATCH_SIZE × OUTBOX_CLAIM_LOOPS.
@@ -50,15 +49,7 @@ function copiesByMessageId(queued: readonly QueuedInvitation[]) {
 }
 
 async function allSent(queued: readonly QueuedInvitation[]) {
-  const rows = await database.db
-    .select({ status: outbox.status })
-    .from(outbox)
-    .where(
-      inArray(
-        outbox.id,
-        queued.map((q) => q.outboxId)
-      )
-    )
+  const rows = await outboxRowsOf(database.db, queued)
   return rows.every((row) => row.status === 'SENT')
 }
 
@@ -113,15 +104,7 @@ describe('crashes and concurrent dispatchers', () => {
     expect(counts.size).toBe(queued.length)
     const duplicates = [...counts.values()].reduce((sum, n) => sum + n - 1, 0)
     expect(duplicates).toBeLessThanOrEqual(IN_FLIGHT_WINDOW)
-    const rows = await database.db
-      .select({ status: invitations.status })
-      .from(invitations)
-      .where(
-        inArray(
-          invitations.id,
-          queued.map((q) => q.invitationId)
-        )
-      )
+    const rows = await invitationRowsOf(database.db, queued)
     expect(rows.every((row) => row.status === 'SENT')).toBe(true)
   }, 150_000)
 
@@ -183,15 +166,7 @@ describe('graceful shutdown', () => {
     releaseSend()
     await stopped
     expect(started).toBe(1)
-    const rows = await database.db
-      .select()
-      .from(outbox)
-      .where(
-        inArray(
-          outbox.id,
-          queued.map((q) => q.outboxId)
-        )
-      )
+    const rows = await outboxRowsOf(database.db, queued)
     expect(rows.filter((row) => row.status === 'SENT')).toHaveLength(1)
     const released = rows.filter((row) => row.status === 'PENDING')
     expect(released).toHaveLength(9)

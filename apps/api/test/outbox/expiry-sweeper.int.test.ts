@@ -9,7 +9,8 @@ import {
 import { eq, inArray, like } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { sweepExpiredRecords } from '../../src/outbox/sweep-expired-records'
-import { insertPartner, insertQueuedInvitations } from './outbox-fixtures'
+import { insertPartner, insertQueuedInvitations, type QueuedInvitation } from './outbox-fixtures'
+import { invitationRowsOf } from './outbox-reads'
 
 let database: TestDatabase
 
@@ -29,24 +30,18 @@ describe('expiry sweeper (R80)', () => {
     const partner = await insertPartner(database.db, { now })
     const queued = await insertQueuedInvitations(database.db, partner, 40, { now })
     const [dueInvitations, laterInvitations] = [queued.slice(0, 20), queued.slice(20)]
-    await database.db
-      .update(invitations)
-      .set({ status: 'SENT', expiresAt: past })
-      .where(
-        inArray(
-          invitations.id,
-          dueInvitations.map((q) => q.invitationId)
+    const sentUntil = (rows: QueuedInvitation[], expiresAt: Date) =>
+      database.db
+        .update(invitations)
+        .set({ status: 'SENT', expiresAt })
+        .where(
+          inArray(
+            invitations.id,
+            rows.map((q) => q.invitationId)
+          )
         )
-      )
-    await database.db
-      .update(invitations)
-      .set({ status: 'SENT', expiresAt: future })
-      .where(
-        inArray(
-          invitations.id,
-          laterInvitations.map((q) => q.invitationId)
-        )
-      )
+    await sentUntil(dueInvitations, past)
+    await sentUntil(laterInvitations, future)
     const rows = await database.db
       .select({ id: preRegistrations.id })
       .from(preRegistrations)
@@ -79,15 +74,7 @@ describe('expiry sweeper (R80)', () => {
       await Promise.all(handles.map((handle) => handle.close()))
     }
 
-    const invitationRows = await database.db
-      .select()
-      .from(invitations)
-      .where(
-        inArray(
-          invitations.id,
-          queued.map((q) => q.invitationId)
-        )
-      )
+    const invitationRows = await invitationRowsOf(database.db, queued)
     const expired = invitationRows.filter((row) => row.status === 'EXPIRED').map((row) => row.id)
     expect(expired.sort()).toEqual(dueInvitations.map((q) => q.invitationId).sort())
     const preregistrationRows = await database.db

@@ -11,8 +11,6 @@ import { renderEmail } from '@partner-center/email-templates'
 import { eq, inArray } from 'drizzle-orm'
 import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startSmtpSink, type SmtpSink } from '../../src/dev/smtp-sink'
-import { createSmtpTransport, type SmtpTransport } from '../../src/outbox/create-smtp-transport'
 import { startDispatcher } from '../../src/outbox/start-dispatcher'
 import {
   createCapturingLogger,
@@ -24,20 +22,17 @@ import {
   waitFor,
   type QueuedInvitation,
 } from './outbox-fixtures'
+import { invitationRowsOf, outboxRowsOf } from './outbox-reads'
+import { smtpForFile } from './smtp-for-file'
 
 let database: TestDatabase
-let sink: SmtpSink
-let transport: SmtpTransport
+const smtp = smtpForFile(10_000)
 const { logger, lines } = createCapturingLogger()
 
 beforeAll(async () => {
   database = await createTestDatabase()
-  sink = await startSmtpSink({ capacity: 10_000 })
-  transport = createSmtpTransport({ url: sink.url })
 })
 afterAll(async () => {
-  transport.close()
-  await sink.close()
   await database.close()
 })
 
@@ -47,7 +42,7 @@ async function dispatchUntil(done: () => boolean | Promise<boolean>) {
     db: database.db,
     clock: { now: () => new Date() },
     logger,
-    transport,
+    transport: smtp.transport,
     config: testDispatcherConfig(),
   })
   try {
@@ -58,7 +53,7 @@ async function dispatchUntil(done: () => boolean | Promise<boolean>) {
 }
 
 const received = (invitation: QueuedInvitation) =>
-  sink.list().filter((message) => message.messageId === invitation.messageId)
+  smtp.sink.list().filter((message) => message.messageId === invitation.messageId)
 
 describe('invitation emails through the outbox', () => {
   let queued: QueuedInvitation[]
@@ -115,7 +110,7 @@ describe('invitation emails through the outbox', () => {
 
   it('marks rows and invitations sent with one attempt, expiry and one audit event each', async () => {
     const ids = queued.map((q) => q.invitationId)
-    const rows = await database.db.select().from(invitations).where(inArray(invitations.id, ids))
+    const rows = await invitationRowsOf(database.db, queued)
     for (const row of rows) {
       expect(row.status).toBe('SENT')
       expect(row.attemptCount).toBe(1)
@@ -124,15 +119,7 @@ describe('invitation emails through the outbox', () => {
         7 * 86_400_000
       )
     }
-    const boxes = await database.db
-      .select()
-      .from(outbox)
-      .where(
-        inArray(
-          outbox.id,
-          queued.map((q) => q.outboxId)
-        )
-      )
+    const boxes = await outboxRowsOf(database.db, queued)
     expect(boxes.every((box) => box.status === 'SENT' && box.lockedUntil === null)).toBe(true)
     const audits = await database.db
       .select()
@@ -298,7 +285,7 @@ describe('special cases of delivery', () => {
         createdAt: now,
       },
     ])
-    const byRecipient = (address: string) => sink.list().filter((m) => m.to.includes(address))
+    const byRecipient = (address: string) => smtp.sink.list().filter((m) => m.to.includes(address))
     await dispatchUntil(
       () => byRecipient(accountEmail).length > 0 && byRecipient(partner.userEmail).length > 0
     )

@@ -75,19 +75,28 @@ export async function insertPartner(
     createdAt: now,
     updatedAt: now,
   })
-  await db.insert(invitationBatches).values({
-    id: batchId,
-    partnerId,
-    createdByUserId: userId,
+  await db
+    .insert(invitationBatches)
+    .values(emptyInviteBatch({ id: batchId, partnerId, createdByUserId: userId, createdAt: now }))
+  return { partnerId, userId, batchId, userEmail: email }
+}
+
+/** A reseller invite batch that queued nothing, for invitations a test inserts itself. */
+export function emptyInviteBatch(
+  row: Pick<
+    typeof invitationBatches.$inferInsert,
+    'id' | 'partnerId' | 'createdByUserId' | 'createdAt'
+  >
+): typeof invitationBatches.$inferInsert {
+  return {
+    ...row,
     kind: 'INVITE',
     associationType: 'reseller',
     requestedCount: 0,
     queuedCount: 0,
     skippedCount: 0,
     results: [],
-    createdAt: now,
-  })
-  return { partnerId, userId, batchId, userEmail: email }
+  }
 }
 
 /** One invitation as {@link insertQueuedInvitations} wrote it. */

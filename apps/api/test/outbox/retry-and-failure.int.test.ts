@@ -1,9 +1,7 @@
 import { createTestDatabase, type TestDatabase } from '@partner-center/db/testing'
-import { auditEvents, invitations, outbox } from '@partner-center/db/schema'
+import { auditEvents } from '@partner-center/db/schema'
 import { inArray } from 'drizzle-orm'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { startSmtpSink, type SmtpSink } from '../../src/dev/smtp-sink'
-import { createSmtpTransport, type SmtpTransport } from '../../src/outbox/create-smtp-transport'
 import type { DispatcherConfig } from '../../src/outbox/dispatcher-config'
 import { startDispatcher, type Dispatcher } from '../../src/outbox/start-dispatcher'
 import {
@@ -14,26 +12,23 @@ import {
   waitFor,
   type QueuedInvitation,
 } from './outbox-fixtures'
+import { invitationRowsOf, outboxRowsOf } from './outbox-reads'
+import { smtpForFile } from './smtp-for-file'
 
 let database: TestDatabase
-let sink: SmtpSink
-let transport: SmtpTransport
+const smtp = smtpForFile(10_000)
 let dispatcher: Dispatcher | null = null
 const { logger } = createCapturingLogger()
 
 beforeAll(async () => {
   database = await createTestDatabase()
-  sink = await startSmtpSink({ capacity: 10_000 })
-  transport = createSmtpTransport({ url: sink.url })
 })
 afterEach(async () => {
   await dispatcher?.stop()
   dispatcher = null
-  sink.rejectRecipients(null)
+  smtp.sink.rejectRecipients(null)
 })
 afterAll(async () => {
-  transport.close()
-  await sink.close()
   await database.close()
 })
 
@@ -43,7 +38,7 @@ function start(overrides: Partial<DispatcherConfig> = {}) {
     db: database.db,
     clock: { now: () => new Date() },
     logger,
-    transport,
+    transport: smtp.transport,
     config: testDispatcherConfig({
       backoffBaseSeconds: 0.05,
       backoffCapSeconds: 0.2,
@@ -52,21 +47,8 @@ function start(overrides: Partial<DispatcherConfig> = {}) {
   })
 }
 
-async function rowsOf(queued: QueuedInvitation[]) {
-  return database.db
-    .select()
-    .from(outbox)
-    .where(
-      inArray(
-        outbox.id,
-        queued.map((q) => q.outboxId)
-      )
-    )
-}
-async function invitationsOf(queued: QueuedInvitation[]) {
-  const ids = queued.map((q) => q.invitationId)
-  return database.db.select().from(invitations).where(inArray(invitations.id, ids))
-}
+const rowsOf = (queued: QueuedInvitation[]) => outboxRowsOf(database.db, queued)
+const invitationsOf = (queued: QueuedInvitation[]) => invitationRowsOf(database.db, queued)
 async function auditsOf(queued: QueuedInvitation[]) {
   const ids = queued.map((q) => q.invitationId)
   return database.db.select().from(auditEvents).where(inArray(auditEvents.entityId, ids))
@@ -75,7 +57,7 @@ async function auditsOf(queued: QueuedInvitation[]) {
 describe('temporary and permanent SMTP failures', () => {
   it('retries while the sink answers 451 and delivers every message once it accepts again', async () => {
     const queued = await insertQueuedInvitations(database.db, await insertPartner(database.db), 30)
-    sink.rejectRecipients(451)
+    smtp.sink.rejectRecipients(451)
     start()
     await waitFor(async () => (await rowsOf(queued)).every((row) => row.attempts >= 2))
     const failing = await invitationsOf(queued)
@@ -87,10 +69,10 @@ describe('temporary and permanent SMTP failures', () => {
     expect(errors).toContain('EENVELOPE 451')
     expect((await auditsOf(queued)).some((a) => a.action === 'invitation.send_failed')).toBe(true)
 
-    sink.rejectRecipients(null)
+    smtp.sink.rejectRecipients(null)
     const ids = new Set(queued.map((q) => q.messageId))
     await waitFor(async () => (await rowsOf(queued)).every((row) => row.status === 'SENT'))
-    const arrived = sink.list().filter((m) => ids.has(m.messageId ?? ''))
+    const arrived = smtp.sink.list().filter((m) => ids.has(m.messageId ?? ''))
     expect(arrived).toHaveLength(queued.length)
     expect(new Set(arrived.map((m) => m.messageId)).size).toBe(queued.length)
     const sent = await invitationsOf(queued)
@@ -101,7 +83,7 @@ describe('temporary and permanent SMTP failures', () => {
 
   it('ends in FAILED_TO_SEND after one attempt when the sink answers 550', async () => {
     const queued = await insertQueuedInvitations(database.db, await insertPartner(database.db), 5)
-    sink.rejectRecipients(550)
+    smtp.sink.rejectRecipients(550)
     start()
     await waitFor(async () => (await rowsOf(queued)).every((row) => row.status === 'FAILED'))
     const rows = await rowsOf(queued)
@@ -115,7 +97,7 @@ describe('temporary and permanent SMTP failures', () => {
 
   it('ends in FAILED_TO_SEND when the last allowed attempt fails temporarily', async () => {
     const queued = await insertQueuedInvitations(database.db, await insertPartner(database.db), 3)
-    sink.rejectRecipients(421)
+    smtp.sink.rejectRecipients(421)
     start({ maxAttempts: 3 })
     await waitFor(async () => (await rowsOf(queued)).every((row) => row.status === 'FAILED'))
     expect((await rowsOf(queued)).every((row) => row.attempts === 3)).toBe(true)
@@ -126,8 +108,8 @@ describe('temporary and permanent SMTP failures', () => {
     const actions = (await auditsOf(queued)).map((a) => a.action).sort()
     expect(actions.filter((a) => a === 'invitation.send_failed')).toHaveLength(6)
     expect(actions.filter((a) => a === 'invitation.failed_to_send')).toHaveLength(3)
-    expect(sink.list().filter((m) => queued.some((q) => q.messageId === m.messageId))).toHaveLength(
-      0
-    )
+    expect(
+      smtp.sink.list().filter((m) => queued.some((q) => q.messageId === m.messageId))
+    ).toHaveLength(0)
   })
 })

@@ -2,9 +2,9 @@ import { executeRows } from '@partner-center/db'
 import { demoId } from '@partner-center/db/seed'
 import { sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { auditEvents, errorOf, type TestApp } from '../helpers'
+import { auditEvents, errorOf, PUBLIC, type TestApp } from '../helpers'
 import { createTestApp } from '../test-app'
-import { createSentInvitation, demoLinkToken } from './link-fixtures'
+import { createSentInvitation, demoLinkToken, registerThroughLink } from './link-fixtures'
 
 let t: TestApp
 beforeAll(async () => {
@@ -14,7 +14,6 @@ afterAll(async () => {
   await t.close()
 })
 
-const PUBLIC = '/api/v1/public'
 const ACME = demoId('partner:acme')
 const ACME_ADMIN = demoId('user:admin@acme.example')
 
@@ -67,18 +66,7 @@ describe('accepting an invitation', () => {
 
   it('associates a newly registered customer as reseller, converts the row, freezes the account and queues the success email', async () => {
     const token = demoLinkToken('P02-2')
-    const registered = await t.call<{ token: string; customer: { id: string } }>(
-      'POST',
-      `${PUBLIC}/invitations/register`,
-      {
-        body: {
-          token,
-          displayName: 'Beta Owner',
-          password: 'correct horse battery',
-          termsAccepted: true,
-        },
-      }
-    )
+    const registered = await registerThroughLink(t, token)
     const response = await accept(token, registered.body.token)
     expect(response.status).toBe(200)
     expect(response.body).toMatchObject({ associationType: 'reseller', frozenPendingBudget: true })

@@ -7,7 +7,7 @@ import {
 import { normalizeEmail } from '@partner-center/domain'
 import { createHash, randomBytes } from 'node:crypto'
 import { deriveDemoToken } from '../../src/dev/demo-tokens'
-import type { TestApp } from '../helpers'
+import { PUBLIC, type TestApp } from '../helpers'
 import { TEST_SEED_SECRET } from '../test-app'
 
 /** The raw link token of a seeded invitation (domain.md §10 "Demo links"). */
@@ -94,4 +94,16 @@ export async function createSentInvitation(t: TestApp, options: SentInvitationOp
     })
   })
   return { token, invitationId, preregistrationId }
+}
+
+/**
+ * `POST …/public/invitations/register` through the link of `token`, with a valid password and the
+ * terms accepted; the test judges the answer.
+ */
+export function registerThroughLink(t: TestApp, token: string, displayName = 'Beta Owner') {
+  return t.call<{ token: string; customer: { id: string; email: string } }>(
+    'POST',
+    `${PUBLIC}/invitations/register`,
+    { body: { token, displayName, password: 'correct horse battery', termsAccepted: true } }
+  )
 }

@@ -1,8 +1,8 @@
 import { demoId } from '@partner-center/db/seed'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { auditEvents, errorOf, leakedSecrets, type TestApp } from '../helpers'
+import { auditEvents, errorOf, leakedSecrets, PUBLIC, type TestApp } from '../helpers'
 import { createTestApp } from '../test-app'
-import { demoLinkToken } from './link-fixtures'
+import { demoLinkToken, registerThroughLink } from './link-fixtures'
 
 let t: TestApp
 beforeAll(async () => {
@@ -12,7 +12,6 @@ afterAll(async () => {
   await t.close()
 })
 
-const PUBLIC = '/api/v1/public'
 const resolve = (token: string) =>
   t.call('POST', `${PUBLIC}/invitations/resolve`, { body: { token } })
 
@@ -78,18 +77,7 @@ describe('opening a link', () => {
 describe('registering through a link', () => {
   it('creates the account with the invited email, signs the customer in and does not accept', async () => {
     const token = demoLinkToken('P02-2')
-    const response = await t.call<{ token: string; customer: { email: string } }>(
-      'POST',
-      `${PUBLIC}/invitations/register`,
-      {
-        body: {
-          token,
-          displayName: 'Beta Owner',
-          password: 'correct horse battery',
-          termsAccepted: true,
-        },
-      }
-    )
+    const response = await registerThroughLink(t, token)
     expect(response.status).toBe(201)
     expect(response.body.customer.email).toBe('new.beta@customer.example')
     const me = await t.call<{ email: string }>('GET', `${PUBLIC}/auth/me`, {
@@ -103,14 +91,7 @@ describe('registering through a link', () => {
   })
 
   it('answers ACCOUNT_EXISTS when the invited email already has an account', async () => {
-    const response = await t.call('POST', `${PUBLIC}/invitations/register`, {
-      body: {
-        token: demoLinkToken('P03-1'),
-        displayName: 'Someone',
-        password: 'correct horse battery',
-        termsAccepted: true,
-      },
-    })
+    const response = await registerThroughLink(t, demoLinkToken('P03-1'), 'Someone')
     expect(errorOf(response)).toEqual({ status: 409, code: 'ACCOUNT_EXISTS' })
   })
 
@@ -137,14 +118,7 @@ describe('registering through a link', () => {
   })
 
   it('refuses to register through a link that is not live', async () => {
-    const response = await t.call('POST', `${PUBLIC}/invitations/register`, {
-      body: {
-        token: demoLinkToken('P04-1'),
-        displayName: 'Gamma',
-        password: 'correct horse battery',
-        termsAccepted: true,
-      },
-    })
+    const response = await registerThroughLink(t, demoLinkToken('P04-1'), 'Gamma')
     expect(errorOf(response)).toEqual({ status: 410, code: 'LINK_EXPIRED' })
   })
 })

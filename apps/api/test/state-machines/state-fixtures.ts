@@ -17,7 +17,8 @@ import { DEMO_PASSWORD } from '@partner-center/db/seed'
 import { invitationMessageId, normalizeEmail } from '@partner-center/domain'
 import { sql } from 'drizzle-orm'
 import { createHash, randomBytes, randomUUID } from 'node:crypto'
-import type { TestApp } from '../helpers'
+import { CD, type TestApp } from '../helpers'
+import { emptyInviteBatch } from '../outbox/outbox-fixtures'
 
 // Rows put straight into a chosen status (the state-machine coverage tests), written with the
 // fields the real paths would have left, and a whole-row snapshot to tell whether a write
@@ -44,18 +45,14 @@ export async function createOwner(t: TestApp): Promise<Owner> {
   if (!user) throw new Error('fixture partner without a user')
   const token = await t.signIn(user.email)
   const batchId = randomUUID()
-  await t.database.db.insert(invitationBatches).values({
-    id: batchId,
-    partnerId: created.partnerId,
-    createdByUserId: user.id,
-    kind: 'INVITE',
-    associationType: 'reseller',
-    requestedCount: 0,
-    queuedCount: 0,
-    skippedCount: 0,
-    results: [],
-    createdAt: new Date(t.clock.now().getTime() - 2 * DAY),
-  })
+  await t.database.db.insert(invitationBatches).values(
+    emptyInviteBatch({
+      id: batchId,
+      partnerId: created.partnerId,
+      createdByUserId: user.id,
+      createdAt: new Date(t.clock.now().getTime() - 2 * DAY),
+    })
+  )
   return { partnerId: created.partnerId, userId: user.id, token, batchId }
 }
 
@@ -216,4 +213,17 @@ export async function signedInCustomer(t: TestApp, email: string, flags: object 
   })
   if (session.status !== 200) throw new Error(`customer sign-in: ${session.text}`)
   return { id: created.body.id, token: session.body.token }
+}
+
+/** `DELETE …/preregistrations/{id}` as the owner; the test judges the answer. */
+export function deletePreregistration(t: TestApp, owner: Owner, preregistrationId: string) {
+  return t.call('DELETE', `${CD}/preregistrations/${preregistrationId}`, { token: owner.token })
+}
+
+/** `POST …/preregistrations/batch-delete` as the owner; the test judges the answer. */
+export function batchDeletePreregistrations(t: TestApp, owner: Owner, ids: string[]) {
+  return t.call('POST', `${CD}/preregistrations/batch-delete`, {
+    token: owner.token,
+    body: { preregistrationIds: ids },
+  })
 }

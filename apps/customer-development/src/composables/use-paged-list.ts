@@ -20,6 +20,28 @@ export interface PagedListOptions<T> {
 }
 
 /**
+ * A paged list as its store shows it (refs unwrapped): what a list panel reads and calls.
+ * Both list stores spread what {@link usePagedList} returns, so both fit it.
+ */
+export interface PagedListView<T> {
+  items: T[]
+  total: number
+  page: number
+  pageSize: number
+  search: string
+  filters: string[]
+  revealed: RevealColumn[]
+  status: 'idle' | 'loading' | 'success' | 'error'
+  error: ApiError | null
+  loadedOnce: boolean
+  load: () => Promise<void>
+  setPage: (value: number) => Promise<void>
+  setPageSize: (value: number) => Promise<void>
+  setSearch: (value: string) => Promise<void>
+  setFilters: (value: string[]) => Promise<void>
+}
+
+/**
  * The paging, search, status filter and eye state both lists share (R35, M8), for use inside a
  * setup store: every change goes back to the API, a late answer never overwrites a newer one,
  * and on an error the stale rows stay visible with the error beside them.

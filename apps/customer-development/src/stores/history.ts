@@ -41,24 +41,5 @@ export const useHistoryStore = defineStore('customer-development/history', () =>
     if (next.state === 'queued') await list.load()
   }
 
-  return {
-    items: list.items,
-    total: list.total,
-    page: list.page,
-    pageSize: list.pageSize,
-    search: list.search,
-    filters: list.filters,
-    revealed: list.revealed,
-    resends,
-    status: list.status,
-    error: list.error,
-    loadedOnce: list.loadedOnce,
-    load: list.load,
-    setPage: list.setPage,
-    setPageSize: list.setPageSize,
-    setSearch: list.setSearch,
-    setFilters: list.setFilters,
-    toggleReveal: list.toggleReveal,
-    resend,
-  }
+  return { ...list, resends, resend }
 })

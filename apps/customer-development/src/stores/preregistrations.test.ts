@@ -44,7 +44,7 @@ describe('preregistrations store', () => {
     const api = fakeApi()
     const list = inApp(api)(() => usePreregistrationsStore())
     await list.setSearch('a')
-    await list.setStatuses(['PRE_REGISTERED', 'EXPIRED'])
+    await list.setFilters(['PRE_REGISTERED', 'EXPIRED'])
     expect(api.findPreregistrations.mock.calls.at(-1)?.[0]).toMatchObject({
       q: undefined,
       status: 'PRE_REGISTERED,EXPIRED',

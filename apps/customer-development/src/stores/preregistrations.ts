@@ -56,26 +56,14 @@ export const usePreregistrationsStore = defineStore('customer-development/prereg
     return result
   }
 
+  // The paged list's state and actions as they are, but paging that also clears the selection.
   return {
-    items: list.items,
-    total: list.total,
-    page: list.page,
-    pageSize: list.pageSize,
-    search: list.search,
-    statuses: list.filters,
-    revealed: list.revealed,
+    ...list,
     selectedIds,
-    status: list.status,
-    error: list.error,
-    loadedOnce: list.loadedOnce,
     selectedRows,
     canInviteSelection,
-    load: list.load,
     setPage,
     setPageSize,
-    setSearch: list.setSearch,
-    setStatuses: list.setFilters,
-    toggleReveal: list.toggleReveal,
     setSelection,
     remove,
     removeMany,

@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm'
 import { boolean, check, index, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
 import { inList, timestamptz, uuidPrimaryKey } from './columns'
+import { partnerIdColumn } from './owner-columns'
 import { UNIQUE_CONSTRAINTS } from './constraints'
 import { customerAccounts } from './customer-accounts'
 import { invitations } from './invitations'
-import { partners } from './partners'
 import { preRegistrations } from './pre-registrations'
 import {
   ASSOCIATION_ORIGINS,
@@ -22,9 +22,7 @@ export const associations = pgTable(
   'associations',
   {
     id: uuidPrimaryKey(),
-    partnerId: uuid('partner_id')
-      .notNull()
-      .references(() => partners.id),
+    partnerId: partnerIdColumn(),
     customerAccountId: uuid('customer_account_id')
       .notNull()
       .references(() => customerAccounts.id),

@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm'
 import { check, index, integer, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core'
 import { timestamptz } from './columns'
+import { partnerIdColumn } from './owner-columns'
 import { UNIQUE_CONSTRAINTS } from './constraints'
-import { partners } from './partners'
 import { users } from './users'
 
 /**
@@ -23,9 +23,7 @@ import { users } from './users'
 export const idempotencyKeys = pgTable(
   'idempotency_keys',
   {
-    partnerId: uuid('partner_id')
-      .notNull()
-      .references(() => partners.id),
+    partnerId: partnerIdColumn(),
     userId: uuid('user_id')
       .notNull()
       .references(() => users.id),

@@ -1,7 +1,6 @@
-import { check, index, integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core'
+import { check, index, integer, jsonb, pgTable, text } from 'drizzle-orm/pg-core'
 import { inList, timestamptz, uuidPrimaryKey } from './columns'
-import { partners } from './partners'
-import { users } from './users'
+import { createdByUserIdColumn, partnerIdColumn } from './owner-columns'
 import {
   ASSOCIATION_TYPES,
   INVITATION_BATCH_KINDS,
@@ -24,12 +23,8 @@ export const invitationBatches = pgTable(
   'invitation_batches',
   {
     id: uuidPrimaryKey(),
-    partnerId: uuid('partner_id')
-      .notNull()
-      .references(() => partners.id),
-    createdByUserId: uuid('created_by_user_id')
-      .notNull()
-      .references(() => users.id),
+    partnerId: partnerIdColumn(),
+    createdByUserId: createdByUserIdColumn(),
     kind: text('kind').$type<InvitationBatchKind>().notNull(),
     associationType: text('association_type').$type<AssociationType>().notNull(),
     requestedCount: integer('requested_count').notNull(),

@@ -9,12 +9,11 @@ import {
   type AnyPgColumn,
 } from 'drizzle-orm/pg-core'
 import { inList, timestamptz, uuidPrimaryKey } from './columns'
+import { createdByUserIdColumn, partnerIdColumn } from './owner-columns'
 import { UNIQUE_CONSTRAINTS } from './constraints'
 import { customerAccounts } from './customer-accounts'
 import { invitationBatches } from './invitation-batches'
-import { partners } from './partners'
 import { preRegistrations } from './pre-registrations'
-import { users } from './users'
 import {
   ASSOCIATION_TYPES,
   INVITATION_CHANNELS,
@@ -32,18 +31,14 @@ export const invitations = pgTable(
   'invitations',
   {
     id: uuidPrimaryKey(),
-    partnerId: uuid('partner_id')
-      .notNull()
-      .references(() => partners.id),
+    partnerId: partnerIdColumn(),
     preregistrationId: uuid('preregistration_id')
       .notNull()
       .references(() => preRegistrations.id),
     batchId: uuid('batch_id')
       .notNull()
       .references(() => invitationBatches.id),
-    createdByUserId: uuid('created_by_user_id')
-      .notNull()
-      .references(() => users.id),
+    createdByUserId: createdByUserIdColumn(),
     channel: text('channel').$type<InvitationChannel>().notNull().default('email'),
     associationType: text('association_type').$type<AssociationType>().notNull(),
     recipientEmail: text('recipient_email').notNull(),

@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm'
 import { boolean, check, index, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
 import { inList, timestamptz, uuidPrimaryKey } from './columns'
+import { createdByUserIdColumn, partnerIdColumn } from './owner-columns'
 import { UNIQUE_CONSTRAINTS } from './constraints'
 import { customerAccounts } from './customer-accounts'
-import { partners } from './partners'
 import { users } from './users'
 import {
   HOLDING_PREREGISTRATION_STATUSES,
@@ -22,12 +22,8 @@ export const preRegistrations = pgTable(
   'pre_registrations',
   {
     id: uuidPrimaryKey(),
-    partnerId: uuid('partner_id')
-      .notNull()
-      .references(() => partners.id),
-    createdByUserId: uuid('created_by_user_id')
-      .notNull()
-      .references(() => users.id),
+    partnerId: partnerIdColumn(),
+    createdByUserId: createdByUserIdColumn(),
     source: text('source').$type<PreregistrationSource>().notNull().default('PARTNER_CENTER'),
     customerName: text('customer_name').notNull(),
     email: text('email'),

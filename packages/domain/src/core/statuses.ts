@@ -23,32 +23,6 @@ export const PREREGISTRATION_STATUSES = [
 export type PreregistrationStatus = (typeof PREREGISTRATION_STATUSES)[number]
 
 /**
- * Statuses of an invitation (domain.md §4.2).
- *
- * @example
- * INVITATION_STATUSES.length // 9
- */
-export const INVITATION_STATUSES = [
-  'QUEUED',
-  'SENT',
-  'SEND_FAILED',
-  'ACCEPTED',
-  'ASSOCIATION_FAILED',
-  'EXPIRED',
-  'SUPERSEDED',
-  'REVOKED',
-  'FAILED_TO_SEND',
-] as const
-
-/**
- * One invitation status.
- *
- * @example
- * const status: InvitationStatus = 'SENT'
- */
-export type InvitationStatus = (typeof INVITATION_STATUSES)[number]
-
-/**
  * Stored statuses that make an invitation live while its `expiresAt` has not passed (R44: the
  * partial unique index covers exactly these).
  *
@@ -71,6 +45,26 @@ export const TERMINAL_INVITATION_STATUSES = [
   'REVOKED',
   'FAILED_TO_SEND',
 ] as const
+
+/**
+ * Statuses of an invitation (domain.md §4.2): the live ones, then the terminal ones. Every
+ * status is exactly one of the two, so the list is built from them.
+ *
+ * @example
+ * INVITATION_STATUSES.length // 9
+ */
+export const INVITATION_STATUSES = [
+  ...LIVE_INVITATION_STATUSES,
+  ...TERMINAL_INVITATION_STATUSES,
+] as const
+
+/**
+ * One invitation status.
+ *
+ * @example
+ * const status: InvitationStatus = 'SENT'
+ */
+export type InvitationStatus = (typeof INVITATION_STATUSES)[number]
 
 /**
  * Statuses of an outbox message (§3.8).

@@ -1,20 +1,18 @@
-import { appliesFromSql, getUniqueViolation, UNIQUE_CONSTRAINTS } from '@partner-center/db'
-import { invitations } from '@partner-center/db/schema'
-import {
-  auditActionOf,
-  decideAcceptance,
-  INVITATION_EVENTS,
-  maskEmail,
-  writtenStatus,
-  type FailureCode,
-} from '@partner-center/domain'
-import { and, eq } from 'drizzle-orm'
+import { getUniqueViolation, UNIQUE_CONSTRAINTS } from '@partner-center/db'
+import { decideAcceptance, type FailureCode } from '@partner-center/domain'
 import type { AppDeps } from '../../deps'
 import { AppError } from '../../errors'
-import { recordAudits } from '../../queries/audit'
-import { loadAcceptanceSnapshot } from './acceptance-snapshot'
-import { commitAcceptance } from './commit-acceptance'
-import { findInvitationByToken, linkError, type OpenedInvitation } from './find-invitation-by-token'
+import {
+  recordAcceptanceRefusal,
+  recordAssociationFailure,
+} from '../../persistence/acceptance-refusals'
+import { loadAcceptanceSnapshot } from '../../persistence/acceptance-snapshot'
+import { commitAcceptance } from '../../persistence/commit-acceptance'
+import {
+  findInvitationByToken,
+  linkError,
+  type OpenedInvitation,
+} from '../../persistence/invitation-by-token'
 
 /** Options of {@link acceptInvitation} (domain.md R62–R69). */
 export interface AcceptInvitationOptions {
@@ -23,8 +21,6 @@ export interface AcceptInvitationOptions {
   customerAccountId: string | null
   requestId: string
 }
-
-const { ASSOCIATION_FAILED } = INVITATION_EVENTS
 
 class Refused extends Error {
   constructor(readonly error: AppError) {
@@ -36,48 +32,6 @@ function refusal(code: FailureCode, opened: OpenedInvitation): AppError {
   return linkError(code, opened)
 }
 
-/** Records an eligibility failure on the invitation (I9): it stays visible to the partner. */
-async function recordAssociationFailure(
-  deps: AppDeps,
-  tx: Parameters<Parameters<AppDeps['db']['transaction']>[0]>[0],
-  options: {
-    opened: OpenedInvitation
-    code: FailureCode
-    customerAccountId: string
-    requestId: string
-  }
-) {
-  const now = deps.clock.now()
-  const { invitation } = options.opened
-  await tx
-    .update(invitations)
-    .set({
-      status: writtenStatus(ASSOCIATION_FAILED),
-      failureCode: options.code,
-      failedAt: now,
-      failedCustomerAccountId: options.customerAccountId,
-      updatedAt: now,
-    })
-    .where(
-      and(eq(invitations.id, invitation.id), appliesFromSql(invitations.status, ASSOCIATION_FAILED))
-    )
-  await recordAudits(tx, {
-    now,
-    requestId: options.requestId,
-    entries: [
-      {
-        action: auditActionOf(ASSOCIATION_FAILED),
-        actorType: 'customer',
-        actorId: options.customerAccountId,
-        partnerId: invitation.partnerId,
-        entityType: 'invitation',
-        entityId: invitation.id,
-        details: { code: options.code, recipient: maskEmail(invitation.recipientEmail) },
-      },
-    ],
-  })
-}
-
 /**
  * `POST /api/v1/public/invitations/accept`: re-checks eligibility now (R64) and, in one
  * transaction, accepts the invitation, creates the active association, converts the
@@ -86,19 +40,19 @@ async function recordAssociationFailure(
  * associations settles one customer accepting two partners at once (R68).
  */
 export async function acceptInvitation(deps: AppDeps, options: AcceptInvitationOptions) {
-  if (!options.customerAccountId) throw new AppError('NOT_AUTHENTICATED', 401)
+  if (!options.customerAccountId) throw AppError.of('NOT_AUTHENTICATED')
   const customerAccountId = options.customerAccountId
   let outcome: { refused: AppError } | { accepted: Awaited<ReturnType<typeof commitAcceptance>> }
   try {
     outcome = await deps.db.transaction(async (tx) => {
       const now = deps.clock.now()
       const opened = await findInvitationByToken(tx, { token: options.token, forUpdate: true })
-      if (!opened) throw new Refused(new AppError('LINK_NOT_FOUND', 404))
+      if (!opened) throw new Refused(AppError.of('LINK_NOT_FOUND'))
       const snapshot = await loadAcceptanceSnapshot(tx, {
         invitation: opened.invitation,
         customerAccountId,
       })
-      if (!snapshot) throw new Refused(new AppError('NOT_AUTHENTICATED', 401))
+      if (!snapshot) throw new Refused(AppError.of('NOT_AUTHENTICATED'))
       const decision = decideAcceptance({
         invitation: opened.invitation,
         account: snapshot.account,
@@ -122,20 +76,12 @@ export async function acceptInvitation(deps: AppDeps, options: AcceptInvitationO
           return { refused: refusal(code, opened) }
         }
         if (code === 'RECIPIENT_MISMATCH') {
-          await recordAudits(tx, {
+          await recordAcceptanceRefusal(tx, {
+            opened,
+            code,
+            customerAccountId,
             now,
             requestId: options.requestId,
-            entries: [
-              {
-                action: 'acceptance.refused',
-                actorType: 'customer',
-                actorId: customerAccountId,
-                partnerId: opened.invitation.partnerId,
-                entityType: 'invitation',
-                entityId: opened.invitation.id,
-                details: { code },
-              },
-            ],
           })
           return { refused: refusal(code, opened) }
         }
@@ -171,7 +117,7 @@ async function recordLostRace(
 ): Promise<never> {
   const refused = await deps.db.transaction(async (tx) => {
     const opened = await findInvitationByToken(tx, { token: options.token, forUpdate: true })
-    if (!opened) return new AppError('LINK_NOT_FOUND', 404)
+    if (!opened) return AppError.of('LINK_NOT_FOUND')
     await recordAssociationFailure(deps, tx, {
       opened,
       code: 'ALREADY_ASSOCIATED',

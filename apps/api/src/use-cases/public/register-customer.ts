@@ -5,9 +5,9 @@ import { normalizeMobile } from '@partner-center/domain/phone'
 import { eq } from 'drizzle-orm'
 import type { AppDeps } from '../../deps'
 import { AppError } from '../../errors'
-import { recordAudits } from '../../queries/audit'
-import { issueCustomerSession } from './customer-session'
-import { findInvitationByToken, linkError } from './find-invitation-by-token'
+import { recordAudits } from '../../persistence/audit'
+import { issueCustomerSession } from '../../persistence/access-tokens'
+import { findInvitationByToken, linkError } from '../../persistence/invitation-by-token'
 
 /** Options of {@link registerCustomer} (domain.md R61). */
 export interface RegisterCustomerOptions {
@@ -19,7 +19,7 @@ export interface RegisterCustomerOptions {
 }
 
 function invalid(path: string, message: string): AppError {
-  return new AppError('VALIDATION_FAILED', 400, { issues: [{ path, message }] })
+  return AppError.of('VALIDATION_FAILED', { issues: [{ path, message }] })
 }
 
 /**
@@ -47,7 +47,7 @@ export async function registerCustomer(deps: AppDeps, options: RegisterCustomerO
     .from(customerAccounts)
     .where(eq(customerAccounts.emailCanonical, invitation.recipientEmailCanonical))
     .limit(1)
-  if (existing) throw new AppError('ACCOUNT_EXISTS', 409)
+  if (existing) throw AppError.of('ACCOUNT_EXISTS')
 
   const passwordHash = await deps.passwords.hash(options.password)
   try {
@@ -88,8 +88,7 @@ export async function registerCustomer(deps: AppDeps, options: RegisterCustomerO
   } catch (error) {
     // Two registrations racing for one address, or a mobile already in use (R61).
     const violated = getUniqueViolation(error)
-    if (violated === UNIQUE_CONSTRAINTS.customerAccountEmail)
-      throw new AppError('ACCOUNT_EXISTS', 409)
+    if (violated === UNIQUE_CONSTRAINTS.customerAccountEmail) throw AppError.of('ACCOUNT_EXISTS')
     if (violated === UNIQUE_CONSTRAINTS.customerAccountMobile) {
       throw invalid('mobile', 'This mobile number is already used by another account.')
     }

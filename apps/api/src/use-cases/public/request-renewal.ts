@@ -7,8 +7,8 @@ import {
 } from '@partner-center/domain'
 import { and, eq, isNull } from 'drizzle-orm'
 import type { AppDeps } from '../../deps'
-import { recordAudits } from '../../queries/audit'
-import { findInvitationByToken, linkError } from './find-invitation-by-token'
+import { recordAudits } from '../../persistence/audit'
+import { findInvitationByToken, linkError } from '../../persistence/invitation-by-token'
 
 /**
  * `POST /api/v1/public/invitations/renewal-request` (R72): a customer whose link no longer works

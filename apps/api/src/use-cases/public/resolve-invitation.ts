@@ -1,6 +1,6 @@
 import { resolveLinkAnswer } from '@partner-center/domain'
 import type { AppDeps } from '../../deps'
-import { findInvitationByToken, linkError } from './find-invitation-by-token'
+import { findInvitationByToken, linkError } from '../../persistence/invitation-by-token'
 
 /**
  * `POST /api/v1/public/invitations/resolve`: what a link shows, read-only (R57, R58). Opening a

@@ -8,11 +8,13 @@ async function statusHintLabel(row: Parameters<typeof fakeRow>[0]): Promise<stri
   const { wrapper } = mountWith(PreregistrationTable, {
     api: fakeApi(),
     props: {
-      items: [fakeRow(row)],
-      loading: false,
-      firstLoad: false,
-      revealed: [],
-      canReveal: false,
+      view: {
+        items: [fakeRow(row)],
+        loading: false,
+        firstLoad: false,
+        revealed: [],
+        canReveal: false,
+      },
       canInvite: false,
       canDelete: false,
     },

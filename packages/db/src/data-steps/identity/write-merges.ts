@@ -36,6 +36,23 @@ function groupBy(rows: Record<string, unknown>[], key: string): Map<string, stri
 const ids = (values: readonly string[]) => jsonParam(values)
 const ID_LIST = '(select value::uuid from jsonb_array_elements_text($2::text::jsonb))'
 
+/** Revokes the live sessions of the merged owners; answers the revoked token ids per owner. */
+async function revokeSessions(
+  run: RunSql,
+  at: string,
+  owner: 'customer_account_id' | 'user_id',
+  ownerIds: readonly string[]
+): Promise<Map<string, string[]>> {
+  if (ownerIds.length === 0) return new Map()
+  const tokens = await run(
+    `update access_tokens set revoked_at = $1::text::timestamptz
+     where revoked_at is null and ${owner} in ${ID_LIST}
+     returning id, ${owner}`,
+    [at, ids(ownerIds)]
+  )
+  return groupBy(tokens, owner)
+}
+
 /** Writes `EXPIRED` (the events' to-state) on the rows still in a from-state of `events`. */
 async function closePreregistrations(
   run: RunSql,
@@ -162,7 +179,6 @@ export async function writeMerges(
   }
 
   const accounts = plan.customerAccounts.merged
-  let accountTokens: Record<string, unknown>[] = []
   if (accounts.length > 0) {
     await run(
       `update customer_accounts c set email_canonical = 'merged:' || c.id,
@@ -172,14 +188,13 @@ export async function writeMerges(
        where c.id = x.id`,
       [at, jsonParam(accounts.map(({ row, kept }) => ({ id: row.id, kept_id: kept.id })))]
     )
-    accountTokens = await run(
-      `update access_tokens set revoked_at = $1::text::timestamptz
-       where revoked_at is null and customer_account_id in ${ID_LIST}
-       returning id, customer_account_id`,
-      [at, ids(accounts.map(({ row }) => row.id))]
-    )
   }
-  const accountSessions = groupBy(accountTokens, 'customer_account_id')
+  const accountSessions = await revokeSessions(
+    run,
+    at,
+    'customer_account_id',
+    accounts.map(({ row }) => row.id)
+  )
   for (const { row, kept } of accounts) {
     audits.push({
       action: 'customer_account.identity_merged',
@@ -196,7 +211,6 @@ export async function writeMerges(
   }
 
   const users = plan.users.merged
-  let userTokens: Record<string, unknown>[] = []
   if (users.length > 0) {
     await run(
       `update users u set email_canonical = 'merged:' || u.id, merged_into_id = x.kept_id,
@@ -205,14 +219,13 @@ export async function writeMerges(
        where u.id = x.id`,
       [at, jsonParam(users.map(({ row, kept }) => ({ id: row.id, kept_id: kept.id })))]
     )
-    userTokens = await run(
-      `update access_tokens set revoked_at = $1::text::timestamptz
-       where revoked_at is null and user_id in ${ID_LIST}
-       returning id, user_id`,
-      [at, ids(users.map(({ row }) => row.id))]
-    )
   }
-  const userSessions = groupBy(userTokens, 'user_id')
+  const userSessions = await revokeSessions(
+    run,
+    at,
+    'user_id',
+    users.map(({ row }) => row.id)
+  )
   for (const { row, kept } of users) {
     const samePartner = kept.partnerId === row.partnerId
     audits.push({

@@ -23,11 +23,12 @@ export function escapeLike(text: string): string {
 
 /**
  * The effective status of an invitation at `now` in SQL (I7): a live one whose `expiresAt` has
- * passed reads as `EXPIRED`, matching the domain's `effectiveInvitationStatus`.
+ * passed reads as `EXPIRED`, matching the domain's `effectiveInvitationStatus`. `now` may be a
+ * placeholder bound to an ISO timestamp.
  */
-export function effectiveInvitationStatusSql(now: Date): SQL<string> {
+export function effectiveInvitationStatusSql(now: Date | Placeholder): SQL<string> {
   const t = invitations
-  const at = now.toISOString()
+  const at = now instanceof Date ? now.toISOString() : now
   return sql<string>`case
     when ${statusIn(t.status, LIVE_INVITATION_STATUSES)} and ${t.expiresAt} <= ${at}::timestamptz
       then 'EXPIRED'

@@ -8,7 +8,7 @@ import {
   effectivePreregistrationStatus,
   type PreregistrationStatus,
 } from '@partner-center/domain'
-import { shownEmail, shownMobile, shownName, type RevealColumn } from './reveal'
+import { shownEmail, shownMobile, shownName, type RevealColumn } from './masked-contact'
 import { isoTimestamp, isoTimestampOrNull } from './iso-timestamp'
 
 const t = preRegistrations

@@ -14,11 +14,11 @@ import {
   type AcceptanceDecision,
 } from '@partner-center/domain'
 import { and, eq, gt } from 'drizzle-orm'
-import type { AppDeps } from '../../deps'
-import { AppError } from '../../errors'
-import { recordAudits, type AuditEntry } from '../../queries/audit'
-import { effectivePreregistrationStatusSql } from '../../queries/effective-status'
-import type { OpenedInvitation } from './find-invitation-by-token'
+import type { AppDeps } from '../deps'
+import { AppError } from '../errors'
+import { recordAudits, type AuditEntry } from './audit'
+import { effectivePreregistrationStatusSql } from './effective-status'
+import type { OpenedInvitation } from './invitation-by-token'
 
 const { CONVERTED } = PREREGISTRATION_EVENTS
 
@@ -63,7 +63,7 @@ export async function commitAcceptance(
       )
     )
     .returning({ id: invitations.id })
-  if (moved.length === 0) throw new AppError('LINK_ALREADY_USED', 409)
+  if (moved.length === 0) throw AppError.of('LINK_ALREADY_USED')
 
   await tx
     .insert(associations)

@@ -82,8 +82,7 @@ async function claimKey(
     eq(idempotencyKeys.key, key)
   )
   const [stored] = await tx.select().from(idempotencyKeys).where(where).for('update')
-  if (!stored)
-    throw new AppError('SYSTEM_BUSY', 503, { retryAfterSeconds: 1 }, { 'retry-after': '1' })
+  if (!stored) throw AppError.busy(1)
   if (stored.expiresAt <= now) {
     // A lapsed key is free again: this request takes it over.
     await tx
@@ -92,9 +91,9 @@ async function claimKey(
       .where(where)
     return null
   }
-  if (stored.requestHash !== requestHash) throw new AppError('IDEMPOTENCY_KEY_REUSED', 422)
+  if (stored.requestHash !== requestHash) throw AppError.of('IDEMPOTENCY_KEY_REUSED')
   if (stored.responseStatus === null || stored.responseBody === null) {
-    throw new AppError('SYSTEM_BUSY', 503, { retryAfterSeconds: 1 }, { 'retry-after': '1' })
+    throw AppError.busy(1)
   }
   return { status: stored.responseStatus, body: stored.responseBody }
 }

@@ -17,7 +17,12 @@ export function searchPatternsOf(q: string): SearchPatterns {
   }
 }
 
-/** {@link preregistrationSearchCondition} with the patterns given, as values or placeholders. */
+/**
+ * The search of R35 on pre-registrations, with the patterns of {@link searchPatternsOf} as values
+ * or placeholders: a case-insensitive substring of the name or the canonical email, or of the
+ * mobile's digits when the text has at least 4 digits. Matches unmasked values on the server;
+ * answers stay masked (M9).
+ */
 export function preregistrationSearchConditionWith(patterns: {
   text: string | Placeholder
   digits?: string | Placeholder
@@ -28,13 +33,4 @@ export function preregistrationSearchConditionWith(patterns: {
     sql`${t.emailCanonical} like ${patterns.text}`,
     patterns.digits !== undefined ? sql`${t.mobileE164} like ${patterns.digits}` : undefined
   )
-}
-
-/**
- * The search of R35 on pre-registrations: a case-insensitive substring of the name or the
- * canonical email, or of the mobile's digits when `q` has at least 4 digits. Matches unmasked
- * values on the server; answers stay masked (M9).
- */
-export function preregistrationSearchCondition(q: string): SQL | undefined {
-  return preregistrationSearchConditionWith(searchPatternsOf(q))
 }

@@ -1,7 +1,4 @@
-import type { Database } from '@partner-center/db'
 import { maskEmail, maskMobile, maskName } from '@partner-center/domain'
-import type { PartnerScope } from '../deps'
-import { recordAudits } from './audit'
 
 /** Columns a caller may unmask (M6). */
 export type RevealColumn = 'name' | 'email' | 'mobile'
@@ -38,43 +35,4 @@ export function revealOrMask(contact: CustomerContact, reveal: ReadonlySet<Revea
     email: shownEmail(contact.email, reveal),
     mobile: shownMobile(contact.mobile, reveal),
   }
-}
-
-/** Options of {@link recordReveal}. */
-export interface RecordRevealOptions {
-  scope: PartnerScope
-  now: Date
-  requestId: string
-  /** The endpoint as `METHOD /path`, so the audit reader knows which list was unmasked. */
-  endpoint: string
-  reveal: ReadonlySet<RevealColumn>
-  /** Ids of the rows the answer carries, possibly none. */
-  rowIds: readonly string[]
-}
-
-/**
- * Writes the one `pii.revealed` event of a request that revealed columns (M7), naming the
- * columns and the rows returned (even none); nothing when nothing was revealed.
- */
-export async function recordReveal(db: Database, options: RecordRevealOptions): Promise<void> {
-  if (options.reveal.size === 0) return
-  await recordAudits(db, {
-    now: options.now,
-    requestId: options.requestId,
-    entries: [
-      {
-        action: 'pii.revealed',
-        actorType: 'partner_user',
-        actorId: options.scope.userId,
-        partnerId: options.scope.partner.id,
-        entityType: 'partner',
-        entityId: options.scope.partner.id,
-        details: {
-          endpoint: options.endpoint,
-          columns: [...options.reveal].sort(),
-          rowIds: [...options.rowIds],
-        },
-      },
-    ],
-  })
 }

@@ -7,8 +7,8 @@ import {
 } from '@partner-center/db/schema'
 import { isFailureCode } from '@partner-center/domain'
 import { eq } from 'drizzle-orm'
-import { AppError, toAppError } from '../../errors'
-import { hashToken } from '../../security/tokens'
+import { AppError, toAppError } from '../errors'
+import { hashToken } from '../security/tokens'
 
 /** Options of {@link findInvitationByToken}. */
 export interface FindInvitationByTokenOptions {
@@ -61,7 +61,7 @@ export function linkError(
   code: Parameters<typeof toAppError>[0]['code'],
   opened: OpenedInvitation | null
 ) {
-  if (!opened) return new AppError('LINK_NOT_FOUND', 404)
+  if (!opened) return AppError.of('LINK_NOT_FOUND')
   return toAppError({
     code,
     details: { partnerName: opened.partner.name, partnerContactEmail: opened.partner.contactEmail },

@@ -1,0 +1,89 @@
+import type { Database } from '@partner-center/db'
+import { appliesFromSql } from '@partner-center/db'
+import { invitations } from '@partner-center/db/schema'
+import {
+  auditActionOf,
+  INVITATION_EVENTS,
+  maskEmail,
+  writtenStatus,
+  type FailureCode,
+} from '@partner-center/domain'
+import { and, eq } from 'drizzle-orm'
+import type { AppDeps } from '../deps'
+import { recordAudits } from './audit'
+import type { OpenedInvitation } from './invitation-by-token'
+
+const { ASSOCIATION_FAILED } = INVITATION_EVENTS
+
+/** Records an eligibility failure on the invitation (I9): it stays visible to the partner. */
+export async function recordAssociationFailure(
+  deps: AppDeps,
+  tx: Database,
+  options: {
+    opened: OpenedInvitation
+    code: FailureCode
+    customerAccountId: string
+    requestId: string
+  }
+) {
+  const now = deps.clock.now()
+  const { invitation } = options.opened
+  await tx
+    .update(invitations)
+    .set({
+      status: writtenStatus(ASSOCIATION_FAILED),
+      failureCode: options.code,
+      failedAt: now,
+      failedCustomerAccountId: options.customerAccountId,
+      updatedAt: now,
+    })
+    .where(
+      and(eq(invitations.id, invitation.id), appliesFromSql(invitations.status, ASSOCIATION_FAILED))
+    )
+  await recordAudits(tx, {
+    now,
+    requestId: options.requestId,
+    entries: [
+      {
+        action: auditActionOf(ASSOCIATION_FAILED),
+        actorType: 'customer',
+        actorId: options.customerAccountId,
+        partnerId: invitation.partnerId,
+        entityType: 'invitation',
+        entityId: invitation.id,
+        details: { code: options.code, recipient: maskEmail(invitation.recipientEmail) },
+      },
+    ],
+  })
+}
+
+/**
+ * A refusal that leaves the invitation as it was but is worth an audit event: a customer signed
+ * in as another address than the invitation's (R63 `RECIPIENT_MISMATCH`).
+ */
+export async function recordAcceptanceRefusal(
+  tx: Database,
+  options: {
+    opened: OpenedInvitation
+    code: FailureCode
+    customerAccountId: string
+    now: Date
+    requestId: string
+  }
+) {
+  await recordAudits(tx, {
+    now: options.now,
+    requestId: options.requestId,
+    entries: [
+      {
+        action: 'acceptance.refused',
+        actorType: 'customer',
+        actorId: options.customerAccountId,
+        partnerId: options.opened.invitation.partnerId,
+        entityType: 'invitation',
+        entityId: options.opened.invitation.id,
+        details: { code: options.code },
+      },
+    ],
+  })
+}

@@ -1,0 +1,78 @@
+import { prepareSelect, type Database } from '@partner-center/db'
+import { invitations, preRegistrations, users } from '@partner-center/db/schema'
+import { and, count, desc, eq, getTableColumns, inArray, sql } from 'drizzle-orm'
+import { effectiveInvitationStatusSql } from './effective-status'
+import { LIST_PLACEHOLDERS, type ListFilterShape, type ListPageOptions } from './list-filter'
+import { createListPageQuery } from './list-page-query'
+import { preregistrationSearchConditionWith } from './search'
+
+/**
+ * What selects the rows of one History Records page (R74); `status` holds effective invitation
+ * statuses.
+ */
+export type HistoryPageOptions = ListPageOptions
+
+const p = LIST_PLACEHOLDERS
+const i = invitations
+const r = preRegistrations
+
+function whereOf(shape: ListFilterShape) {
+  return and(
+    eq(i.partnerId, p.partnerId),
+    eq(r.partnerId, p.partnerId),
+    shape.ownRowsOnly ? eq(r.createdByUserId, p.createdByUserId) : undefined,
+    shape.search === 'none'
+      ? undefined
+      : preregistrationSearchConditionWith({
+          text: p.textPattern,
+          digits: shape.search === 'text-and-digits' ? p.digitsPattern : undefined,
+        }),
+    shape.status.length ? inArray(effectiveInvitationStatusSql(p.now), shape.status) : undefined
+  )
+}
+
+function preparePage(db: Database, shape: ListFilterShape, name: string) {
+  const where = whereOf(shape)
+  const total = db
+    .select({ n: count() })
+    .from(i)
+    .innerJoin(r, eq(r.id, i.preregistrationId))
+    .where(where)
+  const latest = db
+    .select({ createdAt: invitations.createdAt })
+    .from(invitations)
+    .where(eq(invitations.preregistrationId, r.id))
+    .orderBy(desc(invitations.createdAt), desc(invitations.id))
+    .limit(1)
+    .as('latest_invitation')
+  // One round trip, as the customer list: the page, each row's latest invitation of its
+  // pre-registration (the resend check) and the total as an uncorrelated subquery.
+  const fields = {
+    invitation: getTableColumns(i),
+    preregistration: getTableColumns(r),
+    invitedBy: users.displayName,
+    latestCreatedAt: latest.createdAt,
+    total: sql<string>`(${total})`,
+  }
+  const page = db
+    .select(fields)
+    .from(i)
+    .innerJoin(r, eq(r.id, i.preregistrationId))
+    .innerJoin(users, eq(users.id, i.createdByUserId))
+    .leftJoinLateral(latest, sql`true`)
+    .where(where)
+    .orderBy(desc(i.createdAt), desc(i.id))
+    .limit(p.limit)
+    .offset(p.offset)
+  return {
+    page: prepareSelect(db, `${name}_page`, fields, page),
+    total: total.prepare(`${name}_total`),
+  }
+}
+
+/**
+ * One page of invitations of the partner's pre-registrations (deleted ones included), newest
+ * first, with the inviter's name, the latest invitation time of each row's pre-registration and
+ * the total of matching rows.
+ */
+export const findHistoryPage = createListPageQuery('history_list', preparePage)

@@ -1,0 +1,98 @@
+import type { Database } from '@partner-center/db'
+import { getUniqueViolation, UNIQUE_CONSTRAINTS } from '@partner-center/db'
+import { preRegistrations, type PreRegistrationRow } from '@partner-center/db/schema'
+import type { DomainError, PreregistrationToCreate } from '@partner-center/domain'
+import type { PartnerScope } from '../deps'
+import { recordAudits } from './audit'
+
+/** Who asked, when, and the request's identity masked for the audit (R27: nothing unmasked). */
+export interface PreregistrationWriteContext {
+  scope: PartnerScope
+  now: Date
+  requestId: string
+  masked: { customerName: string | null; email: string | null; mobile: string | null }
+}
+
+/** Inserts a decided pre-registration (P1–P3) and its `preregistration.created` event. */
+export async function insertPreregistration(
+  tx: Database,
+  context: PreregistrationWriteContext,
+  created: PreregistrationToCreate
+): Promise<PreRegistrationRow> {
+  const { scope, now } = context
+  const [row] = await tx
+    .insert(preRegistrations)
+    .values({
+      id: crypto.randomUUID(),
+      partnerId: scope.partner.id,
+      createdByUserId: scope.userId,
+      source: 'PARTNER_CENTER',
+      status: created.status,
+      customerName: created.customerName,
+      email: created.email,
+      emailCanonical: created.emailCanonical,
+      mobileE164: created.mobileE164,
+      locale: created.locale,
+      customerAccountId: created.customerAccountId,
+      validFrom: created.validFrom,
+      validUntil: created.validUntil,
+      reviewReason: created.reviewReason,
+      reviewDeadline: created.reviewDeadline,
+      ageSpendWaived: created.ageSpendWaived,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .returning()
+  if (!row) throw new Error('insert returned no row')
+  await recordAudits(tx, {
+    now,
+    requestId: context.requestId,
+    entries: [
+      {
+        action: 'preregistration.created',
+        actorType: 'partner_user',
+        actorId: scope.userId,
+        partnerId: scope.partner.id,
+        entityType: 'preregistration',
+        entityId: row.id,
+        details: { status: row.status, reviewReason: row.reviewReason, ...context.masked },
+      },
+    ],
+  })
+  return row
+}
+
+/** A refusal stores only `preregistration.refused` with the code and the masked identity (R27). */
+export async function recordPreregistrationRefusal(
+  db: Database,
+  context: PreregistrationWriteContext,
+  error: DomainError
+): Promise<void> {
+  const { scope } = context
+  await recordAudits(db, {
+    now: context.now,
+    requestId: context.requestId,
+    entries: [
+      {
+        action: 'preregistration.refused',
+        actorType: 'partner_user',
+        actorId: scope.userId,
+        partnerId: scope.partner.id,
+        entityType: 'partner',
+        entityId: scope.partner.id,
+        details: { code: error.code, ...context.masked },
+      },
+    ],
+  })
+}
+
+/** Whether an error is a holding unique index refusing a second holder of a key (R22, R23). */
+export function isHoldingViolation(error: unknown): boolean {
+  const name = getUniqueViolation(error)
+  const holding: (string | null)[] = [
+    UNIQUE_CONSTRAINTS.holdingPreregistrationEmail,
+    UNIQUE_CONSTRAINTS.holdingPreregistrationMobile,
+    UNIQUE_CONSTRAINTS.holdingPreregistrationAccount,
+  ]
+  return name !== null && holding.includes(name)
+}
