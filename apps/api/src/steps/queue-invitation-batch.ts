@@ -6,10 +6,11 @@ import {
   type DomainError,
   type Result,
 } from '@partner-center/domain'
-import type { PartnerScope } from '../deps'
+import type { AppDeps, PartnerScope } from '../deps'
 import { actorOf } from '../partner-scope'
 import { loadInvitationBatchSnapshot } from '../persistence/invitation-batch-snapshot'
 import { writeInvitationBatch, type BatchResult } from '../persistence/invitation-batch-writes'
+import { runIdempotent } from '../persistence/run-idempotent'
 
 /** Options of {@link queueInvitationBatch}. */
 export interface QueueInvitationBatchOptions {
@@ -74,4 +75,30 @@ export async function queueInvitationBatch(
     skipped,
     results: written.results,
   })
+}
+
+/** Options of {@link queueBatchOnce}. */
+export interface QueueBatchOnceOptions extends Omit<
+  QueueInvitationBatchOptions,
+  'now' | 'mailDomain'
+> {
+  /** The `Idempotency-Key` header, when sent. */
+  idempotencyKey: string | undefined
+  /** The request as the key's hash sees it (R43). */
+  canonicalRequest: { method: string; path: string; body: unknown }
+}
+
+/**
+ * Invite and resend as one idempotent transaction (R41, R43): {@link queueInvitationBatch}
+ * behind the request's Idempotency-Key; the exact answer bytes, stored for replays.
+ */
+export function queueBatchOnce(deps: AppDeps, options: QueueBatchOnceOptions) {
+  const { idempotencyKey, canonicalRequest, ...batch } = options
+  return runIdempotent(deps, { scope: batch.scope, key: idempotencyKey, canonicalRequest }, (tx) =>
+    queueInvitationBatch(tx, {
+      ...batch,
+      now: deps.clock.now(),
+      mailDomain: deps.config.mailDomain,
+    })
+  )
 }

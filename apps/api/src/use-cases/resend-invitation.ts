@@ -4,8 +4,7 @@ import { and, eq } from 'drizzle-orm'
 import type { AppDeps, PartnerScope, RequestMeta } from '../deps'
 import { AppError } from '../errors'
 import { actorOf } from '../partner-scope'
-import { queueInvitationBatch } from '../steps/queue-invitation-batch'
-import { runIdempotent } from '../persistence/run-idempotent'
+import { queueBatchOnce } from '../steps/queue-invitation-batch'
 
 /** Options of {@link resendInvitation}. */
 export interface ResendInvitationOptions extends RequestMeta {
@@ -35,26 +34,17 @@ export async function resendInvitation(deps: AppDeps, options: ResendInvitationO
     throw AppError.of('NOT_FOUND')
   }
   const { invitation } = found
-  return runIdempotent(
-    deps,
-    {
-      scope: options.scope,
-      key: options.idempotencyKey,
-      canonicalRequest: {
-        method: 'POST',
-        path: `/api/v1/customer-development/invitations/${invitation.id}/resend`,
-        body: {},
-      },
+  return queueBatchOnce(deps, {
+    scope: options.scope,
+    idempotencyKey: options.idempotencyKey,
+    canonicalRequest: {
+      method: 'POST',
+      path: `/api/v1/customer-development/invitations/${invitation.id}/resend`,
+      body: {},
     },
-    (tx) =>
-      queueInvitationBatch(tx, {
-        scope: options.scope,
-        preregistrationIds: [invitation.preregistrationId],
-        associationType: invitation.associationType,
-        kind: 'RESEND',
-        now: deps.clock.now(),
-        requestId: options.requestId,
-        mailDomain: deps.config.mailDomain,
-      })
-  )
+    preregistrationIds: [invitation.preregistrationId],
+    associationType: invitation.associationType,
+    kind: 'RESEND',
+    requestId: options.requestId,
+  })
 }

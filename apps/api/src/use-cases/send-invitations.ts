@@ -1,8 +1,7 @@
 import { checkBatchSize, type AssociationType } from '@partner-center/domain'
 import type { AppDeps, PartnerScope, RequestMeta } from '../deps'
 import { toAppError } from '../errors'
-import { queueInvitationBatch } from '../steps/queue-invitation-batch'
-import { runIdempotent } from '../persistence/run-idempotent'
+import { queueBatchOnce } from '../steps/queue-invitation-batch'
 
 /** Options of {@link sendInvitations}. */
 export interface SendInvitationsOptions extends RequestMeta {
@@ -21,26 +20,17 @@ export async function sendInvitations(deps: AppDeps, options: SendInvitationsOpt
   const size = checkBatchSize(options.preregistrationIds)
   if (!size.ok) throw toAppError(size.error)
   const associationType = options.associationType ?? 'reseller'
-  return runIdempotent(
-    deps,
-    {
-      scope: options.scope,
-      key: options.idempotencyKey,
-      canonicalRequest: {
-        method: 'POST',
-        path: '/api/v1/customer-development/invitations',
-        body: { preregistrationIds: options.preregistrationIds, associationType },
-      },
+  return queueBatchOnce(deps, {
+    scope: options.scope,
+    idempotencyKey: options.idempotencyKey,
+    canonicalRequest: {
+      method: 'POST',
+      path: '/api/v1/customer-development/invitations',
+      body: { preregistrationIds: options.preregistrationIds, associationType },
     },
-    (tx) =>
-      queueInvitationBatch(tx, {
-        scope: options.scope,
-        preregistrationIds: options.preregistrationIds,
-        associationType,
-        kind: 'INVITE',
-        now: deps.clock.now(),
-        requestId: options.requestId,
-        mailDomain: deps.config.mailDomain,
-      })
-  )
+    preregistrationIds: options.preregistrationIds,
+    associationType,
+    kind: 'INVITE',
+    requestId: options.requestId,
+  })
 }
