@@ -41,6 +41,7 @@ export default defineConfig({
     env: {
       APP_ENV: 'test',
       LOG_LEVEL: 'warn',
+      INVITATION_TTL_DAYS: String(e2eEnv.invitationTtlDays),
       SERVE_API_PORT: String(ports.api),
       SERVE_SHELL_PORT: String(ports.shell),
       SERVE_MFE_PORT: String(ports.mfe),

@@ -23,6 +23,20 @@ export async function openCustomerDevelopment(page: Page, email: string): Promis
   return module
 }
 
+/**
+ * Records the query string of every customer-list request the page sends from now on, so a
+ * spec can see what the page asked the API for (`reveal=…`, M8).
+ */
+export function recordListQueries(page: Page): string[] {
+  const queries: string[] = []
+  page.on('request', (request) => {
+    if (request.url().includes('/customer-development/preregistrations')) {
+      queries.push(new URL(request.url()).search)
+    }
+  })
+  return queries
+}
+
 /** Switches the shell's language select (the module follows through `update({ locale })`). */
 export async function switchLanguage(page: Page, label: 'English' | '简体中文'): Promise<void> {
   // Element Plus draws the selected label over the input; click through it.
@@ -102,6 +116,26 @@ export async function preregisterViaApi(
   })
   expect(response.status(), await response.text()).toBe(201)
   return PreregistrationItem.parse(await response.json())
+}
+
+/**
+ * A fixture partner of its own (referral enabled, the fixture default) whose admin pre-registered
+ * one fresh customer: the start of a spec that invites. Returns the admin's token for more calls.
+ */
+export async function partnerWithPreregisteredCustomer(
+  request: APIRequestContext,
+  customer: { customerName: string; label: string }
+) {
+  const partner = await createFixturePartner(request)
+  const admin = partner.users[0]
+  if (!admin) throw new Error('fixture partner without an admin')
+  const token = await apiToken(request, admin.email)
+  const email = freshCustomerEmail(customer.label)
+  const row = await preregisterViaApi(request, token, {
+    customerName: customer.customerName,
+    email,
+  })
+  return { partner, admin, token, email, row }
 }
 
 /** Invites pre-registered customers through the API, as one batch (the Invite dialog's OK). */

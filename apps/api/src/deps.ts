@@ -12,6 +12,8 @@ export interface AppConfig {
   accessTokenTtlMinutes: number
   accessTokenMaxHours: number
   invitationTtlDays: number
+  /** `OUTBOX_MAX_ATTEMPTS`: the page states "attempt n of max" from it (`GET /me` limits). */
+  outboxMaxAttempts: number
   /** Failed sign-ins per account and client address per 15 minutes (R59). */
   signInMaxFailures: number
   /** Longest per-account sign-in delay in seconds (doubling from 1 s); 0 turns it off (R59). */

@@ -28,6 +28,7 @@ export const testConfig: AppConfig = {
   accessTokenTtlMinutes: 480,
   accessTokenMaxHours: 24,
   invitationTtlDays: 7,
+  outboxMaxAttempts: 8,
   signInMaxFailures: 1_000,
   signInBackoffCapSeconds: 0,
   signInRateLimitPerMinute: 10_000,

@@ -66,8 +66,8 @@ describe('walking skeleton: sign-in, me and the masked customer list', () => {
     const response = await get(`${LIST}?pageSize=100`, token)
     expect(response.status).toBe(200)
     const body = (await response.json()) as ListBody
-    // Acme's 14 seeded rows minus the deleted P14.
-    expect(body.total).toBe(13)
+    // Acme's 16 seeded rows minus the deleted P14.
+    expect(body.total).toBe(15)
     const alpha = body.items.find((item) => item.customerName === 'A***')
     expect(alpha?.email).toBe('n***@customer.example')
     const mobileOnly = body.items.find((item) => item.customerName === 'M***')

@@ -17,6 +17,19 @@ export function formatDateTime(iso: string | null | undefined): string {
 }
 
 /**
+ * The same instant in UTC, `2025-01-22 09:30`, for the hover of a local time (R6); "—" for null.
+ *
+ * @example
+ * formatUtcDateTime('2025-01-22T09:30:00+08:00') // '2025-01-22 01:30'
+ */
+export function formatUtcDateTime(iso: string | null | undefined): string {
+  if (!iso) return '—'
+  const date = new Date(iso)
+  const day = `${date.getUTCFullYear()}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}`
+  return `${day} ${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}`
+}
+
+/**
  * An instant as a local date, `2025-01-22`; "—" for null.
  *
  * @example

@@ -1,30 +1,6 @@
-import { createEventBus, type MfeContext } from '@partner-center/mfe-contract'
 import { checkMicroFrontend } from '@partner-center/mfe-contract/testing'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { fakeMe } from '../test/fake-api'
-
-const page = { items: [], total: 0, page: 1, pageSize: 20 }
-// The same signed-in Acme admin as the component tests, as the API would serialise it.
-const me = { ...fakeMe(), permissions: ['custdev.view'] }
-
-/** A fake API: `/v1/me` answers the user, every other path an empty page. */
-function answer(url: string): Response {
-  return new Response(JSON.stringify(url.endsWith('/v1/me') ? me : page), { status: 200 })
-}
-
-function createContext(): MfeContext {
-  return {
-    locale: 'en',
-    basePath: '/sales/leads/customer-development',
-    apiBaseUrl: 'http://api.test/api',
-    auth: { getToken: () => Promise.resolve('test-token'), onUnauthorized: vi.fn() },
-    navigate: vi.fn(),
-    events: createEventBus(),
-    tenant: { partnerId: 'p-1', partnerName: 'Acme Cloud Services' },
-    featureFlags: {},
-    zIndexBase: 2000,
-  }
-}
+import { answerAsTheApi as answer, createHostContext as createContext } from '../test/host-context'
 
 describe('customer-development lifecycle', () => {
   afterEach(() => {

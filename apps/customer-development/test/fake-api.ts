@@ -8,6 +8,21 @@ import type {
 import { vi, type Mock } from 'vitest'
 import type { ModuleApi } from '../src/module-api'
 
+/**
+ * Limits of `GET /me` other than the defaults (link validity 5 days, 3 attempts), so a text that
+ * wrote the default number instead of reading the limit fails.
+ */
+export const FAKE_LIMITS: MeResponse['limits'] = {
+  invitationTtlDays: 5,
+  preregistrationValidityDays: 12,
+  reviewTimeoutDays: 10,
+  accountMaxAgeDays: 6,
+  maxDeliveryAttempts: 3,
+}
+
+/** The ecosystem manager contact of {@link fakeMe}'s partner, as seeded (domain.md §10.1). */
+export const FAKE_ECOSYSTEM_MANAGER = { name: 'Mei Chen', email: 'mei.chen@ecosystem.example' }
+
 /** A signed-in Acme admin with referral enabled (domain.md §10.1). */
 export function fakeMe(
   capabilities: Partial<NonNullable<MeResponse['partner']>['capabilities']> = {}
@@ -25,6 +40,7 @@ export function fakeMe(
       name: 'Acme Cloud Services',
       contactEmail: 'partners@acme.example',
       contactMobile: null,
+      ecosystemManager: FAKE_ECOSYSTEM_MANAGER,
       defaultLocale: 'en',
       capabilities: {
         customerDevelopmentEnabled: true,
@@ -37,6 +53,7 @@ export function fakeMe(
     },
     permissions: [],
     platformName: 'Example Cloud',
+    limits: FAKE_LIMITS,
   }
 }
 
@@ -45,6 +62,7 @@ export function fakeRow(overrides: Partial<PreregistrationItem> = {}): Preregist
   return {
     id: '10000000-0000-4000-8000-000000000001',
     customerName: 'A***',
+    accountName: null,
     email: 'n***@customer.example',
     mobile: null,
     locale: 'en',

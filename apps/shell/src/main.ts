@@ -4,6 +4,7 @@ import { createApp } from 'vue'
 import App from './App.vue'
 import { createShellI18n, initialLocale } from './i18n'
 import { createShellRouter } from './router'
+import './styles/theme.css'
 
 const locale = initialLocale()
 document.documentElement.lang = locale

@@ -26,7 +26,9 @@ test('inviting one customer: preview the email in English and Chinese, send it, 
   await expect(dialog.getByTestId('invite-rows')).toContainText('S***')
   await expect(dialog.getByTestId('invite-rows')).toContainText('will be sent')
   // The referral text names the platform the API reports (GET /me platformName).
-  await expect(dialog).toContainText('The customer signs with and pays Example Cloud directly')
+  await expect(dialog).toContainText(
+    'The customer signs a contract with Example Cloud. Example Cloud is responsible for the customer’s contracts'
+  )
 
   // R48: the exact email, masked, in a sandboxed frame, plus the plain text.
   await dialog.getByTestId('preview-email').click()
@@ -38,6 +40,10 @@ test('inviting one customer: preview the email in English and Chinese, send it, 
   const html = preview.frameLocator('[data-testid="preview-html"]')
   await expect(html.getByText(`An invitation from ${partner.name}`)).toBeVisible()
   await expect(html.locator('body')).toContainText('Hello S***,')
+  // The same facts as the dialog's Reseller definition, addressed to the customer (§9.0).
+  await expect(html.locator('body')).toContainText(
+    `You sign a contract with ${partner.name}. ${partner.name} is responsible for your contracts, billing, invoices and support services, and you pay ${partner.name}.`
+  )
   await preview.getByRole('tab', { name: 'Plain text' }).click()
   await expect(preview.getByTestId('preview-text')).toContainText(
     'Not expecting this? Ignore this email'

@@ -5,15 +5,20 @@ import {
   freshCustomerEmail,
   openCustomerDevelopment,
 } from '../../support/customer-development'
+import { consoleLimits } from '../../support/limits'
 
 const DAY_MS = 86_400_000
 
-test('pre-registering an account older than 7 days with spending ends in manual review, explained in the dialog and on the row', async ({
+test('pre-registering an account older than the age limit with spending ends in manual review, explained in the dialog and on the row', async ({
   page,
   request,
 }) => {
-  // R25: an existing account more than 7 days old, or with cash spend, goes to manual review.
+  // R25: an existing account older than ACCOUNT_MAX_AGE_DAYS, or with cash spend, goes to manual
+  // review; the texts state the limits GET /me reports.
   const partner = await createFixturePartner(request)
+  const limits = await consoleLimits(request, partner.users[0]!.email)
+  const age = `${limits.accountMaxAgeDays} days`
+  const timeout = `${limits.reviewTimeoutDays} days`
   const account = await createCustomerAccount(request, {
     email: freshCustomerEmail('old.spender'),
     registeredAt: new Date(Date.now() - 120 * DAY_MS).toISOString(),
@@ -29,7 +34,7 @@ test('pre-registering an account older than 7 days with spending ends in manual 
 
   // S8: the outcome says why and what happens next; nothing was refused.
   await expect(dialog.getByTestId('preregister-outcome')).toContainText(
-    'Sent for manual review: the account is older than 7 days or has spending. Your ecosystem manager will decide within 15 days.'
+    `Sent for manual review: the account is older than ${age} or has spending. Your ecosystem manager will decide within ${timeout}.`
   )
   await expect(dialog.getByRole('alert')).toHaveCount(0)
   await dialog.getByRole('button', { name: 'Close', exact: true }).click()
@@ -46,7 +51,7 @@ test('pre-registering an account older than 7 days with spending ends in manual 
   const hint = row.getByTestId('review-hint')
   await hint.hover()
   await expect(page.getByRole('tooltip').filter({ hasText: 'In manual review' })).toContainText(
-    'In manual review: the account is older than 7 days or has spending.'
+    `In manual review: the account is older than ${age} or has spending.`
   )
   await expect(row.getByTestId('row-invite')).toBeDisabled()
   await expect(

@@ -1,13 +1,8 @@
 import { expect, test } from '@playwright/test'
-import { openCustomerDevelopment } from '../../support/customer-development'
+import { openCustomerDevelopment, recordListQueries } from '../../support/customer-development'
 
 test('a partner reveals the Email column through the API and masks it again', async ({ page }) => {
-  const listQueries: string[] = []
-  page.on('request', (request) => {
-    if (request.url().includes('/customer-development/preregistrations')) {
-      listQueries.push(new URL(request.url()).search)
-    }
-  })
+  const listQueries = recordListQueries(page)
   const module = await openCustomerDevelopment(page, 'admin@acme.example')
   const table = module.getByTestId('preregistration-table')
   await expect(table.getByText('n***@customer.example').first()).toBeVisible()

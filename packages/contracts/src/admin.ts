@@ -18,7 +18,8 @@ export type AdminPartnerList = z.infer<typeof AdminPartnerList>
 
 /**
  * `PATCH /api/v1/admin/partners/{id}` body (R9): any non-empty subset. Contacts are checked by
- * the domain's email and mobile rules (R14, R15) and must be header-safe (R55).
+ * the domain's email and mobile rules (R14, R15) and must be header-safe (R55); the ecosystem
+ * manager's name is 1–100 characters without control characters. `null` or `''` clears a contact.
  */
 export const UpdatePartnerRequest = z
   .strictObject({
@@ -29,6 +30,8 @@ export const UpdatePartnerRequest = z
     dailyInviteCap: z.number().int().min(0).max(100_000).optional(),
     contactEmail: z.string().max(254).nullable().optional(),
     contactMobile: z.string().max(40).nullable().optional(),
+    ecosystemManagerName: z.string().max(200).nullable().optional(),
+    ecosystemManagerEmail: z.string().max(254).nullable().optional(),
   })
   .refine((body) => Object.keys(body).length > 0, { message: 'At least one field is required' })
   .meta({ id: 'UpdatePartnerRequest' })

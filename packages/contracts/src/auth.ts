@@ -21,14 +21,25 @@ export type SignInResponse = z.infer<typeof SignInResponse>
 export const RoleSchema = z.enum(ROLES).meta({ id: 'Role' })
 
 /**
- * A partner's name, contacts and default language (domain.md §3.1), as its own users (`GET /me`)
- * and the ecosystem manager see them. Spread its `shape` into a partner's answer schema.
+ * The partner's ecosystem manager, whom its users ask for a capability (domain.md §3.1, S9):
+ * name and canonical email, each null when not set.
+ */
+export const EcosystemManagerContact = z
+  .object({ name: z.string().nullable(), email: z.string().nullable() })
+  .meta({ id: 'EcosystemManagerContact' })
+export type EcosystemManagerContact = z.infer<typeof EcosystemManagerContact>
+
+/**
+ * A partner's name, contacts, ecosystem manager and default language (domain.md §3.1), as its
+ * own users (`GET /me`) and the ecosystem manager see them. Spread its `shape` into a partner's
+ * answer schema.
  */
 export const PartnerProfile = z.object({
   id: Uuid,
   name: z.string(),
   contactEmail: z.string().nullable(),
   contactMobile: z.string().nullable(),
+  ecosystemManager: EcosystemManagerContact,
   defaultLocale: LocaleSchema,
 })
 
@@ -42,6 +53,28 @@ export const PartnerCapabilities = z
     dailyInviteCap: z.number().int(),
   })
   .meta({ id: 'PartnerCapabilities' })
+
+/**
+ * The limits the console states in its texts (domain.md §8): link validity, pre-registration
+ * validity, manual review window and account age, and delivery attempts. The page reads them
+ * from here instead of writing the numbers, so a deployment's `INVITATION_TTL_DAYS` or
+ * `OUTBOX_MAX_ATTEMPTS` is what every text says.
+ */
+export const ConsoleLimits = z
+  .object({
+    /** `INVITATION_TTL_DAYS`: days a link works after it is sent (R51). */
+    invitationTtlDays: z.number().int(),
+    /** `PREREG_VALIDITY_DAYS`: days a pre-registration protects the customer (P1). */
+    preregistrationValidityDays: z.number().int(),
+    /** `PREREG_REVIEW_TIMEOUT_DAYS`: days the ecosystem manager has for a review (P7). */
+    reviewTimeoutDays: z.number().int(),
+    /** `ACCOUNT_MAX_AGE_DAYS`: older accounts need a manual review (R25). */
+    accountMaxAgeDays: z.number().int(),
+    /** `OUTBOX_MAX_ATTEMPTS`: delivery attempts before `FAILED_TO_SEND` (I4). */
+    maxDeliveryAttempts: z.number().int(),
+  })
+  .meta({ id: 'ConsoleLimits' })
+export type ConsoleLimits = z.infer<typeof ConsoleLimits>
 
 /** `GET /api/v1/me`: who is signed in and what they may do. */
 export const MeResponse = z
@@ -57,6 +90,8 @@ export const MeResponse = z
     permissions: z.array(z.string()),
     /** The platform's display name (`PLATFORM_NAME`), e.g. for the Referral explanation (S9). */
     platformName: z.string(),
+    /** The limits the page's texts state (days, attempts), from the configuration. */
+    limits: ConsoleLimits,
   })
   .meta({ id: 'Me' })
 export type MeResponse = z.infer<typeof MeResponse>

@@ -57,6 +57,11 @@ export const PreregistrationItem = z
   .object({
     id: Uuid,
     customerName: z.string(),
+    /**
+     * The display name of the customer's account once associated (`CONVERTED` with an `ACTIVE`
+     * association), masked like a name unless `reveal=name`; null before (domain.md S5).
+     */
+    accountName: z.string().nullable(),
     email: z.string().nullable(),
     mobile: z.string().nullable(),
     locale: LocaleSchema,

@@ -34,7 +34,7 @@ afterAll(() => testDb.close())
 describe('seedDemoData', () => {
   it('writes the demo world of domain.md §10 and no audit events', async () => {
     expect(await countRows(testDb.db)).toEqual(SEEDED_COUNTS)
-    expect(firstRun).toBe(70)
+    expect(firstRun).toBe(82)
   })
 
   it('changes nothing when run a second time, even with another now', async () => {

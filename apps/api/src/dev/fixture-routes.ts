@@ -29,6 +29,8 @@ const CreatePartnerFixture = z.strictObject({
   dailyInviteCap: z.number().int().min(0).max(100_000).default(500),
   contactEmail: z.string().nullable().optional(),
   contactMobile: z.string().nullable().optional(),
+  ecosystemManagerName: z.string().min(1).max(100).nullable().optional(),
+  ecosystemManagerEmail: z.string().nullable().optional(),
   defaultLocale: z.enum(['en', 'zh-CN']).default('en'),
   users: z
     .array(
@@ -121,6 +123,10 @@ export function createFixtureRoutes(deps: AppDeps) {
         name: body.name ?? `Fixture Partner ${tag}`,
         contactEmail: body.contactEmail ? canonical(body.contactEmail, 'contactEmail') : null,
         contactMobile: mobileOf(body.contactMobile),
+        ecosystemManagerName: body.ecosystemManagerName ?? null,
+        ecosystemManagerEmail: body.ecosystemManagerEmail
+          ? canonical(body.ecosystemManagerEmail, 'ecosystemManagerEmail')
+          : null,
         createdAt: now,
         updatedAt: now,
       })

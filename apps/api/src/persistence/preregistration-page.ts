@@ -1,5 +1,11 @@
 import { prepareSelect, type Database } from '@partner-center/db'
-import { invitations, preRegistrations, users } from '@partner-center/db/schema'
+import {
+  associations,
+  customerAccounts,
+  invitations,
+  preRegistrations,
+  users,
+} from '@partner-center/db/schema'
 import { and, count, desc, eq, inArray, ne, sql } from 'drizzle-orm'
 import { effectivePreregistrationStatusSql } from './effective-status'
 import { createListPageQuery } from './list-page-query'
@@ -17,6 +23,8 @@ const p = LIST_PLACEHOLDERS
 // execution (about 0.4 ms of its CPU per request). With the constant in the text it keeps one
 // generic plan per statement.
 const NOT_DELETED = sql.raw(`'DELETED'`)
+const CONVERTED = sql.raw(`'CONVERTED'`)
+const ACTIVE = sql.raw(`'ACTIVE'`)
 
 function whereOf(shape: ListFilterShape) {
   const t = preRegistrations
@@ -52,12 +60,33 @@ function preparePage(db: Database, shape: ListFilterShape, name: string) {
     .orderBy(desc(invitations.createdAt), desc(invitations.id))
     .limit(1)
     .as('latest_invitation')
-  // One round trip: the page, each row's latest invitation (a lateral lookup on the page's rows
-  // only) and the total as an uncorrelated subquery. A `count(*) over ()` window would make
-  // PostgreSQL build and join every matching row before returning the first 20.
+  // S5: the account's name only once the customer associated, through the association the
+  // conversion recorded. Never the account the identity merely resolved to at creation
+  // (`customerAccountId`): that would tell a partner who is behind an email before consent.
+  // `limit 1` (the id is unique anyway) keeps it a per-row lookup: without it PostgreSQL pulls
+  // the subquery up into a join it may plan over every ACTIVE association; with it the status
+  // test is a one-time filter, so a row that is not CONVERTED never touches either table.
+  const account = db
+    .select({ name: customerAccounts.displayName })
+    .from(associations)
+    .innerJoin(customerAccounts, eq(customerAccounts.id, associations.customerAccountId))
+    .where(
+      and(
+        eq(t.status, CONVERTED),
+        eq(associations.id, t.associationId),
+        eq(associations.status, ACTIVE)
+      )
+    )
+    .limit(1)
+    .as('association_account')
+  // One round trip: the page, each row's latest invitation and associated account (lateral
+  // lookups on the page's rows only) and the total as an uncorrelated subquery. A
+  // `count(*) over ()` window would make PostgreSQL build and join every matching row before
+  // returning the first 20.
   const fields = {
     row: PREREGISTRATION_ITEM_COLUMNS,
     creatorName: users.displayName,
+    accountName: account.name,
     total: sql<string>`(${total})`,
     latestId: latest.id,
     latestStatus: latest.status,
@@ -69,6 +98,7 @@ function preparePage(db: Database, shape: ListFilterShape, name: string) {
     .from(t)
     .innerJoin(users, eq(users.id, t.createdByUserId))
     .leftJoinLateral(latest, sql`true`)
+    .leftJoinLateral(account, sql`true`)
     .where(where)
     .orderBy(desc(t.createdAt), desc(t.id))
     .limit(p.limit)
@@ -80,7 +110,8 @@ function preparePage(db: Database, shape: ListFilterShape, name: string) {
 }
 
 /**
- * One page of pre-registrations, newest first, with creator name, latest invitation and the
- * total of matching rows. `DELETED` rows never match.
+ * One page of pre-registrations, newest first, with creator name, latest invitation, the
+ * associated account's display name (`CONVERTED` rows only, else null) and the total of
+ * matching rows. `DELETED` rows never match.
  */
 export const findPreregistrationPage = createListPageQuery('preregistration_list', preparePage)

@@ -15,6 +15,17 @@ export function shownName(name: string, reveal: ReadonlySet<RevealColumn>): stri
   return reveal.has('name') ? name : (maskName(name) ?? '')
 }
 
+/**
+ * The display name of an associated customer's account as the customer list carries it (S5):
+ * a name like the customer's, so masked (M1) and revealed with the name column; null stays null.
+ */
+export function shownAccountName(
+  name: string | null,
+  reveal: ReadonlySet<RevealColumn>
+): string | null {
+  return name === null ? null : shownName(name, reveal)
+}
+
 /** An email as a partner-facing answer carries it: masked (M2) unless revealed. */
 export function shownEmail(email: string | null, reveal: ReadonlySet<RevealColumn>) {
   return reveal.has('email') ? email : maskEmail(email)

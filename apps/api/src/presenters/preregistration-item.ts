@@ -8,7 +8,13 @@ import {
   effectivePreregistrationStatus,
   type PreregistrationStatus,
 } from '@partner-center/domain'
-import { shownEmail, shownMobile, shownName, type RevealColumn } from './masked-contact'
+import {
+  shownAccountName,
+  shownEmail,
+  shownMobile,
+  shownName,
+  type RevealColumn,
+} from './masked-contact'
 import { isoTimestamp, isoTimestampOrNull } from './iso-timestamp'
 
 const t = preRegistrations
@@ -45,6 +51,11 @@ export type PreregistrationItemRow = Pick<
 export interface PreregistrationItemOptions {
   row: PreregistrationItemRow
   creatorName: string
+  /**
+   * The display name of the account of the row's `ACTIVE` association, as stored; the list
+   * query reads it only for `CONVERTED` rows (S5), and null for every other row.
+   */
+  accountName: string | null
   latestInvitation: Pick<InvitationRow, 'id' | 'status' | 'sentAt' | 'createdAt'> | null
   reveal: ReadonlySet<RevealColumn>
   now: Date
@@ -66,6 +77,7 @@ export function toPreregistrationItem(options: PreregistrationItemOptions) {
     // Field by field rather than spreading revealOrMask's object: the list builds twenty items
     // per request, and the spread cost about a microsecond apiece.
     customerName: shownName(row.customerName, reveal),
+    accountName: shownAccountName(options.accountName, reveal),
     email: shownEmail(row.email, reveal),
     mobile: shownMobile(row.mobileE164, reveal),
     locale: row.locale,

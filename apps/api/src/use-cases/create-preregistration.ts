@@ -95,6 +95,8 @@ export async function createPreregistration(deps: AppDeps, options: CreatePrereg
   return toPreregistrationItem({
     row: outcome.row,
     creatorName: scope.displayName,
+    // A new row is never associated yet.
+    accountName: null,
     latestInvitation: null,
     reveal: new Set(),
     now: context.now,

@@ -71,6 +71,7 @@ export async function findPreregistrations(deps: AppDeps, options: FindPreregist
     toPreregistrationItem({
       row: pageRow.row,
       creatorName: pageRow.creatorName,
+      accountName: pageRow.accountName,
       latestInvitation: latestInvitationOf(pageRow),
       reveal,
       now,

@@ -1,8 +1,9 @@
 import { partners, users } from '@partner-center/db/schema'
-import { permissionsForRole } from '@partner-center/domain'
+import { DEFAULT_LIMITS, permissionsForRole } from '@partner-center/domain'
 import { eq } from 'drizzle-orm'
 import type { AppDeps } from '../deps'
 import { AppError } from '../errors'
+import { toEcosystemManager } from '../presenters/admin-partner'
 
 /** `GET /api/v1/me`: the user, their partner with its capabilities, and their permission keys. */
 export async function getMe(deps: AppDeps, options: { userId: string }) {
@@ -28,6 +29,8 @@ export async function getMe(deps: AppDeps, options: { userId: string }) {
           name: partner.name,
           contactEmail: partner.contactEmail,
           contactMobile: partner.contactMobile,
+          // Whom the page names when a capability is missing (S9, S11).
+          ecosystemManager: toEcosystemManager(partner),
           defaultLocale: partner.defaultLocale,
           capabilities: {
             customerDevelopmentEnabled: partner.customerDevelopmentEnabled,
@@ -43,5 +46,13 @@ export async function getMe(deps: AppDeps, options: { userId: string }) {
         ? ['admin.partners', 'admin.reviews']
         : [...permissionsForRole(user.role)],
     platformName: deps.config.platformName,
+    // The numbers the page states: configured ones from the environment, the rest the domain's.
+    limits: {
+      invitationTtlDays: deps.config.invitationTtlDays,
+      preregistrationValidityDays: DEFAULT_LIMITS.PREREG_VALIDITY_DAYS,
+      reviewTimeoutDays: DEFAULT_LIMITS.PREREG_REVIEW_TIMEOUT_DAYS,
+      accountMaxAgeDays: DEFAULT_LIMITS.ACCOUNT_MAX_AGE_DAYS,
+      maxDeliveryAttempts: deps.config.outboxMaxAttempts,
+    },
   }
 }

@@ -1,5 +1,10 @@
 import { partners, type PartnerRow } from '@partner-center/db/schema'
-import { isHeaderSafe, isUuid, normalizeEmail } from '@partner-center/domain'
+import {
+  isHeaderSafe,
+  isUuid,
+  normalizeEmail,
+  validateEcosystemManagerName,
+} from '@partner-center/domain'
 import { normalizeMobile } from '@partner-center/domain/phone'
 import { eq } from 'drizzle-orm'
 import type { AppDeps, RequestMeta } from '../deps'
@@ -19,6 +24,8 @@ export interface UpdatePartnerOptions extends RequestMeta {
     dailyInviteCap?: number
     contactEmail?: string | null
     contactMobile?: string | null
+    ecosystemManagerName?: string | null
+    ecosystemManagerEmail?: string | null
   }
 }
 
@@ -27,34 +34,41 @@ interface ContactIssue {
   message: string
 }
 
-/** Contacts through the domain's rules (R14, R15) and header safety (R55); `''` clears. */
+// Each contact field and the domain rule that gives its stored form: emails canonical (R14),
+// mobiles E.164 (R15), the manager's name trimmed, 1–100 characters, no control characters.
+const CONTACT_RULES = {
+  contactEmail: normalizeEmail,
+  contactMobile: normalizeMobile,
+  ecosystemManagerName: validateEcosystemManagerName,
+  ecosystemManagerEmail: normalizeEmail,
+} satisfies Record<string, (raw: unknown) => { ok: true; value: string } | { ok: false }>
+type ContactField = keyof typeof CONTACT_RULES
+
+/** Contacts through the domain's rules and header safety (R55); `null` or `''` clears. */
 function normalizeContacts(changes: UpdatePartnerOptions['changes']) {
   const issues: ContactIssue[] = []
-  const out: Partial<Pick<PartnerRow, 'contactEmail' | 'contactMobile'>> = {}
-  const check = (
-    field: 'contactEmail' | 'contactMobile',
-    normalize: (raw: unknown) => { ok: true; value: string } | { ok: false }
-  ) => {
+  const out: Partial<Pick<PartnerRow, ContactField>> = {}
+  const check = (field: ContactField) => {
     const raw = changes[field]
     if (raw === undefined) return
     if (raw === null || raw.trim() === '') {
       out[field] = null
       return
     }
-    const result = isHeaderSafe(raw) ? normalize(raw) : { ok: false as const }
+    const result = isHeaderSafe(raw) ? CONTACT_RULES[field](raw) : { ok: false as const }
     if (result.ok) out[field] = result.value
     else issues.push({ path: field, message: 'INVALID' })
   }
-  check('contactEmail', normalizeEmail)
-  check('contactMobile', normalizeMobile)
+  for (const field of Object.keys(CONTACT_RULES) as ContactField[]) check(field)
   if (issues.length) throw AppError.of('VALIDATION_FAILED', { issues })
   return out
 }
 
 /**
- * `PATCH /api/v1/admin/partners/{id}` (R9): the ecosystem manager changes capabilities and
- * contacts; one `partner.capabilities_changed` event with the before and after values of the
- * changed fields, in the same transaction. Applies from the next request.
+ * `PATCH /api/v1/admin/partners/{id}` (R9): the ecosystem manager changes capabilities, contacts
+ * and the partner's ecosystem manager contact; one `partner.capabilities_changed` event with
+ * the before and after values of the changed fields, in the same transaction. Applies from the
+ * next request.
  */
 export async function updatePartner(deps: AppDeps, options: UpdatePartnerOptions) {
   if (!isUuid(options.partnerId)) throw AppError.of('NOT_FOUND')

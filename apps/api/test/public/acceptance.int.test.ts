@@ -142,7 +142,7 @@ describe('accepting an invitation', () => {
       code: 'RESELLER_BLOCKED_RESERVED_INSTANCES',
       message: 'Accounts with valid reserved instances cannot be associated in the reseller model.',
       partnerAction:
-        'Invite in the referral model if it is enabled for you; otherwise not possible.',
+        'Invite in the referral model; if it is not enabled for you, ask your ecosystem manager to apply for it.',
     })
   })
 

@@ -1,41 +1,28 @@
-import { inject, onBeforeUnmount, ref } from 'vue'
-import { MODULE_CONTEXT } from '../context'
+import { onBeforeUnmount } from 'vue'
+import { storeToRefs } from 'pinia'
+import {
+  useModuleRouteStore,
+  viewFromLocation,
+  type ModuleView,
+  type TabName,
+} from '../stores/module-route'
 
-/** The two tabs of the page (S3). */
-export type TabName = 'partner-center' | 'history'
+export type { ModuleView, TabName }
 
-const HISTORY_SEGMENT = '/history'
-
-/** The tab the browser path shows, below the module's `basePath`. */
+/** The tab the browser path shows, below the module's `basePath` (the help view is over the list). */
 export function tabFromLocation(basePath: string): TabName {
-  const base = basePath.replace(/\/$/, '')
-  return window.location.pathname.replace(/\/$/, '') === `${base}${HISTORY_SEGMENT}`
-    ? 'history'
-    : 'partner-center'
+  const view = viewFromLocation(basePath)
+  return view === 'help' ? 'partner-center' : view
 }
 
 /**
- * The current tab, read from the browser path below `ctx.basePath` and written with
- * `ctx.navigate`, so the tab is part of the host's route (back and forward work).
+ * The page's route for the component that lays out the views: the shared route of the mount,
+ * kept in step with the browser's back and forward while that component lives.
  */
 export function useTabRoute() {
-  const context = inject(MODULE_CONTEXT)
-  const basePath = (context?.value.basePath ?? '/').replace(/\/$/, '')
-  const fromLocation = () => tabFromLocation(basePath)
-
-  const tab = ref<TabName>(fromLocation())
-  const onPopState = () => {
-    tab.value = fromLocation()
-  }
-  window.addEventListener('popstate', onPopState)
-  onBeforeUnmount(() => window.removeEventListener('popstate', onPopState))
-
-  function select(next: TabName): void {
-    if (next === tab.value) return
-    tab.value = next
-    const path = next === 'history' ? `${basePath}${HISTORY_SEGMENT}` : basePath || '/'
-    context?.value.navigate(path)
-  }
-
-  return { tab, select }
+  const route = useModuleRouteStore()
+  window.addEventListener('popstate', route.sync)
+  onBeforeUnmount(() => window.removeEventListener('popstate', route.sync))
+  const { view, tab } = storeToRefs(route)
+  return { view, tab, select: route.select }
 }

@@ -1,15 +1,22 @@
 /** Module strings (English). Status labels and error texts come from @partner-center/domain. */
 export const en = {
   title: 'Customer Development',
+  // Where the page sits in the console's menu (S2).
+  breadcrumb: {
+    label: 'You are here',
+    sales: 'Sales',
+    leads: 'Leads and Opportunities',
+  },
   processFlowchart: 'Process Flowchart',
   showFlowchart: 'Show the process flowchart',
   hideFlowchart: 'Hide the process flowchart',
   flow: {
     label: 'How customer development works',
     preregister: 'Pre-register',
-    preregisterText: 'Claim the customer for 15 days.',
+    // {days} is the `days` message below, filled with the limit of `GET /me`.
+    preregisterText: 'Claim the customer for {days}.',
     invite: 'Invite',
-    inviteText: 'Choose the association type, preview, send; the link works for 7 days.',
+    inviteText: 'Choose the association type, preview, send; the link works for {days}.',
     accepts: 'Customer accepts',
     acceptsText: 'Registers or signs in and accepts the association instructions.',
     track: 'Track',
@@ -28,6 +35,7 @@ export const en = {
   },
   columns: {
     customerName: 'Customer Name',
+    customerAccountName: 'Customer Name/Account Name',
     mobile: 'Mobile Number',
     email: 'Email',
     status: 'Status',
@@ -46,7 +54,12 @@ export const en = {
   mask: 'Hide {column}',
   selectRow: 'Select {name}',
   pageSize: 'Rows per page',
-  daysLeft: '{n} days left',
+  // R6: the UTC time shown on hover and focus of a local time.
+  utcTime: '{time} UTC',
+  localWithUtc: '{local} ({utc} UTC)',
+  // Plural forms (singular | plural), chosen by vue-i18n from the count.
+  days: '{n} day | {n} days',
+  daysLeft: '{n} day left | {n} days left',
   empty: 'No pre-registered customers yet.',
   emptyHistory: 'No invitations yet.',
   total: '{n} customers',
@@ -69,7 +82,7 @@ export const en = {
   batchDeleted: '{deleted} deleted, {skipped} skipped',
   review: {
     pending:
-      'In manual review: the account is older than 7 days or has spending. Your ecosystem manager will decide within 15 days.',
+      'In manual review: the account is older than {age} or has spending. Your ecosystem manager will decide within {timeout}.',
     rejected: 'The review was rejected: {note}',
   },
   preregister: {
@@ -88,7 +101,7 @@ export const en = {
     invalidName: 'Enter a name of 1 to 100 characters.',
     success: 'Pre-registered. Valid until {date}.',
     pendingReview:
-      'Sent for manual review: the account is older than 7 days or has spending. Your ecosystem manager will decide within 15 days.',
+      'Sent for manual review: the account is older than {age} or has spending. Your ecosystem manager will decide within {timeout}.',
     protectedUntil: 'Protected until {date}.',
   },
   invite: {
@@ -96,13 +109,10 @@ export const en = {
     willSend: 'will be sent',
     willSkip: 'will be skipped: {reason}',
     associationType: 'Association Type',
-    resellerText:
-      'You sign the contract, bill, invoice and support the customer; the customer pays you. Their account stays frozen until you set a budget.',
-    referralText:
-      'The customer signs with and pays {platform} directly; you are credited for the referral.',
+    unavailableType: '{type} (contact your ecosystem manager to apply for the permission)',
     prepaidNote: 'Prepaid partners can invite only in the referral model.',
     validityNote:
-      'Each link works once and stops working 7 days after it is sent. Ask your customers to act before then.',
+      'Each link works once and stops working {days} after it is sent. Ask your customers to act before then.',
     preview: 'Preview Email',
     summary: '{queued} queued, {skipped} skipped',
     progress: '{sent} sent, {failed} failed of {queued}',
@@ -114,7 +124,8 @@ export const en = {
   preview: {
     title: 'Email Preview',
     previewFor: 'Preview for',
-    subject: 'Subject',
+    // The label's punctuation and spacing belong to the language (English: colon and space).
+    subject: 'Subject: ',
     html: 'HTML',
     text: 'Plain text',
     frameTitle: 'Invitation email',
@@ -131,9 +142,36 @@ export const en = {
     expires: 'Link expires {date}',
     associated: 'Associated {date}',
     superseded: 'Replaced by a newer invitation.',
+    showNewer: 'Click to show the newer invitation.',
     withdrawn: 'The pre-registration was deleted',
   },
   platformName: 'Example Cloud',
+  // S20: the help view; the association types in it are the domain's texts.
+  help: {
+    forDetails: 'For details, see Inviting Pre-registered Customers',
+    title: 'Inviting Pre-registered Customers',
+    back: 'Back to the customer list',
+    preregistration: 'Pre-registration',
+    preregistrationText:
+      'To invite a customer by email, first pre-register them: click {button} and enter the customer’s name and email or mobile number. Only pre-registered customers can be invited.',
+    protectionText:
+      'A pre-registration protects the customer for you until the date in {column}; meanwhile no other partner can pre-register them. An older account, or one with spending, is first reviewed by your ecosystem manager.',
+    referralPermission:
+      'By default, you can associate with your customers in the reseller model. To use the referral model, contact your ecosystem manager to apply for the permission.',
+    customerSteps: 'The customer’s steps',
+    stepEmail:
+      'The customer receives your invitation email and opens its link. Invitation links have a validity period: ask your customers to complete registration within it.',
+    stepAccount:
+      'They create an account with the invited email, or sign in to the account they already have.',
+    stepAccept:
+      'They read the association type and the Partner Association Instructions, agree to them, and accept.',
+    stepTrack:
+      'The customer is then associated with you. Follow each invitation’s outcome, and the reason when it fails, in {tab}.',
+  },
+  ecosystemManager: {
+    contact: 'Your ecosystem manager: {contact}',
+    nameAndEmail: '{name} ({email})',
+  },
 }
 
 /** The shape every module language must have. */

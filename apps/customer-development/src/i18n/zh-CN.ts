@@ -3,21 +3,26 @@ import type { ModuleMessages } from './en'
 /** Module strings (Simplified Chinese). */
 export const zhCN = {
   title: '客户拓展',
+  breadcrumb: {
+    label: '当前位置',
+    sales: '销售',
+    leads: '拓新',
+  },
   processFlowchart: '流程图',
   showFlowchart: '显示流程图',
   hideFlowchart: '隐藏流程图',
   flow: {
     label: '客户拓展流程',
     preregister: '报备',
-    preregisterText: '报备客户,保护期 15 天。',
+    preregisterText: '报备客户,保护期 {days}。',
     invite: '邀请',
-    inviteText: '选择关联类型,预览并发送;链接 7 天内有效。',
+    inviteText: '选择关联类型,预览并发送;链接 {days}内有效。',
     accepts: '客户接受',
     acceptsText: '客户注册或登录,并同意关联须知。',
     track: '跟踪',
     trackText: '在“历史记录”中查看结果和原因。',
   },
-  tabs: { partnerCenter: '来自合作伙伴中心', history: '历史记录' },
+  tabs: { partnerCenter: '线上拓展', history: '历史记录' },
   notEnabled: '贵单位未开通客户拓展功能,请联系您的生态经理。',
   toolbar: {
     preregister: '报备客户',
@@ -29,6 +34,7 @@ export const zhCN = {
   },
   columns: {
     customerName: '客户名称',
+    customerAccountName: '客户名称/账号名',
     mobile: '手机号码',
     email: '邮箱',
     status: '状态',
@@ -47,6 +53,10 @@ export const zhCN = {
   mask: '隐藏{column}',
   selectRow: '选择 {name}',
   pageSize: '每页行数',
+  utcTime: '{time}(UTC)',
+  localWithUtc: '{local}(UTC {utc})',
+  // Chinese has one form for every count.
+  days: '{n} 天',
   daysLeft: '剩余 {n} 天',
   empty: '暂无报备客户。',
   emptyHistory: '暂无邀请记录。',
@@ -57,7 +67,7 @@ export const zhCN = {
     invite: '邀请',
     delete: '删除',
     resend: '重新发送',
-    ok: '确定',
+    ok: '确认',
     cancel: '取消',
     close: '关闭',
   },
@@ -69,7 +79,7 @@ export const zhCN = {
   deleted: '已删除。',
   batchDeleted: '已删除 {deleted} 条,跳过 {skipped} 条',
   review: {
-    pending: '人工审核中:该账号注册已超过 7 天或存在消费记录。您的生态经理将在 15 天内处理。',
+    pending: '人工审核中:该账号注册已超过 {age}或存在消费记录。您的生态经理将在 {timeout}内处理。',
     rejected: '审核已驳回:{note}',
   },
   preregister: {
@@ -88,7 +98,7 @@ export const zhCN = {
     invalidName: '请输入 1 至 100 个字符的名称。',
     success: '报备成功,有效期至 {date}。',
     pendingReview:
-      '已提交人工审核:该账号注册已超过 7 天或存在消费记录。您的生态经理将在 15 天内处理。',
+      '已提交人工审核:该账号注册已超过 {age}或存在消费记录。您的生态经理将在 {timeout}内处理。',
     protectedUntil: '保护期至 {date}。',
   },
   invite: {
@@ -96,11 +106,9 @@ export const zhCN = {
     willSend: '将发送',
     willSkip: '将跳过:{reason}',
     associationType: '关联类型',
-    resellerText:
-      '由您与客户签订合同,负责计费、开票和技术支持,客户向您付款。在您设置预算之前,客户账号保持冻结。',
-    referralText: '客户与 {platform} 签约并直接付款;您获得推荐奖励。',
+    unavailableType: '{type}(请联系您的生态经理申请权限)',
     prepaidNote: '预付费合作伙伴只能以顾问销售模式邀请客户。',
-    validityNote: '每个链接仅可使用一次,发送后 7 天失效。请提醒客户在此之前完成操作。',
+    validityNote: '每个链接仅可使用一次,发送后 {days}失效。请提醒客户在此之前完成操作。',
     preview: '预览邮件',
     summary: '已排队 {queued} 个,跳过 {skipped} 个',
     progress: '共 {queued} 个:已发送 {sent} 个,失败 {failed} 个',
@@ -112,7 +120,7 @@ export const zhCN = {
   preview: {
     title: '邮件预览',
     previewFor: '预览对象',
-    subject: '主题',
+    subject: '主题:',
     html: 'HTML',
     text: '纯文本',
     frameTitle: '邀请邮件',
@@ -129,7 +137,29 @@ export const zhCN = {
     expires: '链接将于 {date} 失效',
     associated: '已于 {date} 关联',
     superseded: '已被新的邀请替代。',
+    showNewer: '单击可查看新的邀请。',
     withdrawn: '该报备已被删除',
   },
   platformName: 'Example Cloud',
+  help: {
+    forDetails: '详细信息,请参见“线上邀请报备客户”',
+    title: '线上邀请报备客户',
+    back: '返回客户列表',
+    preregistration: '报备客户',
+    preregistrationText:
+      '通过邮件邀请客户之前,需要先报备该客户:单击“{button}”,填写客户名称以及邮箱或手机号码。只有已报备的客户才能被邀请。',
+    protectionText:
+      '报备在“{column}”所示日期之前为您保护该客户,期间其他合作伙伴无法报备该客户。注册时间较长或存在消费记录的账号需先由您的生态经理审核。',
+    referralPermission:
+      '默认情况下,您可以通过代售模式与客户关联。如需使用顾问销售模式,请联系您的生态经理申请权限。',
+    customerSteps: '客户的操作步骤',
+    stepEmail: '客户收到邀请邮件并打开其中的链接。邀请链接有有效期,请提醒客户在有效期内完成注册。',
+    stepAccount: '客户使用受邀邮箱注册账号,或登录已有账号。',
+    stepAccept: '客户阅读关联类型和《合作伙伴关联须知》,同意后接受关联。',
+    stepTrack: '客户随即与您完成关联。您可以在“{tab}”中查看每个邀请的结果以及失败原因。',
+  },
+  ecosystemManager: {
+    contact: '您的生态经理:{contact}',
+    nameAndEmail: '{name}({email})',
+  },
 } satisfies ModuleMessages

@@ -18,6 +18,8 @@ export const useHistoryStore = defineStore('customer-development/history', () =>
 
   const list = usePagedList<HistoryItem>({ fetchPage: (query) => api.findHistory(query) })
   const resends = ref<Record<string, ResendState>>({})
+  // The row a Superseded status led to (S10), marked until another one is asked for.
+  const highlightedId = ref<string | null>(null)
 
   /** Resends one invitation (R45) with its own idempotency key; the outcome stays on the row. */
   async function resend(id: string, idempotencyKey: string): Promise<void> {
@@ -41,5 +43,27 @@ export const useHistoryStore = defineStore('customer-development/history', () =>
     if (next.state === 'queued') await list.load()
   }
 
-  return { ...list, resends, resend }
+  /**
+   * Brings the invitation `id` onto the page and marks it; false when no page holds it (e.g. it
+   * is not visible to this user). The current page is looked at first; otherwise the status
+   * filter (which may hide it) is cleared and the pages are read from the first, as the newer
+   * invitation sorts before the one it replaced. The search stays: it matches the same customer.
+   */
+  async function locate(id: string): Promise<boolean> {
+    const found = () => list.items.value.some((row) => row.id === id)
+    if (!found()) {
+      if (list.filters.value.length > 0) list.filters.value = []
+      list.page.value = 1
+      await list.load()
+      const pages = Math.ceil(list.total.value / list.pageSize.value)
+      while (!found() && list.status.value === 'success' && list.page.value < pages) {
+        list.page.value += 1
+        await list.load()
+      }
+    }
+    highlightedId.value = found() ? id : null
+    return highlightedId.value !== null
+  }
+
+  return { ...list, resends, resend, highlightedId, locate }
 })

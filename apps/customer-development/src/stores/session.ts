@@ -1,4 +1,9 @@
-import type { ApiError, MeResponse } from '@partner-center/contracts'
+import type {
+  ApiError,
+  ConsoleLimits,
+  EcosystemManagerContact,
+  MeResponse,
+} from '@partner-center/contracts'
 import {
   allowedAssociationTypes,
   can,
@@ -31,6 +36,14 @@ export const useSessionStore = defineStore('customer-development/session', () =>
   // S9 names the platform in the Referral explanation; the API tells which (PLATFORM_NAME).
   const platformName = computed(() => me.value?.platformName ?? null)
   const isPrepaid = computed(() => me.value?.partner?.capabilities.isPrepaid === true)
+  // Whom to ask for a capability the partner lacks (S9, S11); null when neither is known.
+  const ecosystemManager = computed<EcosystemManagerContact | null>(() => {
+    const contact = me.value?.partner?.ecosystemManager
+    return contact && (contact.name || contact.email) ? contact : null
+  })
+  // The numbers the texts state (link validity, protection, attempts) come from the API's
+  // configuration, never from the page; null until `/me` answered.
+  const limits = computed<ConsoleLimits | null>(() => me.value?.limits ?? null)
   const partnerLocale = computed<Locale>(() => {
     const value = me.value?.partner?.defaultLocale
     return isLocale(value) ? value : 'en'
@@ -70,6 +83,8 @@ export const useSessionStore = defineStore('customer-development/session', () =>
     enabled,
     allowedTypes,
     isPrepaid,
+    ecosystemManager,
+    limits,
     platformName,
     partnerLocale,
     allows,

@@ -6,12 +6,6 @@ export const en = {
   noLink: 'Open the link from your invitation email to continue.',
   invitedBy: '{partner} invites you to connect your {platform} account',
   typeLabel: 'Association type',
-  types: { reseller: 'Reseller', referral: 'Referral' },
-  typeMeaning: {
-    reseller:
-      'Reseller: you sign with and pay {partner}, who invoices and supports you; your account stays frozen until {partner} sets a budget.',
-    referral: 'Referral: you sign with and pay {platform} directly; {partner} advises you.',
-  },
   invitedEmail: 'Invited email',
   expires: 'Link expires',
   utc: 'UTC',
@@ -37,12 +31,10 @@ export const en = {
   accept: {
     heading: 'Associate with {partner}',
     signedInAs: 'Signed in as {email}',
-    freezeNotice:
-      'Under the reseller model your account stays frozen until {partner} sets a budget for you.',
     instructions: 'I have read and agree to the Partner Association Instructions',
     showInstructions: 'Read the Partner Association Instructions',
+    // The instructions start with this invitation's type definition (the domain's, §9.0).
     instructionsText: [
-      'Under the reseller model, the partner provides your contracts, invoices and support, and you pay the partner.',
       'The platform shares your account’s contact details and usage with the partner.',
       'Ending the association later needs the partner’s agreement.',
     ],

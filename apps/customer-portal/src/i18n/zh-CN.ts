@@ -7,13 +7,7 @@ export const zhCN = {
   loading: '正在校验您的邀请…',
   noLink: '请打开邀请邮件中的链接以继续。',
   invitedBy: '{partner} 邀请您关联 {platform} 账号',
-  typeLabel: '关联模式',
-  types: { reseller: '代售', referral: '顾问销售' },
-  typeMeaning: {
-    reseller:
-      '代售:您与 {partner} 签约并向其付款,由其开票并提供支持;在 {partner} 为您设置预算之前,您的账号将保持冻结。',
-    referral: '顾问销售:您与 {platform} 签约并直接向 {platform} 付款,{partner} 为您提供咨询。',
-  },
+  typeLabel: '关联类型',
   invitedEmail: '受邀邮箱',
   expires: '链接失效时间',
   utc: 'UTC',
@@ -39,11 +33,9 @@ export const zhCN = {
   accept: {
     heading: '关联合作伙伴 {partner}',
     signedInAs: '当前登录:{email}',
-    freezeNotice: '在代售模式下,{partner} 为您设置预算之前,您的账号将保持冻结。',
     instructions: '我已阅读并同意《合作伙伴关联须知》',
     showInstructions: '阅读《合作伙伴关联须知》',
     instructionsText: [
-      '在代售模式下,由合作伙伴为您提供合同、发票和技术支持,您向合作伙伴付款。',
       '平台将与合作伙伴共享您账号的联系信息和使用情况。',
       '日后解除关联需要合作伙伴同意。',
     ],
@@ -55,7 +47,7 @@ export const zhCN = {
   },
   result: {
     success: '您已成功关联 {partner}',
-    type: '关联模式:{type}',
+    type: '关联类型:{type}',
     at: '关联时间:{time}',
     console: '前往控制台',
     partnerContact: '您的合作伙伴:{partner}({contact})',

@@ -14,10 +14,21 @@ export const PARTNER_FIELDS = [
   'dailyInviteCap',
   'contactEmail',
   'contactMobile',
+  'ecosystemManagerName',
+  'ecosystemManagerEmail',
 ] as const
 export type PartnerField = (typeof PARTNER_FIELDS)[number]
 
-/** What the form holds for one partner; contacts are text, `''` meaning "none". */
+// The free-text fields: an emptied one is sent as `null`, which clears it.
+const TEXT_FIELDS = [
+  'contactEmail',
+  'contactMobile',
+  'ecosystemManagerName',
+  'ecosystemManagerEmail',
+] as const
+type TextField = (typeof TEXT_FIELDS)[number]
+
+/** What the form holds for one partner; the text fields hold `''` for "none". */
 export interface PartnerDraft {
   customerDevelopmentEnabled: boolean
   referralModelEnabled: boolean
@@ -26,6 +37,8 @@ export interface PartnerDraft {
   dailyInviteCap: number | null
   contactEmail: string
   contactMobile: string
+  ecosystemManagerName: string
+  ecosystemManagerEmail: string
 }
 
 /** One table row: the last saved partner, the edits, and their problems. */
@@ -52,7 +65,16 @@ export function toDraft(partner: AdminPartner): PartnerDraft {
     dailyInviteCap: partner.dailyInviteCap,
     contactEmail: partner.contactEmail ?? '',
     contactMobile: partner.contactMobile ?? '',
+    ecosystemManagerName: partner.ecosystemManager.name ?? '',
+    ecosystemManagerEmail: partner.ecosystemManager.email ?? '',
   }
+}
+
+/** The saved value of a text field, `null` when there is none. */
+function savedText(partner: AdminPartner, key: TextField): string | null {
+  if (key === 'ecosystemManagerName') return partner.ecosystemManager.name
+  if (key === 'ecosystemManagerEmail') return partner.ecosystemManager.email
+  return partner[key]
 }
 
 /**
@@ -68,9 +90,9 @@ export function changedFields(partner: AdminPartner, draft: PartnerDraft): Updat
     const value = draft[key]
     if (value !== null && value !== partner[key]) body[key] = value
   }
-  for (const key of ['contactEmail', 'contactMobile'] as const) {
+  for (const key of TEXT_FIELDS) {
     const value = draft[key].trim() || null
-    if (value !== partner[key]) body[key] = value
+    if (value !== savedText(partner, key)) body[key] = value
   }
   return body
 }

@@ -29,6 +29,8 @@ export const en = {
       'Customer Development is not enabled for your organisation. Contact your ecosystem manager.',
     notForManager:
       'Customer Development is for partner users. The ecosystem manager sets it up under Partners.',
+    ecosystemManager: 'Your ecosystem manager: {contact}',
+    nameAndEmail: '{name} ({email})',
   },
   partners: {
     title: 'Partners',
@@ -49,6 +51,8 @@ export const en = {
       dailyInviteCap: 'Daily Invitation Cap',
       contactEmail: 'Contact Email',
       contactMobile: 'Contact Mobile',
+      ecosystemManagerName: 'Ecosystem Manager',
+      ecosystemManagerEmail: 'Ecosystem Manager Email',
       operation: 'Operation',
     },
     controlLabel: '{field} of {partner}',
@@ -66,6 +70,8 @@ export const en = {
       contactEmail: 'Enter a valid email address, or leave it empty.',
       contactMobile:
         'Enter a mobile number with its country code, such as +86 138 0000 1234, or leave it empty.',
+      ecosystemManagerName: 'Enter a name of 1 to 100 characters, or leave it empty.',
+      ecosystemManagerEmail: 'Enter a valid email address, or leave it empty.',
     },
   },
 }

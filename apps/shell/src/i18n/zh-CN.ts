@@ -5,7 +5,8 @@ export const zhCN = {
   brand: '合作伙伴中心',
   nav: {
     sales: '销售',
-    leads: '线索与商机',
+    // The China console's menu: 销售 > 拓新 > 客户拓展 (issue 16 item 5).
+    leads: '拓新',
     customerDevelopment: '客户拓展',
     partners: '合作伙伴',
     mailbox: '邮箱',
@@ -21,7 +22,7 @@ export const zhCN = {
   },
   home: {
     welcome: '欢迎,{name}',
-    hint: '请打开 销售 › 线索与商机 › 客户拓展 来拓展客户。',
+    hint: '请打开 销售 › 拓新 › 客户拓展 来拓展客户。',
   },
   mfe: {
     loading: '正在加载客户拓展…',
@@ -29,6 +30,8 @@ export const zhCN = {
     retry: '重试',
     notEnabled: '贵单位未开通客户拓展功能,请联系您的生态经理。',
     notForManager: '客户拓展供合作伙伴用户使用。生态经理可在“合作伙伴”中为其开通。',
+    ecosystemManager: '您的生态经理:{contact}',
+    nameAndEmail: '{name}({email})',
   },
   partners: {
     title: '合作伙伴',
@@ -47,6 +50,8 @@ export const zhCN = {
       dailyInviteCap: '每日邀请上限',
       contactEmail: '联系邮箱',
       contactMobile: '联系手机',
+      ecosystemManagerName: '生态经理',
+      ecosystemManagerEmail: '生态经理邮箱',
       operation: '操作',
     },
     controlLabel: '{partner}的{field}',
@@ -63,6 +68,8 @@ export const zhCN = {
       dailyInviteCap: '请输入 0 到 100,000 之间的整数。',
       contactEmail: '请输入有效的邮箱地址,或留空。',
       contactMobile: '请输入带国家代码的手机号码,例如 +86 138 0000 1234,或留空。',
+      ecosystemManagerName: '请输入 1 到 100 个字符的姓名,或留空。',
+      ecosystemManagerEmail: '请输入有效的邮箱地址,或留空。',
     },
   },
 } satisfies ShellMessages

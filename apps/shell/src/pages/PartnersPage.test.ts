@@ -18,6 +18,7 @@ function partner(overrides: Partial<AdminPartner>): AdminPartner {
     name: 'Acme Cloud Services',
     contactEmail: 'partners@acme.example',
     contactMobile: null,
+    ecosystemManager: { name: 'Mei Chen', email: 'mei.chen@ecosystem.example' },
     defaultLocale: 'en',
     customerDevelopmentEnabled: true,
     referralModelEnabled: true,
@@ -53,6 +54,13 @@ function me(role: MeResponse['user']['role']): MeResponse {
     partner: null,
     permissions: [],
     platformName: 'Example Cloud',
+    limits: {
+      invitationTtlDays: 7,
+      preregistrationValidityDays: 15,
+      reviewTimeoutDays: 15,
+      accountMaxAgeDays: 7,
+      maxDeliveryAttempts: 8,
+    },
   }
 }
 
@@ -163,6 +171,22 @@ describe('PartnersPage', () => {
     expect(email.value).toBe('not an email')
     expect(control(wrapper, 'Prepaid of Initech').attributes('aria-checked')).toBe('true')
     expect(control(wrapper, 'Save Initech').attributes('disabled')).toBeUndefined()
+    wrapper.unmount()
+  })
+
+  it('sets the ecosystem manager of a partner and clears its email', async () => {
+    const api = fakeApi()
+    const wrapper = await open(api)
+    const name = control(wrapper, 'Ecosystem Manager of Initech').element as HTMLInputElement
+    expect(name.value).toBe('Mei Chen')
+    await type(wrapper, 'Ecosystem Manager of Initech', ' Lena Wu ')
+    await type(wrapper, 'Ecosystem Manager Email of Initech', '')
+    await control(wrapper, 'Save Initech').trigger('click')
+    await flushPromises()
+    expect(api.updatePartner).toHaveBeenCalledWith(INITECH, {
+      ecosystemManagerName: 'Lena Wu',
+      ecosystemManagerEmail: null,
+    })
     wrapper.unmount()
   })
 

@@ -11,6 +11,10 @@ export const partners = pgTable(
     name: text('name').notNull(),
     contactEmail: text('contact_email'),
     contactMobile: text('contact_mobile'),
+    // The partner's ecosystem manager as the partner's users see them (S9, S11): whom to ask
+    // for a capability. Contact details only, set on the Partners page (S13); both optional.
+    ecosystemManagerName: text('ecosystem_manager_name'),
+    ecosystemManagerEmail: text('ecosystem_manager_email'),
     defaultLocale: text('default_locale').$type<Locale>().notNull().default('en'),
     customerDevelopmentEnabled: boolean('customer_development_enabled').notNull().default(false),
     referralModelEnabled: boolean('referral_model_enabled').notNull().default(false),

@@ -20,9 +20,14 @@ interface AccountSpec {
   registeredDaysAgo: number
   flags?: Flag[]
   mobile?: string
+  /**
+   * Registered through its reseller invitation's link, so frozen by that association until the
+   * partner sets a budget (R61, R66).
+   */
+  viaResellerLink?: boolean
 }
 
-// domain.md §10.2, in table order. new.delta is added separately: it registered through a link.
+// domain.md §10.2, in table order.
 const ACCOUNT_SPECS: readonly AccountSpec[] = [
   { local: 'fresh.eligible', displayName: 'Fresh Eligible', registeredDaysAgo: 2 },
   {
@@ -91,6 +96,10 @@ const ACCOUNT_SPECS: readonly AccountSpec[] = [
     registeredDaysAgo: 1,
     mobile: '+8613800000099',
   },
+  // The associated customers of P05, P15 and P16 (their names fill the list's S5 column).
+  { local: 'new.delta', displayName: 'Delta Media', registeredDaysAgo: 4, viaResellerLink: true },
+  { local: 'new.eta', displayName: 'Lin Hao', registeredDaysAgo: 2, viaResellerLink: true },
+  { local: 'iota.logistics', displayName: 'Zhou Min', registeredDaysAgo: 6 },
 ]
 
 /** A demo customer account, for printing customer sign-ins (password: `DEMO_PASSWORD`). */
@@ -102,10 +111,9 @@ export interface DemoCustomerAccount {
 }
 
 /** Every demo customer account of domain.md §10.2. */
-export const DEMO_CUSTOMER_ACCOUNTS: readonly DemoCustomerAccount[] = [
-  ...ACCOUNT_SPECS.map((spec) => spec.local),
-  'new.delta',
-].map((local) => ({ seedName: local, id: demoId(`customer:${local}`), email: demoEmail(local) }))
+export const DEMO_CUSTOMER_ACCOUNTS: readonly DemoCustomerAccount[] = ACCOUNT_SPECS.map(
+  ({ local }) => ({ seedName: local, id: demoId(`customer:${local}`), email: demoEmail(local) })
+)
 
 /** `<local>@customer.example`. */
 export function demoEmail(local: string): string {
@@ -119,7 +127,7 @@ export function demoCustomerId(local: string): string {
 
 /** Customer account rows as of `now`, all with the caller's hash of the demo password. */
 export function buildCustomerAccountRows(now: Date, passwordHash: string): NewCustomerAccountRow[] {
-  const rows: NewCustomerAccountRow[] = ACCOUNT_SPECS.map((spec) => {
+  return ACCOUNT_SPECS.map((spec) => {
     const registeredAt = offsetFrom(now, -spec.registeredDaysAgo)
     const flags = Object.fromEntries((spec.flags ?? []).map((flag) => [flag, true]))
     return {
@@ -130,30 +138,13 @@ export function buildCustomerAccountRows(now: Date, passwordHash: string): NewCu
       displayName: spec.displayName,
       passwordHash,
       registeredAt,
-      registeredVia: 'SEED',
       emailVerified: true,
       ...flags,
+      ...(spec.viaResellerLink
+        ? { registeredVia: 'INVITATION', frozen: true, frozenReason: 'RESELLER_BUDGET_PENDING' }
+        : { registeredVia: 'SEED' }),
       createdAt: registeredAt,
       updatedAt: registeredAt,
     }
   })
-  // The converted customer of P05: registered through the link and frozen by its reseller
-  // association until Acme sets a budget (R61, R66).
-  const deltaRegisteredAt = offsetFrom(now, -4)
-  rows.push({
-    id: demoCustomerId('new.delta'),
-    email: demoEmail('new.delta'),
-    emailCanonical: demoEmail('new.delta'),
-    mobileE164: null,
-    displayName: 'Delta Media',
-    passwordHash,
-    registeredAt: deltaRegisteredAt,
-    registeredVia: 'INVITATION',
-    emailVerified: true,
-    frozen: true,
-    frozenReason: 'RESELLER_BUDGET_PENDING',
-    createdAt: deltaRegisteredAt,
-    updatedAt: deltaRegisteredAt,
-  })
-  return rows
 }

@@ -151,6 +151,36 @@ const SPECS: readonly Spec[] = [
     sentDays: -3,
     extra: (now) => ({ updatedAt: offsetFrom(now, -1) }),
   },
+  {
+    seedName: 'P15-1',
+    prereg: 'P15',
+    createdBy: 'sales@acme.example',
+    emailLocal: 'new.eta',
+    type: 'reseller',
+    status: 'ACCEPTED',
+    sentDays: -3,
+    extra: (now) => ({
+      acceptedAt: offsetFrom(now, -2),
+      acceptedCustomerAccountId: demoCustomerId('new.eta'),
+      associationId: demoId('association:new.eta'),
+      updatedAt: offsetFrom(now, -2),
+    }),
+  },
+  {
+    seedName: 'P16-1',
+    prereg: 'P16',
+    createdBy: 'admin@acme.example',
+    emailLocal: 'iota.logistics',
+    type: 'referral',
+    status: 'ACCEPTED',
+    sentDays: -2,
+    extra: (now) => ({
+      acceptedAt: offsetFrom(now, -1),
+      acceptedCustomerAccountId: demoCustomerId('iota.logistics'),
+      associationId: demoId('association:iota.logistics'),
+      updatedAt: offsetFrom(now, -1),
+    }),
+  },
 ]
 
 /** Every seeded invitation of domain.md §10.3, in creation order per pre-registration. */

@@ -14,6 +14,8 @@ export interface DemoPartner {
   id: string
   name: string
   contactEmail: string
+  /** The partner's ecosystem manager, named by the console when a capability is missing. */
+  ecosystemManager: { name: string; email: string }
 }
 
 /** A demo user of domain.md §10.1, for printing sign-ins. All use {@link DEMO_PASSWORD}. */
@@ -72,12 +74,19 @@ const PARTNER_SPECS: readonly PartnerSpec[] = [
   },
 ]
 
+/**
+ * The ecosystem manager contact of every demo partner (domain.md §10.1), so the Referral hint of
+ * the Invite dialog (S9) and refused answers (S11) name someone.
+ */
+const DEMO_ECOSYSTEM_MANAGER = { name: 'Mei Chen', email: 'mei.chen@ecosystem.example' }
+
 /** The four demo partners, in the order of domain.md §10.1. */
 export const DEMO_PARTNERS: readonly DemoPartner[] = PARTNER_SPECS.map((spec) => ({
   seedName: spec.seedName,
   id: demoId(`partner:${spec.seedName}`),
   name: spec.name,
   contactEmail: `partners@${spec.seedName}.example`,
+  ecosystemManager: DEMO_ECOSYSTEM_MANAGER,
 }))
 
 function demoUser(
@@ -123,6 +132,8 @@ export function buildPartnerRows(now: Date): NewPartnerRow[] {
     name: spec.name,
     contactEmail: `partners@${spec.seedName}.example`,
     contactMobile: null,
+    ecosystemManagerName: DEMO_ECOSYSTEM_MANAGER.name,
+    ecosystemManagerEmail: DEMO_ECOSYSTEM_MANAGER.email,
     defaultLocale: 'en',
     customerDevelopmentEnabled: spec.custdev,
     referralModelEnabled: spec.referral,

@@ -10,7 +10,7 @@ const REVIEW_REASON = 'ACCOUNT_TOO_OLD_OR_HAS_SPEND'
 /** Seed names of the demo pre-registrations of domain.md §10.3. */
 export const DEMO_PREREGISTRATION_SEED_NAMES = [
   'P01', 'P02', 'P03', 'P04', 'P05', 'P06', 'P07', 'P08', 'P09', 'P10', 'P11', 'P12', 'P13', 'P14',
-  'G01', 'U01',
+  'P15', 'P16', 'G01', 'U01',
 ] as const
 /** One of {@link DEMO_PREREGISTRATION_SEED_NAMES}. */
 export type DemoPreregistrationSeedName = (typeof DEMO_PREREGISTRATION_SEED_NAMES)[number]
@@ -189,6 +189,37 @@ const SPECS: readonly Spec[] = [
     extra: (now) => ({
       deletedAt: offsetFrom(now, -1),
       deletedByUserId: demoUserId('sales@acme.example'),
+      updatedAt: offsetFrom(now, -1),
+    }),
+  },
+  // P15 and P16: associated customers, so the list's account-name column (S5) has content: one
+  // registered through its reseller invitation, one accepted with an existing account.
+  {
+    seedName: 'P15',
+    partner: 'acme',
+    createdBy: 'sales@acme.example',
+    customerName: 'Eta Consulting',
+    emailLocal: 'new.eta',
+    status: 'CONVERTED',
+    validUntilDays: 11,
+    extra: (now) => ({
+      convertedAt: offsetFrom(now, -2),
+      associationId: demoId('association:new.eta'),
+      updatedAt: offsetFrom(now, -2),
+    }),
+  },
+  {
+    seedName: 'P16',
+    partner: 'acme',
+    createdBy: 'admin@acme.example',
+    customerName: 'Iota Logistics',
+    emailLocal: 'iota.logistics',
+    account: 'iota.logistics',
+    status: 'CONVERTED',
+    validUntilDays: 12,
+    extra: (now) => ({
+      convertedAt: offsetFrom(now, -1),
+      associationId: demoId('association:iota.logistics'),
       updatedAt: offsetFrom(now, -1),
     }),
   },

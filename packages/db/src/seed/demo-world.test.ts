@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { HOLDING_PREREGISTRATION_STATUSES } from '../schema/index'
+import { buildAssociationRows } from './demo-associations'
 import { buildCustomerAccountRows } from './demo-customers'
 import { demoId } from './demo-ids'
 import { buildInvitationRows, DEMO_INVITATIONS } from './demo-invitations'
@@ -43,12 +44,36 @@ describe('demo world', () => {
     ])
   })
 
-  it('registers the thirteen customer accounts with their offsets', () => {
+  it('registers the fifteen customer accounts with their offsets', () => {
     const accounts = buildCustomerAccountRows(T, 'hash')
-    expect(accounts).toHaveLength(13)
+    expect(accounts).toHaveLength(15)
     const oldSpender = accounts.find((row) => row.email === 'old.spender@customer.example')
     expect(oldSpender?.registeredAt.toISOString()).toBe('2024-09-17T09:30:00.000Z')
     expect(oldSpender?.hasCashSpend).toBe(true)
+  })
+
+  it('converts P05, P15 and P16 through ACTIVE associations of named accounts (S5)', () => {
+    const associations = buildAssociationRows(T)
+    const accounts = buildCustomerAccountRows(T, 'hash')
+    const invitations = buildInvitationRows(T, 'x')
+    const converted = buildPreregistrationRows(T).filter((row) => row.status === 'CONVERTED')
+    expect(converted.map((row) => row.id).sort()).toEqual(
+      (['P05', 'P15', 'P16'] as const).map(demoPreregistrationId).sort()
+    )
+    for (const row of converted) {
+      const association = associations.find((candidate) => candidate.id === row.associationId)
+      expect(association).toMatchObject({ status: 'ACTIVE', preregistrationId: row.id })
+      const accepted = invitations.find(
+        (invitation) => invitation.associationId === row.associationId
+      )
+      expect(accepted).toMatchObject({
+        status: 'ACCEPTED',
+        preregistrationId: row.id,
+        acceptedCustomerAccountId: association?.customerAccountId,
+      })
+      const account = accounts.find((candidate) => candidate.id === association?.customerAccountId)
+      expect(account?.displayName).toEqual(expect.any(String))
+    }
   })
 
   it('uses the message id format of domain.md §3.5 and keeps ids unique', () => {

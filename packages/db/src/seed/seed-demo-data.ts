@@ -44,7 +44,7 @@ export interface SeedDemoDataResult {
 
 /**
  * Writes the demo world of domain.md §10 in one transaction: partners, users, customer accounts,
- * pre-registrations P01–P14, G01, U01, their invitations, batches and tokens, and the two
+ * pre-registrations P01–P16, G01, U01, their invitations, batches and tokens, and the four
  * associations. Ids are `demoId(<fixed name>)`; every insert is "on conflict do nothing", so a
  * second run changes nothing, whatever its `now`. Seeded rows carry no audit events. The caller
  * must refuse to run it in production (APP_ENV).

@@ -68,8 +68,8 @@ export const ACTION_TEXTS: Readonly<Record<ActionKey, LocalizedText>> = {
   },
   CONTACT_EM: { en: 'Contact your ecosystem manager.', 'zh-CN': '请联系您的生态经理。' },
   ASK_ADMIN: {
-    en: 'Ask your partner administrator for access.',
-    'zh-CN': '请联系本单位管理员开通权限。',
+    en: 'Ask your partner administrator to give your role this permission.',
+    'zh-CN': '请联系本单位管理员为您的角色开通该权限。',
   },
   FIX_INPUT: {
     en: 'Correct the marked fields and try again.',
@@ -85,12 +85,12 @@ export const ACTION_TEXTS: Readonly<Record<ActionKey, LocalizedText>> = {
     'zh-CN': '请删除不再需要的报备、等待部分报备失效,或联系生态经理提高名额。',
   },
   USE_REFERRAL: {
-    en: 'Invite in the referral model if it is enabled for you; otherwise not possible.',
-    'zh-CN': '如已开通顾问销售模式,请改用该模式邀请;否则无法处理。',
+    en: 'Invite in the referral model; if it is not enabled for you, ask your ecosystem manager to apply for it.',
+    'zh-CN': '请改用顾问销售模式邀请;如未开通,请联系您的生态经理申请权限。',
   },
   USE_RESELLER_OR_EM: {
-    en: 'Use the reseller model, or ask your ecosystem manager to enable referral.',
-    'zh-CN': '请改用代售模式,或联系生态经理开通顾问销售模式。',
+    en: 'Use the reseller model, or ask your ecosystem manager to apply for the referral permission.',
+    'zh-CN': '请改用代售模式,或联系您的生态经理申请顾问销售权限。',
   },
   CONFIRM_EMAIL: {
     en: "Confirm the customer's email; if it changed, pre-register again with the new address.",
@@ -145,4 +145,28 @@ export const ACTION_TEXTS: Readonly<Record<ActionKey, LocalizedText>> = {
     'zh-CN': '请直接使用该邮箱登录,无需重新注册。',
   },
   CHECK_CREDENTIALS: { en: 'Check your email and password.', 'zh-CN': '请检查邮箱和密码。' },
+}
+
+/**
+ * Whom a partner action sends the user to: the partner administrator for a permission the
+ * user's role lacks, the ecosystem manager for a capability or limit of the partner (§6.1).
+ *
+ * @example
+ * const contact: ActionContact = 'ECOSYSTEM_MANAGER'
+ */
+export type ActionContact = 'PARTNER_ADMIN' | 'ECOSYSTEM_MANAGER'
+
+/**
+ * The actions that name someone to contact, and whom; every other action names nobody. The
+ * partner page adds the ecosystem manager's name and email (from `GET /me`) where it is known.
+ *
+ * @example
+ * ACTION_CONTACTS.ASK_ADMIN // 'PARTNER_ADMIN'
+ */
+export const ACTION_CONTACTS: Readonly<Partial<Record<ActionKey, ActionContact>>> = {
+  ASK_ADMIN: 'PARTNER_ADMIN',
+  CONTACT_EM: 'ECOSYSTEM_MANAGER',
+  FREE_QUOTA: 'ECOSYSTEM_MANAGER',
+  USE_REFERRAL: 'ECOSYSTEM_MANAGER',
+  USE_RESELLER_OR_EM: 'ECOSYSTEM_MANAGER',
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { ACTION_KEYS, ACTION_TEXTS } from './failure-actions'
+import { ACTION_CONTACTS, ACTION_KEYS, ACTION_TEXTS } from './failure-actions'
 import {
   customerAction,
   FAILURE_CATALOGUE,
@@ -7,6 +7,7 @@ import {
   getFailure,
   httpStatusOf,
   partnerAction,
+  partnerContact,
 } from './failure-catalogue'
 import type { FailureCode } from './failure-codes'
 import { FAILURE_CODES, isFailureCode } from './failure-codes'
@@ -110,6 +111,37 @@ describe('failure catalogue', () => {
     for (const key of ACTION_KEYS) {
       expect(ACTION_TEXTS[key].en).toMatch(/\.$/)
       expect(ACTION_TEXTS[key]['zh-CN']).toMatch(/。$/)
+    }
+  })
+
+  it.each([
+    ['PERMISSION_DENIED', 'PARTNER_ADMIN', 'partner administrator', '管理员'],
+    ['CUSTOMER_DEVELOPMENT_NOT_ENABLED', 'ECOSYSTEM_MANAGER', 'ecosystem manager', '生态经理'],
+    ['REFERRAL_NOT_ENABLED', 'ECOSYSTEM_MANAGER', 'ecosystem manager', '生态经理'],
+    ['PREPAID_PARTNER_RESELLER', 'ECOSYSTEM_MANAGER', 'ecosystem manager', '生态经理'],
+    ['PARTNER_CONTACT_MISSING', 'ECOSYSTEM_MANAGER', 'ecosystem manager', '生态经理'],
+    ['QUOTA_EXCEEDED', 'ECOSYSTEM_MANAGER', 'ecosystem manager', '生态经理'],
+  ] as const)('tells whom to contact for %s: %s', (code, contact, en, zh) => {
+    expect(partnerContact(code)).toBe(contact)
+    expect(partnerAction(code, 'en')).toContain(en)
+    expect(partnerAction(code, 'zh-CN')).toContain(zh)
+  })
+
+  it('names nobody for a refusal no one can lift, nor for an action without a partner text', () => {
+    expect(partnerContact('LINK_EXPIRED')).toBeNull()
+    expect(partnerContact('AGREEMENT_REQUIRED')).toBeNull()
+  })
+
+  it('marks exactly the actions whose texts name the administrator or the ecosystem manager', () => {
+    for (const key of ACTION_KEYS) {
+      const { en, 'zh-CN': zh } = ACTION_TEXTS[key]
+      const named =
+        en.includes('ecosystem manager') && zh.includes('生态经理')
+          ? 'ECOSYSTEM_MANAGER'
+          : en.includes('partner administrator') && zh.includes('管理员')
+            ? 'PARTNER_ADMIN'
+            : undefined
+      expect({ key, contact: ACTION_CONTACTS[key] }).toEqual({ key, contact: named })
     }
   })
 

@@ -1,6 +1,6 @@
 import type { Locale, LocalizedText } from '../core/locale'
-import type { ActionKey } from './failure-actions'
-import { ACTION_TEXTS } from './failure-actions'
+import type { ActionContact, ActionKey } from './failure-actions'
+import { ACTION_CONTACTS, ACTION_TEXTS } from './failure-actions'
 import type { FailureCode } from './failure-codes'
 import { FAILURE_CODES } from './failure-codes'
 import { failureMessageText } from './failure-messages'
@@ -76,6 +76,19 @@ export function failureMessage(code: FailureCode, locale: Locale): string {
  */
 export function partnerAction(code: FailureCode, locale: Locale): string | null {
   return FAILURE_CATALOGUE[code].partnerAction?.text[locale] ?? null
+}
+
+/**
+ * Whom the partner's suggested action names: the partner administrator for a permission the
+ * role lacks, the ecosystem manager for a capability the partner lacks; null when nobody.
+ *
+ * @example
+ * partnerContact('PERMISSION_DENIED') // 'PARTNER_ADMIN'
+ * partnerContact('REFERRAL_NOT_ENABLED') // 'ECOSYSTEM_MANAGER'
+ */
+export function partnerContact(code: FailureCode): ActionContact | null {
+  const key = FAILURE_CATALOGUE[code].partnerAction?.key
+  return (key && ACTION_CONTACTS[key]) ?? null
 }
 
 /**

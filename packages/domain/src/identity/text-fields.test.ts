@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { validateCustomerName, validatePartnerName, validateReviewNote } from './text-fields'
+import {
+  validateCustomerName,
+  validateEcosystemManagerName,
+  validatePartnerName,
+  validateReviewNote,
+} from './text-fields'
 
 function reasonOf(result: ReturnType<typeof validateCustomerName>): unknown {
   return result.ok ? null : (result.error.details?.fields as { reason: string }[])[0]?.reason
@@ -46,5 +51,26 @@ describe('validateReviewNote (P6)', () => {
     expect(validateReviewNote('x'.repeat(500)).ok).toBe(true)
     expect(reasonOf(validateReviewNote('x'.repeat(501)))).toBe('TOO_LONG')
     expect(reasonOf(validateReviewNote(''))).toBe('REQUIRED')
+  })
+})
+
+describe('validateEcosystemManagerName (§3.1)', () => {
+  it('trims the name and accepts 100 code points', () => {
+    expect(validateEcosystemManagerName(' Mei Chen ')).toEqual({ ok: true, value: 'Mei Chen' })
+    expect(validateEcosystemManagerName('陈'.repeat(100)).ok).toBe(true)
+  })
+
+  it.each([
+    [null, 'REQUIRED'],
+    ['  ', 'REQUIRED'],
+    ['a'.repeat(101), 'TOO_LONG'],
+    ['Mei\u0000Chen', 'CONTROL_CHARACTER'],
+    ['Mei\nChen', 'CONTROL_CHARACTER'],
+    ['Mei\u0085Chen', 'CONTROL_CHARACTER'],
+  ])('refuses %j with %s', (raw, reason) => {
+    const result = validateEcosystemManagerName(raw)
+    expect(result.ok ? null : result.error.details?.fields).toEqual([
+      { path: 'ecosystemManagerName', reason },
+    ])
   })
 })

@@ -48,6 +48,18 @@ export function validatePartnerName(raw: unknown): Result<string, DomainError> {
 }
 
 /**
+ * Validates and trims the name of a partner's ecosystem manager (§3.1): 1–100 characters, no
+ * control characters. It is shown on the partner's pages, never put in an email header.
+ *
+ * @example
+ * validateEcosystemManagerName(' Mei Chen ') // ok('Mei Chen')
+ * validateEcosystemManagerName('Mei\u0000').ok // false (CONTROL_CHARACTER)
+ */
+export function validateEcosystemManagerName(raw: unknown): Result<string, DomainError> {
+  return validateText(raw, { path: 'ecosystemManagerName', min: 1, max: 100, headerSafe: false })
+}
+
+/**
  * Validates and trims the note of a rejected manual review (P6, R31): 1–500 characters.
  *
  * @example

@@ -1,5 +1,4 @@
 import type { PartnerSnapshot } from '../core/entities'
-import type { Locale, LocalizedText } from '../core/locale'
 import type { DomainError, Result } from '../core/result'
 import { fail, ok } from '../core/result'
 import type { AssociationType, Payer } from '../core/statuses'
@@ -44,19 +43,4 @@ export function checkAssociationType(
  */
 export function payerFor(type: AssociationType): Payer {
   return type === 'reseller' ? 'PARTNER' : 'PLATFORM'
-}
-
-const TYPE_NAMES: Readonly<Record<AssociationType, LocalizedText>> = {
-  reseller: { en: 'Reseller', 'zh-CN': '代售' },
-  referral: { en: 'Referral', 'zh-CN': '顾问销售' },
-}
-
-/**
- * The display name of a type (§9.4), as used in emails, the dialog and History Records.
- *
- * @example
- * associationTypeLabel('referral', 'zh-CN') // '顾问销售'
- */
-export function associationTypeLabel(type: AssociationType, locale: Locale): string {
-  return TYPE_NAMES[type][locale]
 }

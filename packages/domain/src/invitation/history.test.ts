@@ -1,12 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { at, invitation } from '../../test/fixtures'
 import { INVITATION_STATUSES } from '../core/statuses'
-import {
-  allowedAssociationTypes,
-  associationTypeLabel,
-  checkAssociationType,
-  payerFor,
-} from './association-types'
+import { associationTypeLabel } from './association-type-texts'
+import { allowedAssociationTypes, checkAssociationType, payerFor } from './association-types'
 import { computeBatchProgress } from './batch-progress'
 import {
   HISTORY_FILTER_STATUSES,

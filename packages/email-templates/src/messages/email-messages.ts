@@ -12,7 +12,10 @@ export interface EmailMessages {
     heading: string
     greeting: string
     typeSentence: string
+    /** The type's definition (domain.md §9.0), apart from its note. */
     typeExplanation: { reseller: string; referral: string }
+    /** What follows the association (reseller: the freeze); '' when nothing. */
+    typeNote: { reseller: string; referral: string }
     button: string
     /** Must contain `{link}` exactly once: the link itself is rendered as an anchor. */
     pasteLink: string

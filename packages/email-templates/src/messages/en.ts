@@ -1,3 +1,4 @@
+import { typeDefinitions, typeNames, typeNotes } from './association-type-texts'
 import type { EmailMessages } from './email-messages'
 
 /**
@@ -7,18 +8,14 @@ import type { EmailMessages } from './email-messages'
  * interpolate(en.invitation.heading, { partner: 'Alpha' }) // 'An invitation from Alpha'
  */
 export const en = {
-  typeNames: { reseller: 'Reseller', referral: 'Referral' },
+  typeNames: typeNames('en'),
   invitation: {
     subject: '{partner} invites you to connect your {platform} account',
     heading: 'An invitation from {partner}',
     greeting: 'Hello {customer},',
     typeSentence: '{partner} would like to work with you on {platform} under the {type} model.',
-    typeExplanation: {
-      reseller:
-        'Reseller: you sign your contract with {partner}, who bills, invoices and supports you, and you pay {partner}. After you accept, your account stays frozen until {partner} sets a budget for you.',
-      referral:
-        'Referral: you keep your contract with {platform} and pay {platform} directly. {partner} advises you and is credited for the referral.',
-    },
+    typeExplanation: typeDefinitions('en'),
+    typeNote: typeNotes('en'),
     button: 'Review the invitation',
     pasteLink: 'Or paste this link into your browser: {link}',
     expiry: 'This link works once and expires on {expires}. Register or sign in with {email}.',

@@ -1,3 +1,4 @@
+import { typeDefinitions, typeNames, typeNotes } from './association-type-texts'
 import type { EmailMessages } from './email-messages'
 
 /**
@@ -8,18 +9,14 @@ import type { EmailMessages } from './email-messages'
  * interpolate(zhCN.invitation.heading, { partner: 'Alpha' }) // '来自 Alpha 的邀请'
  */
 export const zhCN = {
-  typeNames: { reseller: '代售', referral: '顾问销售' },
+  typeNames: typeNames('zh-CN'),
   invitation: {
     subject: '{partner} 邀请您关联 {platform} 账号',
     heading: '来自 {partner} 的邀请',
     greeting: '{customer},您好:',
     typeSentence: '{partner} 希望以「{type}」模式与您在 {platform} 上开展合作。',
-    typeExplanation: {
-      reseller:
-        '您与 {partner} 签订合同,由其负责计费、开票和技术支持,您向 {partner} 付款。接受邀请后,您的账号将保持冻结,直至 {partner} 为您设置预算。',
-      referral:
-        '您继续与 {platform} 签订合同并直接向 {platform} 付款,{partner} 为您提供咨询并获得推荐奖励。',
-    },
+    typeExplanation: typeDefinitions('zh-CN'),
+    typeNote: typeNotes('zh-CN'),
     button: '查看邀请',
     pasteLink: '如按钮无法打开,请将以下链接复制到浏览器:{link}',
     expiry: '该链接仅可使用一次,将于 {expires} 失效。请使用 {email} 注册或登录。',

@@ -68,6 +68,7 @@ export const invitationSpec: TemplateSpec<InvitationProps> = {
         greeting: interpolate(t.greeting, values),
         typeSentence: interpolate(t.typeSentence, values),
         typeExplanation: interpolate(t.typeExplanation[type], values),
+        typeNote: interpolate(t.typeNote[type], values),
         button: t.button,
         link: values.link ?? '',
         pasteLinkBefore: interpolate(pasteLinkBefore, values),

@@ -1,3 +1,4 @@
+import { associationTypeDefinition, associationTypeNote } from '@partner-center/domain'
 import { describe, expect, it } from 'vitest'
 import { LINK, POLICY, associationSuccess, invitation, renewalRequest } from '../testing/fixtures'
 import type { AssociationType, Locale } from '../types'
@@ -18,7 +19,8 @@ const invitationCases: {
     sentences: [
       'Hello Alpha Robotics,',
       'Alpha Partner would like to work with you on Example Cloud under the Reseller model.',
-      'Reseller: you sign your contract with Alpha Partner, who bills, invoices and supports you, and you pay Alpha Partner. After you accept, your account stays frozen until Alpha Partner sets a budget for you.',
+      'You sign a contract with Alpha Partner. Alpha Partner is responsible for your contracts, billing, invoices and support services, and you pay Alpha Partner.',
+      'Once associated, your account stays frozen until Alpha Partner sets a budget for you.',
       'Review the invitation',
       `Or paste this link into your browser: ${LINK}`,
       'This link works once and expires on 22 Jan 2025, 09:30 UTC. Register or sign in with new.alpha@customer.example.',
@@ -33,7 +35,7 @@ const invitationCases: {
     heading: 'An invitation from Alpha Partner',
     sentences: [
       'Alpha Partner would like to work with you on Example Cloud under the Referral model.',
-      'Referral: you keep your contract with Example Cloud and pay Example Cloud directly. Alpha Partner advises you and is credited for the referral.',
+      'You sign a contract with Example Cloud. Example Cloud is responsible for your contracts, billing and invoices, and you pay Example Cloud.',
       'This link works once and expires on 22 Jan 2025, 09:30 UTC.',
       'Sent by Example Cloud Partner Center on behalf of Alpha Partner (sales@alpha.example).',
     ],
@@ -46,7 +48,8 @@ const invitationCases: {
     sentences: [
       'Alpha Robotics,您好:',
       'Alpha Partner 希望以「代售」模式与您在 Example Cloud 上开展合作。',
-      '您与 Alpha Partner 签订合同,由其负责计费、开票和技术支持,您向 Alpha Partner 付款。接受邀请后,您的账号将保持冻结,直至 Alpha Partner 为您设置预算。',
+      '您与 Alpha Partner 签订合同。Alpha Partner 负责您的合同、计费、发票和支持服务,您向 Alpha Partner 付款。',
+      '关联后,您的账号将保持冻结,直至 Alpha Partner 为您设置预算。',
       '查看邀请',
       `如按钮无法打开,请将以下链接复制到浏览器:${LINK}`,
       '该链接仅可使用一次,将于 2025年1月22日 09:30(UTC) 失效。请使用 new.alpha@customer.example 注册或登录。',
@@ -61,7 +64,7 @@ const invitationCases: {
     heading: '来自 Alpha Partner 的邀请',
     sentences: [
       'Alpha Partner 希望以「顾问销售」模式与您在 Example Cloud 上开展合作。',
-      '您继续与 Example Cloud 签订合同并直接向 Example Cloud 付款,Alpha Partner 为您提供咨询并获得推荐奖励。',
+      '您与 Example Cloud 签订合同。Example Cloud 负责您的合同、计费和发票,您向 Example Cloud 付款。',
       '2025年1月22日 09:30(UTC)',
       '本邮件由 Example Cloud 合作伙伴中心代 Alpha Partner(sales@alpha.example)发送。',
     ],
@@ -91,6 +94,22 @@ describe('renderEmail: invitation', () => {
       }
       expect(email.html).toMatch(/(browser: |浏览器:)<a [^>]*>https:[^<]+<\/a><\/p>/)
       expect(email.html).toContain(`>${LINK}</a>`)
+    }
+  )
+
+  it.each(invitationCases)(
+    'says the domain’s $locale $type definition, and its note in a paragraph of its own',
+    async ({ locale, type }) => {
+      const props = invitation({ associationType: type })
+      const names = { partner: props.partnerName, platform: props.platformName }
+      const email = await renderEmail({ template: 'invitation', locale, linkPolicy: POLICY, props })
+      const definition = associationTypeDefinition(type, locale, 'customer', names)
+      const note = associationTypeNote(type, locale, 'customer', names)
+      // Each its own paragraph: the freeze never runs into the definition.
+      for (const paragraph of [definition, ...(note === null ? [] : [note])]) {
+        expect(email.html).toMatch(new RegExp(`<p[^>]*>${paragraph}</p>`))
+      }
+      expect(/frozen|冻结/.test(email.text)).toBe(note !== null)
     }
   )
 

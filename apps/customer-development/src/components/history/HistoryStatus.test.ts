@@ -1,6 +1,10 @@
-import { describe, expect, it } from 'vitest'
+import type { HistoryItem } from '@partner-center/contracts'
+import { createPinia } from 'pinia'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { nextTick } from 'vue'
 import { fakeApi, fakeHistoryItem } from '../../../test/fake-api'
-import { mountWith } from '../../../test/mount-with'
+import { inApp, mountWith } from '../../../test/mount-with'
+import { useSessionStore } from '../../stores/session'
 import HistoryStatus from './HistoryStatus.vue'
 
 function infoLabel(row: Parameters<typeof fakeHistoryItem>[0]): string | null {
@@ -41,26 +45,103 @@ describe('HistoryStatus', () => {
     expect(infoLabel({ status: 'SENT' })).toBeNull()
   })
 
-  it('says on hover that a withdrawn invitation was merged (IDENTITY_MERGED, issue 13)', () => {
+  it('says on hover that a withdrawn invitation was merged (IDENTITY_MERGED, issue 13)', async () => {
     const merged = {
       status: 'REVOKED',
       statusFilter: 'WITHDRAWN',
       failure: { code: 'IDENTITY_MERGED', message: 'x', partnerAction: 'y' },
     } as const
-    expect(statusTitle(merged)).toBe('Merged with an earlier pre-registration of the same customer')
+    expect(await statusTitle(merged)).toBe(
+      'Merged with an earlier pre-registration of the same customer'
+    )
     expect(infoLabel(merged)).toBeNull()
-    expect(statusTitle({ status: 'REVOKED', statusFilter: 'WITHDRAWN' })).toBe(
+    expect(await statusTitle({ status: 'REVOKED', statusFilter: 'WITHDRAWN' })).toBe(
       'The pre-registration was deleted'
     )
   })
 })
 
-function statusTitle(row: Parameters<typeof fakeHistoryItem>[0]): string | null {
-  const { wrapper } = mountWith(HistoryStatus, {
+// The status hover as the tooltip shows it, opened by keyboard focus (issue 16 item 7).
+async function statusTitle(row: Parameters<typeof fakeHistoryItem>[0]): Promise<string | null> {
+  const { wrapper, overlay } = mountWith(HistoryStatus, {
     api: fakeApi(),
     props: { row: fakeHistoryItem(row) },
   })
-  const title = wrapper.find('[data-testid="history-status"]').attributes('title') ?? null
+  const hint = wrapper.find('[data-testid="status-hint"]')
+  if (!hint.exists()) {
+    wrapper.unmount()
+    return null
+  }
+  await hint.trigger('focusin')
+  await nextTick()
+  const title = overlay.querySelector('[role="tooltip"]')?.textContent?.trim() ?? null
   wrapper.unmount()
   return title
 }
+
+// Issue 16 items 6 and 7: the status hovers open on keyboard focus, state the attempt maximum of
+// GET /me and times with their UTC, and a Superseded status leads to the newer invitation.
+const NEWER = '30000000-0000-4000-8000-000000000002'
+
+// Node re-reads TZ when it is set, so the page's local time is UTC+8 here.
+beforeEach(() => {
+  vi.stubEnv('TZ', 'Asia/Shanghai')
+})
+afterEach(() => {
+  vi.unstubAllEnvs()
+})
+
+async function focusedHint(row: Partial<HistoryItem>): Promise<string | null> {
+  const api = fakeApi()
+  const pinia = createPinia()
+  await inApp(api, pinia)(() => useSessionStore()).load()
+  const { wrapper, overlay } = mountWith(HistoryStatus, {
+    api,
+    pinia,
+    props: { row: fakeHistoryItem(row) },
+  })
+  const hint = wrapper.get('[data-testid="status-hint"]')
+  await hint.trigger('focusin')
+  await nextTick()
+  const text = overlay.querySelector('[role="tooltip"]')?.textContent?.trim() ?? null
+  wrapper.unmount()
+  return text
+}
+
+describe('History Records status hovers', () => {
+  it('states the attempt maximum of GET /me, opened by keyboard focus', async () => {
+    // FAKE_LIMITS.maxDeliveryAttempts is 3.
+    expect(
+      await focusedHint({ status: 'SEND_FAILED', statusFilter: 'INVITED', attemptCount: 2 })
+    ).toBe('Sending (attempt 2 of 3)')
+  })
+
+  it('states the expiry in local time with its UTC time', async () => {
+    expect(await focusedHint({ status: 'SENT', expiresAt: '2025-01-15T09:00:05.000Z' })).toBe(
+      'Link expires 2025-01-15 17:00 (2025-01-15 09:00 UTC)'
+    )
+  })
+
+  it('makes a Superseded status a button to the newer invitation', async () => {
+    const { wrapper, overlay } = mountWith(HistoryStatus, {
+      api: fakeApi(),
+      props: {
+        row: fakeHistoryItem({
+          status: 'SUPERSEDED',
+          statusFilter: 'SUPERSEDED',
+          supersededById: NEWER,
+        }),
+      },
+    })
+    const button = wrapper.get('[data-testid="show-newer-invitation"]')
+    expect(button.attributes('aria-label')).toBe(
+      'Superseded: Replaced by a newer invitation. Click to show the newer invitation.'
+    )
+    await button.trigger('focusin')
+    await nextTick()
+    expect(overlay.textContent).toContain('Click to show the newer invitation.')
+    await button.trigger('click')
+    expect(wrapper.emitted('showInvitation')).toEqual([[NEWER]])
+    wrapper.unmount()
+  })
+})

@@ -1,8 +1,10 @@
 import { ApiError } from '@partner-center/contracts'
 import { flushPromises } from '@vue/test-utils'
+import { createPinia } from 'pinia'
 import { describe, expect, it, vi } from 'vitest'
 import { fakeApi, fakeRow } from '../../../test/fake-api'
-import { mountWith } from '../../../test/mount-with'
+import { inApp, mountWith } from '../../../test/mount-with'
+import { useSessionStore } from '../../stores/session'
 import PreregisterDialog from './PreregisterDialog.vue'
 
 async function fill(
@@ -86,16 +88,21 @@ describe('PreregisterDialog', () => {
     wrapper.unmount()
   })
 
-  it('shows the manual review text for PENDING_REVIEW', async () => {
+  it('shows the manual review text for PENDING_REVIEW with the days of GET /me', async () => {
     const api = fakeApi({
       createPreregistration: () =>
         Promise.resolve(fakeRow({ status: 'PENDING_REVIEW', validUntil: null })),
     })
-    const { overlay, wrapper } = mountWith(PreregisterDialog, { api })
+    const pinia = createPinia()
+    await inApp(api, pinia)(() => useSessionStore()).load()
+    const { overlay, wrapper } = mountWith(PreregisterDialog, { api, pinia })
     await flushPromises()
     await fill(overlay, { name: 'Old Spender', email: 'old.spender@customer.example' })
     await clickOk(overlay)
-    expect(overlay.textContent).toContain('Sent for manual review')
+    // FAKE_LIMITS: accounts older than 6 days, a review within 10 days.
+    expect(overlay.textContent).toContain(
+      'Sent for manual review: the account is older than 6 days or has spending. Your ecosystem manager will decide within 10 days.'
+    )
     wrapper.unmount()
   })
 

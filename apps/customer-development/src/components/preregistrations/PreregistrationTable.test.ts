@@ -38,3 +38,72 @@ describe('PreregistrationTable status hints', () => {
     expect(await statusHintLabel({ status: 'EXPIRED', closedReason: null })).toBeNull()
   })
 })
+
+describe('PreregistrationTable Customer Name/Account Name column (S5, issue 16)', () => {
+  it('shows the account name under the customer name, "—" before association, one eye for both', async () => {
+    const { wrapper } = mountWith(PreregistrationTable, {
+      api: fakeApi(),
+      props: {
+        view: {
+          items: [
+            fakeRow({
+              id: '10000000-0000-4000-8000-00000000000a',
+              status: 'CONVERTED',
+              customerName: 'E***',
+              accountName: 'L***',
+            }),
+            fakeRow({
+              id: '10000000-0000-4000-8000-00000000000b',
+              customerName: 'A***',
+              accountName: null,
+            }),
+          ],
+          loading: false,
+          firstLoad: false,
+          revealed: [],
+          canReveal: true,
+        },
+        canInvite: false,
+        canDelete: false,
+      },
+    })
+    await flushPromises()
+    const headers = wrapper.findAll('th').map((th) => th.text())
+    expect(headers).toContain('Customer Name/Account Name')
+    expect(headers).not.toContain('Customer Name')
+    const accounts = wrapper.findAll('[data-testid="account-name"]')
+    expect(accounts.map((cell) => cell.text())).toEqual(['L***', '—'])
+    expect(accounts[0]?.element.closest('td')?.textContent).toContain('E***')
+    await wrapper.get('button[aria-label="Show Customer Name/Account Name"]').trigger('click')
+    expect(wrapper.emitted('reveal')).toEqual([['name']])
+    wrapper.unmount()
+  })
+})
+
+// Issue 16 item 6: "n days left" is a real plural.
+describe('PreregistrationTable days left', () => {
+  it('says "1 day left" in the singular and "2 days left" in the plural', async () => {
+    const hour = 3_600_000
+    const rows = [
+      fakeRow({ validUntil: new Date(Date.now() + hour).toISOString() }),
+      fakeRow({
+        id: '10000000-0000-4000-8000-000000000002',
+        validUntil: new Date(Date.now() + 25 * hour).toISOString(),
+      }),
+    ]
+    const { wrapper } = mountWith(PreregistrationTable, {
+      api: fakeApi(),
+      props: {
+        view: { items: rows, loading: false, firstLoad: false, revealed: [], canReveal: false },
+        canInvite: false,
+        canDelete: false,
+      },
+    })
+    await flushPromises()
+    expect(wrapper.findAll('.pc-cd-table__hint').map((hint) => hint.text())).toEqual([
+      '1 day left',
+      '2 days left',
+    ])
+    wrapper.unmount()
+  })
+})
