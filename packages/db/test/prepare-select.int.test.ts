@@ -48,7 +48,7 @@ function listSelect(db: Database) {
     invitationId: invitations.id,
     invitationSentAt: invitations.sentAt,
     // A left-joined table's object: null where no invitation matched, as drizzle maps it.
-    invitation: { id: invitations.id, status: invitations.status },
+    invitation: { id: invitations.id, status: invitations.status, sentAt: invitations.sentAt },
     total: sql<string>`(select ${count()} from ${t} where ${t.partnerId} = ${sql.placeholder('partnerId')})`,
     doubled: sql<number>`2 * 21`.mapWith(Number),
   }
@@ -71,7 +71,7 @@ describe.each([
     const { owner, ids } = await seed(db)
     const { fields, select } = listSelect(db)
     const expected = await select.prepare('drizzle_mapped').execute({ partnerId: owner.partnerId })
-    const prepared = prepareSelect(db, 'compiled_mapped', fields, select)
+    const prepared = prepareSelect(db, 'closure_mapped', fields, select)
 
     const rows = await prepared.execute({ partnerId: owner.partnerId })
 
@@ -82,6 +82,7 @@ describe.each([
     expect(rows.filter((row) => row.invitationId === null)).toHaveLength(2)
     expect(rows.filter((row) => row.invitation === null)).toHaveLength(2)
     expect(rows.find((row) => row.invitation !== null)?.invitation?.status).toBe('QUEUED')
+    expect(rows.find((row) => row.invitation !== null)?.invitation?.sentAt).toEqual(NOW)
     // count(*) is text from postgres.js and a number from PGlite, as drizzle maps it.
     expect(rows.map((row) => [Number(row.total), row.doubled])).toEqual([
       [3, 42],
@@ -93,7 +94,7 @@ describe.each([
   it('runs again with other placeholder values', async () => {
     const db = dbOf()
     const { fields, select } = listSelect(db)
-    const prepared = prepareSelect(db, 'compiled_again', fields, select)
+    const prepared = prepareSelect(db, 'closure_again', fields, select)
     const first = await seed(db)
     const second = await seed(db)
 
