@@ -7,6 +7,7 @@ import { createMemoryHistory, createRouter } from 'vue-router'
 import { createShellI18n } from '../i18n'
 import { useSessionStore } from '../stores/session'
 import ConsoleLayout from './ConsoleLayout.vue'
+import { TEST_LIMITS } from '../testing/console-limits'
 
 function me(customerDevelopmentEnabled: boolean): MeResponse {
   return {
@@ -34,13 +35,7 @@ function me(customerDevelopmentEnabled: boolean): MeResponse {
     },
     permissions: [],
     platformName: 'Example Cloud',
-    limits: {
-      invitationTtlDays: 7,
-      preregistrationValidityDays: 15,
-      reviewTimeoutDays: 15,
-      accountMaxAgeDays: 7,
-      maxDeliveryAttempts: 8,
-    },
+    limits: TEST_LIMITS,
   }
 }
 

@@ -8,6 +8,7 @@ import { changedFields, toDraft } from '../composables/use-partner-editor'
 import { createShellI18n } from '../i18n'
 import { useSessionStore } from '../stores/session'
 import PartnersPage from './PartnersPage.vue'
+import { TEST_LIMITS } from '../testing/console-limits'
 
 const ACME = '00000000-0000-4000-8000-00000000000a'
 const INITECH = '00000000-0000-4000-8000-00000000000c'
@@ -54,13 +55,7 @@ function me(role: MeResponse['user']['role']): MeResponse {
     partner: null,
     permissions: [],
     platformName: 'Example Cloud',
-    limits: {
-      invitationTtlDays: 7,
-      preregistrationValidityDays: 15,
-      reviewTimeoutDays: 15,
-      accountMaxAgeDays: 7,
-      maxDeliveryAttempts: 8,
-    },
+    limits: TEST_LIMITS,
   }
 }
 
