@@ -21,7 +21,7 @@ const failedSteps = []
 const cleanups = []
 
 // Steps whose failures show up as failed tests in their reports are not counted again.
-const TEST_STEPS = new Set(['test', 'test:int', 'test:e2e'])
+const TEST_STEPS = new Set(['test', 'test:int', 'test:edge', 'test:e2e'])
 const failedTestSteps = []
 
 async function step(name, command, args, env = {}) {
@@ -70,6 +70,10 @@ try {
 
   const postgres = await postgresForTests()
   await turbo(['test:int'], postgres ? { TEST_DATABASE_URL: postgres.url } : {})
+  // The API on workerd (issue 17): the bundle a deploy would upload, checked, then served.
+  await step('worker bundle check', 'pnpm', ['--filter', '@partner-center/api', 'check:worker'])
+  if (postgres) await turbo(['test:edge'], { TEST_DATABASE_URL: postgres.url })
+  else console.warn('!!! No PostgreSQL: the edge suite (workerd on a real database) did not run.')
 
   const chromium = await ensureChromium()
   const e2eDb = postgres ? createFreshDatabase(postgres.url, 'e2e', postgres.binDir) : null

@@ -15,7 +15,7 @@ function copyMigrations(): Plugin {
   }
 }
 
-// Vite's SSR build bundles the two Node entries with @partner-center/* inlined and every other
+// Vite's SSR build bundles the three Node entries with @partner-center/* inlined and every other
 // dependency left to node_modules (architecture.md §3).
 export default defineConfig({
   plugins: [copyMigrations()],
@@ -28,7 +28,11 @@ export default defineConfig({
     emptyOutDir: true,
     sourcemap: true,
     rollupOptions: {
-      input: { server: 'src/server.ts', dispatcher: 'src/dispatcher.ts' },
+      input: {
+        server: 'src/server.ts',
+        dispatcher: 'src/dispatcher.ts',
+        migrate: 'src/migrate.ts',
+      },
       output: { format: 'es', entryFileNames: '[name].js' },
     },
   },

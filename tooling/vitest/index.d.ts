@@ -1,7 +1,7 @@
 import type { InlineConfig } from 'vitest/node'
 
 export interface VitestProjectOptions {
-  suite?: 'unit' | 'int'
+  suite?: 'unit' | 'int' | 'edge'
   environment?: 'node' | 'happy-dom'
   include?: string[]
   exclude?: string[]

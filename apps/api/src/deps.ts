@@ -1,7 +1,7 @@
-import type { Database } from '@partner-center/db'
+import type { Database } from '@partner-center/db/portable'
 import type { PartnerRow } from '@partner-center/db/schema'
 import type { Context, Hono } from 'hono'
-import type { Logger } from 'pino'
+import type { AppLogger } from './logging/app-logger'
 import type { Keyring } from './security/keyring'
 
 /** Settings the request path needs, taken from the environment by the entry points. */
@@ -31,7 +31,10 @@ export interface AppConfig {
   mailDomain: string
 }
 
-/** Password hashing lives behind this port because scrypt is Node-only (architecture.md §5). */
+/**
+ * Password hashing behind a port (architecture.md §5): scrypt from `node:crypto`, which workerd
+ * provides under nodejs_compat too; tests pass a cheaper cost.
+ */
 export interface PasswordHasher {
   hash(password: string): Promise<string>
   verify(password: string, stored: string): Promise<boolean>
@@ -46,10 +49,14 @@ export interface PasswordHasher {
  * own clock and database.
  */
 export interface AppDeps {
+  /**
+   * The database. Read it when a request needs it, never keep it: on the worker it is a getter
+   * answering the current request's own client (worker/request-database.ts).
+   */
   db: Database
   dbKind: 'postgres' | 'pglite'
   clock: { now(): Date }
-  logger: Logger
+  logger: AppLogger
   passwords: PasswordHasher
   config: AppConfig
   /** MACs and ciphertexts under per-purpose subkeys of `DATA_ENCRYPTION_KEY` (keyring.ts). */

@@ -58,6 +58,8 @@ const EnvSchema = z.object({
     .default(600),
   API_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(50_000_000).default(1_048_576),
   REQUEST_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(15),
+  // Worker only: the client address is the `cf-connecting-ip` Cloudflare sets (worker/).
+  BEHIND_CLOUDFLARE: flag.default(false),
   TRUSTED_PROXIES: z
     .string()
     .default('')
@@ -108,11 +110,30 @@ const EnvSchema = z.object({
 /** The parsed process environment of the API and the dispatcher. */
 export type Env = Omit<z.infer<typeof EnvSchema>, keyof DemoSettings> & DemoSettings
 
+/** Which entry reads the environment: they need different things in production. */
+export type EnvRuntime = 'node' | 'worker' | 'migrate'
+
 /**
- * Reads and validates `process.env` once; the only reader of the environment (architecture.md).
- * Refuses production settings that would leak demo behaviour (domain.md §8 `APP_ENV`).
+ * What production cannot run without, per entry. The Node API sends mail (or runs beside a
+ * dispatcher that does), so it needs SMTP_URL; the worker only answers requests, and its
+ * database comes from the Hyperdrive binding or DATABASE_URL (worker-env.ts); the migrate
+ * command only changes the schema.
  */
-export function readEnv(source: Record<string, string | undefined> = process.env): Env {
+const REQUIRED_IN_PRODUCTION = {
+  node: ['DATABASE_URL', 'SMTP_URL', 'PUBLIC_BASE_URL', 'DATA_ENCRYPTION_KEY'],
+  worker: ['DATABASE_URL', 'PUBLIC_BASE_URL', 'DATA_ENCRYPTION_KEY'],
+  migrate: ['DATABASE_URL'],
+} as const satisfies Record<EnvRuntime, readonly (keyof Env)[]>
+
+/**
+ * Reads and validates the environment once; the only reader of it (architecture.md): Node's
+ * `process.env`, or the worker's bindings through `readWorkerEnv`. Refuses production settings
+ * that would leak demo behaviour or run without what the entry needs (domain.md §8 `APP_ENV`).
+ */
+export function readEnv(
+  source: Record<string, string | undefined> = process.env,
+  runtime: EnvRuntime = 'node'
+): Env {
   const parsed = EnvSchema.safeParse(withDefaultAppEnv(source))
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`)
@@ -123,17 +144,25 @@ export function readEnv(source: Record<string, string | undefined> = process.env
   if (new Set(keyIds).size !== keyIds.length) {
     throw new Error('Invalid environment:\n  DATA_ENCRYPTION_PREVIOUS_KEYS: repeats a key id')
   }
-  if (env.APP_ENV === 'production') {
-    const missing = (['DATABASE_URL', 'SMTP_URL', 'PUBLIC_BASE_URL'] as const).filter(
-      (k) => !env[k]
-    )
-    if (missing.length > 0) throw new Error(`APP_ENV=production requires ${missing.join(', ')}`)
-    if (!env.PUBLIC_BASE_URL?.startsWith('https://')) {
-      throw new Error('APP_ENV=production requires an https PUBLIC_BASE_URL')
-    }
-    if (!env.DATA_ENCRYPTION_KEY || isDevelopmentOnlyDataKey(env.DATA_ENCRYPTION_KEY)) {
-      throw new Error('APP_ENV=production requires DATA_ENCRYPTION_KEY (32 random bytes, base64)')
-    }
-  }
+  if (env.APP_ENV === 'production') refuseIncompleteProduction(env, runtime)
   return env
+}
+
+/** The settings of `migrate.ts`: production needs only the database it migrates. */
+export function readMigrateEnv(): Env {
+  return readEnv(process.env, 'migrate')
+}
+
+function refuseIncompleteProduction(env: Env, runtime: EnvRuntime): void {
+  const required: readonly (keyof Env)[] = REQUIRED_IN_PRODUCTION[runtime]
+  // The key has its own sentence below, saying what it must be.
+  const missing = required.filter((k) => k !== 'DATA_ENCRYPTION_KEY' && !env[k])
+  if (missing.length > 0) throw new Error(`APP_ENV=production requires ${missing.join(', ')}`)
+  if (required.includes('PUBLIC_BASE_URL') && !env.PUBLIC_BASE_URL?.startsWith('https://')) {
+    throw new Error('APP_ENV=production requires an https PUBLIC_BASE_URL')
+  }
+  const key = env.DATA_ENCRYPTION_KEY
+  if (required.includes('DATA_ENCRYPTION_KEY') && (!key || isDevelopmentOnlyDataKey(key))) {
+    throw new Error('APP_ENV=production requires DATA_ENCRYPTION_KEY (32 random bytes, base64)')
+  }
 }

@@ -1,4 +1,4 @@
-import { sqlStateOf } from '@partner-center/db'
+import { sqlStateOf } from '@partner-center/db/portable'
 
 /** What an error line may say about an error: its class, a code and where it was thrown. */
 export interface ErrorLogFields {

@@ -1,5 +1,5 @@
 import { createDb, migrateDb, type DbHandle } from '@partner-center/db'
-import type { Logger } from 'pino'
+import type { AppLogger } from './logging/app-logger'
 import { fileURLToPath } from 'node:url'
 import type { Env } from './env'
 import { logDataSteps } from './log-data-steps'
@@ -16,7 +16,7 @@ import { disableDemoCredentials } from './security/disable-demo-credentials'
  */
 export async function openMigratedDatabase(
   env: Env,
-  logger: Logger,
+  logger: AppLogger,
   options: { bundledMigrations: URL }
 ): Promise<DbHandle> {
   const handle = await createDb({ url: env.DATABASE_URL, dataDir: env.PGLITE_DATA_DIR })

@@ -1,5 +1,5 @@
-import { isTransientDbError } from '@partner-center/db'
-import type { Logger } from 'pino'
+import { isTransientDbError } from '@partner-center/db/portable'
+import type { AppLogger } from './logging/app-logger'
 import { errorLogFields } from './error-log-fields'
 
 /**
@@ -23,7 +23,7 @@ export function isLostDatabaseConnection(error: unknown): boolean {
  * pool reconnects and the work they belonged to already failed (503 `SYSTEM_BUSY`, or an outbox
  * row left to its lease). Anything else still ends the process, as Node would.
  */
-export function surviveLostDatabaseConnections(logger: Logger): void {
+export function surviveLostDatabaseConnections(logger: AppLogger): void {
   const handle = (error: unknown, origin: string) => {
     if (isLostDatabaseConnection(error)) {
       logger.warn(

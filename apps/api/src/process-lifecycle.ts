@@ -1,4 +1,4 @@
-import type { Logger } from 'pino'
+import type { AppLogger } from './logging/app-logger'
 import { startupFailureText } from './error-log-fields'
 
 /**
@@ -27,7 +27,7 @@ export function runEntryPoint(main: () => Promise<void>): void {
  *   await handle.close()
  * })
  */
-export function stopOnSignals(logger: Logger, name: string, drain: () => Promise<void>): void {
+export function stopOnSignals(logger: AppLogger, name: string, drain: () => Promise<void>): void {
   let stopping = false
   const stop = async (signal: string) => {
     if (stopping) return

@@ -45,6 +45,42 @@ export interface ApiBody {
   error?: { code: string; message: string; details?: Record<string, unknown>; requestId: string }
 }
 
+/** What a test's JSON request carries besides its method and path. */
+export interface JsonCallInit {
+  token?: string
+  body?: unknown
+  headers?: Record<string, string>
+}
+
+/**
+ * One JSON request through `send` (the app in process, or fetch to a running server): bearer
+ * token, JSON body (a string is sent as is) and headers; answers status, parsed body (the raw
+ * text under `raw` when it is not JSON), text and headers.
+ */
+export async function callJson<T = ApiBody>(
+  send: (request: RequestInit) => Promise<Response> | Response,
+  method: string,
+  init: JsonCallInit
+) {
+  const response = await send({
+    method,
+    headers: {
+      ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
+      ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}),
+      ...init.headers,
+    },
+    body:
+      init.body === undefined
+        ? undefined
+        : typeof init.body === 'string'
+          ? init.body
+          : JSON.stringify(init.body),
+  })
+  const text = await response.text()
+  const body = (text.startsWith('{') ? JSON.parse(text) : { raw: text }) as T & ApiBody
+  return { status: response.status, body, text, headers: response.headers }
+}
+
 /** A JSON log line captured from the app, for assertions about what reaches the logs. */
 export type LogLine = Record<string, unknown>
 
@@ -102,28 +138,8 @@ export async function createTestApp(
   }
 
   /** One JSON request; answers status, parsed body, raw text and headers. */
-  async function call<T = ApiBody>(
-    method: string,
-    path: string,
-    init: { token?: string; body?: unknown; headers?: Record<string, string> } = {}
-  ) {
-    const response = await app.request(path, {
-      method,
-      headers: {
-        ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
-        ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}),
-        ...init.headers,
-      },
-      body:
-        init.body === undefined
-          ? undefined
-          : typeof init.body === 'string'
-            ? init.body
-            : JSON.stringify(init.body),
-    })
-    const text = await response.text()
-    const body = (text.startsWith('{') ? JSON.parse(text) : { raw: text }) as T & ApiBody
-    return { status: response.status, body, text, headers: response.headers }
+  function call<T = ApiBody>(method: string, path: string, init: JsonCallInit = {}) {
+    return callJson<T>((request) => app.request(path, request), method, init)
   }
 
   /** Row counts of every business table, to prove a refused request changed nothing. */

@@ -1,24 +1,8 @@
 import { mkdirSync } from 'node:fs'
-import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core'
-import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js'
-import postgres from 'postgres'
+import type { DbHandle } from './database'
+import { createPostgresDb } from './postgres-db'
 import { registerRawClient } from './raw-client'
 import * as schema from './schema/index'
-
-/** The drizzle schema object handed to drizzle, for relational queries (`db.query.*`). */
-export type Schema = typeof schema
-
-/**
- * The one database type every caller uses, whichever driver is behind it. Use cases take `db`
- * (or the `tx` of `db.transaction`) and never learn whether it is postgres.js or PGlite.
- */
-export type Database = PgDatabase<PgQueryResultHKT, Schema>
-
-/**
- * The `tx` of `db.transaction(async (tx) => …)`. It is also a {@link Database}, so repositories
- * typed with `Database` accept either.
- */
-export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0]
 
 /** Options of {@link createDb}. */
 export interface CreateDbOptions {
@@ -26,14 +10,6 @@ export interface CreateDbOptions {
   url?: string
   /** PGlite data folder when no URL is given; default `.data/pglite`; `memory://` for tests. */
   dataDir?: string
-}
-
-/** An open database: the drizzle instance, which driver serves it, and how to close it. */
-export interface DbHandle {
-  db: Database
-  kind: 'postgres' | 'pglite'
-  /** Ends the pool or closes PGlite; the handle is unusable afterwards. */
-  close: () => Promise<void>
 }
 
 /** Default PGlite folder, relative to the working directory (git-ignored). */
@@ -52,17 +28,7 @@ export const DEFAULT_PGLITE_DIR = '.data/pglite'
  * await handle.close()
  */
 export async function createDb(options: CreateDbOptions = {}): Promise<DbHandle> {
-  if (options.url) {
-    // Notices such as "schema already exists, skipping" are expected and would only add noise.
-    const sql = postgres(options.url, { max: 10, onnotice: () => undefined })
-    const handle: DbHandle = {
-      db: drizzlePostgres(sql, { schema }),
-      kind: 'postgres',
-      close: () => sql.end({ timeout: 5 }),
-    }
-    registerRawClient(handle, { kind: 'postgres', sql })
-    return handle
-  }
+  if (options.url) return createPostgresDb(options.url)
   const dataDir = options.dataDir ?? DEFAULT_PGLITE_DIR
   // PGlite creates the last folder only; `.data/` does not exist on a fresh clone.
   if (!dataDir.includes('://')) mkdirSync(dataDir, { recursive: true })

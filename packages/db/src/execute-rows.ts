@@ -1,6 +1,6 @@
 import type { SQL } from 'drizzle-orm'
 import { PgDialect } from 'drizzle-orm/pg-core'
-import type { Database } from './create-db'
+import type { Database } from './database'
 
 // Renders SQL exactly as the drivers' sessions do (we configure no casing on them).
 const dialect = new PgDialect()

@@ -1,5 +1,5 @@
 import { readMigrationFiles, type MigrationMeta } from 'drizzle-orm/migrator'
-import type { DbHandle } from './create-db'
+import type { DbHandle } from './database'
 import { applyPendingDataSteps, type AppliedDataStep, type DataStep } from './data-steps/data-step'
 import { DATA_STEPS } from './data-steps/index'
 import type { RunSql } from './data-steps/sql-runner'

@@ -1,6 +1,6 @@
 import type { Query } from 'drizzle-orm'
 import { buildRowMapper } from './build-row-mapper'
-import type { Database } from './create-db'
+import type { Database } from './database'
 
 /** A select built with drizzle's query builder, as {@link prepareSelect} takes it. */
 export interface BuiltSelect {

@@ -1,7 +1,7 @@
-import type { Database } from '@partner-center/db'
+import type { Database } from '@partner-center/db/portable'
 import { DEMO_INVITATIONS } from '@partner-center/db/seed'
 import { maskEmail } from '@partner-center/domain'
-import type { Logger } from 'pino'
+import type { AppLogger } from '../logging/app-logger'
 import { buildMailOptions } from '../outbox/build-mail-options'
 import type { MailTransport } from '../outbox/create-smtp-transport'
 import type { DispatcherConfig } from '../outbox/dispatcher-config'
@@ -23,7 +23,7 @@ export async function deliverDemoEmails(options: {
   db: Database
   transport: MailTransport
   config: DispatcherConfig
-  logger: Logger
+  logger: AppLogger
   seedTokenSecret: string
 }): Promise<number> {
   const { db, transport, config, logger } = options

@@ -27,7 +27,7 @@ export async function startDevelopmentServices(options: { env: Env; deps: AppDep
       tokenHashFor: (seedName) => hashTokenSync(deriveDemoToken(seedSecret, seedName)),
       mailDomain: deps.config.mailDomain,
     })
-    deps.logger.info('demo data seeded')
+    deps.logger.info({}, 'demo data seeded')
   }
   let sink: SmtpSink | null = null
   if (!env.SMTP_URL) {

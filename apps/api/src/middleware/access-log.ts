@@ -1,13 +1,13 @@
 import type { MiddlewareHandler } from 'hono'
 import { routePath } from 'hono/route'
-import type { Logger } from 'pino'
+import type { AppLogger } from '../logging/app-logger'
 import type { AppEnv } from '../deps'
 
 /**
  * One JSON line per request with the route template (never the raw path, which could carry ids
  * a log reader should not correlate), status and duration (architecture.md §5 Logging).
  */
-export function accessLog(logger: Logger): MiddlewareHandler<AppEnv> {
+export function accessLog(logger: AppLogger): MiddlewareHandler<AppEnv> {
   // The line holds only fixed fields (a checked request id, the method, the route template, the
   // status and the duration), so redaction has nothing to find there; it cloned every line's
   // fields, about 3 µs and 5 KB of garbage per request.

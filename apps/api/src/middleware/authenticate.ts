@@ -1,9 +1,10 @@
 import { accessTokens, partners, users } from '@partner-center/db/schema'
-import { prepareSelect, type Database } from '@partner-center/db'
+import { prepareSelect, type Database } from '@partner-center/db/portable'
 import { and, eq, getTableColumns, gt, isNull, sql } from 'drizzle-orm'
-import type { MiddlewareHandler } from 'hono'
+import type { Context, MiddlewareHandler } from 'hono'
 import type { AppDeps, AppEnv, Principal } from '../deps'
 import { hashToken, readBearerToken } from '../security/tokens'
+import { runAfterResponse } from './after-response'
 
 // Sliding expiry is written at most once a minute per token (domain.md R79), so a busy page
 // does not turn every read into a write.
@@ -52,20 +53,34 @@ function preparePrincipalQuery(db: Database) {
 // Every authenticated request runs this query, so it is built and prepared once per handle.
 const principalQueries = new WeakMap<Database, ReturnType<typeof preparePrincipalQuery>>()
 
-async function loadUserPrincipal(deps: AppDeps, tokenHash: string): Promise<Principal | undefined> {
+interface TokenUse {
+  id: string
+  lastUsedAt: Date
+  maxExpiresAt: Date
+}
+
+/** The sliding expiry's write, once a minute per token at most (R79). */
+function slideExpiry(deps: AppDeps, token: TokenUse, now: Date): (() => Promise<unknown>) | null {
+  if (now.getTime() - token.lastUsedAt.getTime() < SLIDE_WRITE_INTERVAL_MS) return null
+  const slid = new Date(now.getTime() + deps.config.accessTokenTtlMinutes * 60_000)
+  const expiresAt = slid < token.maxExpiresAt ? slid : token.maxExpiresAt
+  const db = deps.db
+  return () =>
+    db.update(accessTokens).set({ lastUsedAt: now, expiresAt }).where(eq(accessTokens.id, token.id))
+}
+
+async function loadUserPrincipal(
+  c: Context<AppEnv>,
+  deps: AppDeps,
+  tokenHash: string
+): Promise<Principal | undefined> {
   const now = deps.clock.now()
   let query = principalQueries.get(deps.db)
   if (!query) principalQueries.set(deps.db, (query = preparePrincipalQuery(deps.db)))
   const [row] = await query.execute({ tokenHash, now: now.toISOString() })
   if (!row) return undefined
-  if (now.getTime() - row.token.lastUsedAt.getTime() >= SLIDE_WRITE_INTERVAL_MS) {
-    const slid = new Date(now.getTime() + deps.config.accessTokenTtlMinutes * 60_000)
-    const expiresAt = slid < row.token.maxExpiresAt ? slid : row.token.maxExpiresAt
-    await deps.db
-      .update(accessTokens)
-      .set({ lastUsedAt: now, expiresAt })
-      .where(eq(accessTokens.id, row.token.id))
-  }
+  const slide = slideExpiry(deps, row.token, now)
+  if (slide) await runAfterResponse(c, deps.logger, 'session slide', slide)
   return {
     kind: 'user',
     tokenId: row.token.id,
@@ -86,7 +101,7 @@ export function authenticate(deps: AppDeps): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const token = readBearerToken(c.req.header('authorization'))
     const hash = deps.hashBearerToken ?? hashToken
-    c.set('principal', token ? await loadUserPrincipal(deps, await hash(token)) : undefined)
+    c.set('principal', token ? await loadUserPrincipal(c, deps, await hash(token)) : undefined)
     await next()
   }
 }

@@ -1,5 +1,5 @@
-import type { Database } from '@partner-center/db'
-import type { Logger } from 'pino'
+import type { Database } from '@partner-center/db/portable'
+import type { AppLogger } from '../logging/app-logger'
 import type { MailTransport } from './create-smtp-transport'
 import type { DispatcherConfig } from './dispatcher-config'
 import type { EmailRenderers } from './email-renderers'
@@ -8,7 +8,7 @@ import type { EmailRenderers } from './email-renderers'
 export interface DeliveryContext {
   db: Database
   clock: { now(): Date }
-  logger: Logger
+  logger: AppLogger
   transport: MailTransport
   config: DispatcherConfig
   renderers: EmailRenderers

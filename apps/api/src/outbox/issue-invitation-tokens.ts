@@ -1,4 +1,4 @@
-import { appliesFromSql, executeRows, type Database } from '@partner-center/db'
+import { appliesFromSql, executeRows, type Database } from '@partner-center/db/portable'
 import { INVITATION_EVENTS, type AssociationType } from '@partner-center/domain'
 import { sql } from 'drizzle-orm'
 import { randomBytes, randomUUID } from 'node:crypto'

@@ -1,4 +1,4 @@
-import type { Database } from '@partner-center/db'
+import type { Database } from '@partner-center/db/portable'
 import { invitations, partners, preRegistrations } from '@partner-center/db/schema'
 import { eq } from 'drizzle-orm'
 

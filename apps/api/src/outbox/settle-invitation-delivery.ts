@@ -1,4 +1,4 @@
-import { executeRows, type Database } from '@partner-center/db'
+import { executeRows, type Database } from '@partner-center/db/portable'
 import type { OutboxStatus } from '@partner-center/db/schema'
 import { INVITATION_EVENTS, type InvitationEventName } from '@partner-center/domain'
 import { sql } from 'drizzle-orm'

@@ -1,4 +1,4 @@
-import { executeRows, type Database } from '@partner-center/db'
+import { executeRows, type Database } from '@partner-center/db/portable'
 import type { OutboxStatus } from '@partner-center/db/schema'
 import { sql } from 'drizzle-orm'
 import type { ClaimedRow } from './claim-outbox-rows'

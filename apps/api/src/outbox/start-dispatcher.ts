@@ -1,5 +1,5 @@
-import type { Database } from '@partner-center/db'
-import type { Logger } from 'pino'
+import type { Database } from '@partner-center/db/portable'
+import type { AppLogger } from '../logging/app-logger'
 import { errorLogFields } from '../error-log-fields'
 import { claimOutboxRows, releaseOutboxRows, type ClaimedRow } from './claim-outbox-rows'
 import type { MailTransport } from './create-smtp-transport'
@@ -15,7 +15,7 @@ import { sweepExpiredRecords } from './sweep-expired-records'
 export interface StartDispatcherOptions {
   db: Database
   clock: { now(): Date }
-  logger: Logger
+  logger: AppLogger
   /** One pooled transport for the process; the caller closes it after `stop()`. */
   transport: MailTransport
   config: DispatcherConfig
@@ -171,7 +171,7 @@ export function startDispatcher(options: StartDispatcherOptions): Dispatcher {
     while (!stopping) {
       try {
         const result = await sweepExpiredRecords(db, clock.now())
-        logger.debug(result, 'expiry sweep')
+        logger.debug({ ...result }, 'expiry sweep')
       } catch (error) {
         logger.error({ err: errorLogFields(error) }, 'expiry sweep failed')
       }
@@ -195,7 +195,7 @@ export function startDispatcher(options: StartDispatcherOptions): Dispatcher {
       stopping = true
       for (const nap of naps) nap.wake()
       await Promise.all(loops)
-      logger.info('dispatcher stopped')
+      logger.info({}, 'dispatcher stopped')
     },
   }
 }

@@ -1,4 +1,4 @@
-import { appliesFromSql, executeRows, type Database } from '@partner-center/db'
+import { appliesFromSql, executeRows, type Database } from '@partner-center/db/portable'
 import { INVITATION_EVENTS, PREREGISTRATION_EVENTS, type StateEvent } from '@partner-center/domain'
 import { sql, type SQL } from 'drizzle-orm'
 

@@ -1,5 +1,5 @@
-import type { Database } from '@partner-center/db'
-import { appliesFromSql } from '@partner-center/db'
+import type { Database } from '@partner-center/db/portable'
+import { appliesFromSql } from '@partner-center/db/portable'
 import { invitations } from '@partner-center/db/schema'
 import {
   auditActionOf,

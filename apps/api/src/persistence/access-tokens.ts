@@ -1,4 +1,4 @@
-import type { Database } from '@partner-center/db'
+import type { Database } from '@partner-center/db/portable'
 import { accessTokens, customerAccounts } from '@partner-center/db/schema'
 import { and, eq, gt, isNull } from 'drizzle-orm'
 import type { AppDeps } from '../deps'

@@ -1,4 +1,4 @@
-import type { Database } from '@partner-center/db'
+import type { Database } from '@partner-center/db/portable'
 import { auditEvents } from '@partner-center/db/schema'
 import type { AuditAction, AuditActorType } from '@partner-center/domain'
 

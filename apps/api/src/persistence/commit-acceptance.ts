@@ -1,4 +1,4 @@
-import { appliesFromSql, type Database } from '@partner-center/db'
+import { appliesFromSql, type Database } from '@partner-center/db/portable'
 import {
   associations,
   customerAccounts,

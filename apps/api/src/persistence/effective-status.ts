@@ -1,4 +1,4 @@
-import { statusIn } from '@partner-center/db'
+import { statusIn } from '@partner-center/db/portable'
 import { invitations, LIVE_INVITATION_STATUSES, preRegistrations } from '@partner-center/db/schema'
 import { sql, type Placeholder, type SQL } from 'drizzle-orm'
 

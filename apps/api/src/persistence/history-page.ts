@@ -1,4 +1,4 @@
-import { prepareSelect, type Database } from '@partner-center/db'
+import { prepareSelect, type Database } from '@partner-center/db/portable'
 import { invitations, preRegistrations, users } from '@partner-center/db/schema'
 import { and, count, desc, eq, getTableColumns, inArray, sql } from 'drizzle-orm'
 import { effectiveInvitationStatusSql } from './effective-status'

@@ -1,4 +1,4 @@
-import type { Database } from '@partner-center/db'
+import type { Database } from '@partner-center/db/portable'
 import { invitations, preRegistrations, type PreRegistrationRow } from '@partner-center/db/schema'
 import type { DecideInvitationBatchOptions } from '@partner-center/domain'
 import { and, asc, count, desc, eq, gt, inArray } from 'drizzle-orm'

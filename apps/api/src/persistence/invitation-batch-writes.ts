@@ -1,4 +1,4 @@
-import { appliesFromSql, getUniqueViolation, type Database } from '@partner-center/db'
+import { appliesFromSql, getUniqueViolation, type Database } from '@partner-center/db/portable'
 import {
   invitationBatches,
   invitations,

@@ -1,4 +1,4 @@
-import type { Database, PreparedSelect } from '@partner-center/db'
+import type { Database, PreparedSelect } from '@partner-center/db/portable'
 import { filterValuesOf, shapeOf, type ListFilterShape, type ListPageOptions } from './list-filter'
 
 /** The two prepared statements of one list filter shape: the page and its total. */

@@ -1,4 +1,4 @@
-import { prepareSelect, type Database } from '@partner-center/db'
+import { prepareSelect, type Database } from '@partner-center/db/portable'
 import {
   associations,
   customerAccounts,

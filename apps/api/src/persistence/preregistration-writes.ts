@@ -1,5 +1,5 @@
-import type { Database } from '@partner-center/db'
-import { getUniqueViolation, UNIQUE_CONSTRAINTS } from '@partner-center/db'
+import type { Database } from '@partner-center/db/portable'
+import { getUniqueViolation, UNIQUE_CONSTRAINTS } from '@partner-center/db/portable'
 import { preRegistrations, type PreRegistrationRow } from '@partner-center/db/schema'
 import type { DomainError, PreregistrationToCreate } from '@partner-center/domain'
 import type { PartnerScope } from '../deps'

@@ -1,4 +1,4 @@
-import type { Database } from '@partner-center/db'
+import type { Database } from '@partner-center/db/portable'
 import { isPiiSearch, maskSearchText } from '@partner-center/domain'
 import type { PartnerScope } from '../deps'
 import type { RevealColumn } from '../presenters/masked-contact'

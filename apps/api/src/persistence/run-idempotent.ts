@@ -1,4 +1,4 @@
-import type { Database } from '@partner-center/db'
+import type { Database } from '@partner-center/db/portable'
 import { idempotencyKeys } from '@partner-center/db/schema'
 import type { DomainError, Result } from '@partner-center/domain'
 import { and, eq } from 'drizzle-orm'

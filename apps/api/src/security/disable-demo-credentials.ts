@@ -1,4 +1,4 @@
-import type { Database } from '@partner-center/db'
+import type { Database } from '@partner-center/db/portable'
 import {
   accessTokens,
   customerAccounts,
@@ -8,7 +8,7 @@ import {
 } from '@partner-center/db/schema'
 import { DEMO_CREDENTIAL_IDS } from '@partner-center/db/seed'
 import { and, inArray, isNull, ne, notLike, or, sql } from 'drizzle-orm'
-import type { Logger } from 'pino'
+import type { AppLogger } from '../logging/app-logger'
 import { recordAudits, type AuditEntry } from '../persistence/audit'
 
 /**
@@ -43,7 +43,7 @@ export interface DisabledDemoCredentials {
  */
 export async function disableDemoCredentials(
   db: Database,
-  options: { now: Date; logger: Logger }
+  options: { now: Date; logger: AppLogger }
 ): Promise<DisabledDemoCredentials> {
   const { now } = options
   const ids = DEMO_CREDENTIAL_IDS

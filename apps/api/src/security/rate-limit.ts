@@ -1,4 +1,4 @@
-import type { Database } from '@partner-center/db'
+import type { Database } from '@partner-center/db/portable'
 import { rateLimitCounters } from '@partner-center/db/schema'
 import { and, eq, sql } from 'drizzle-orm'
 

@@ -3,7 +3,7 @@ import {
   executeRows,
   groupDoubleAssociations,
   type DoubleAssociationRow,
-} from '@partner-center/db'
+} from '@partner-center/db/portable'
 import { maskEmail, type AssociationType } from '@partner-center/domain'
 import { sql } from 'drizzle-orm'
 import type { AppDeps } from '../deps'

@@ -1,4 +1,4 @@
-import { appliesFromSql } from '@partner-center/db'
+import { appliesFromSql } from '@partner-center/db/portable'
 import { partners, preRegistrations } from '@partner-center/db/schema'
 import {
   auditActionOf,

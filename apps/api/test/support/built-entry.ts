@@ -56,7 +56,7 @@ function writeRecorder(dir: string, importLog: string): string {
  * const api = startBuiltEntry('server', { DATABASE_URL, SMTP_URL, PUBLIC_BASE_URL, PORT })
  */
 export function startBuiltEntry(
-  entry: 'server' | 'dispatcher',
+  entry: 'server' | 'dispatcher' | 'migrate',
   env: Record<string, string>
 ): BuiltEntry {
   const bundle = join(DIST, `${entry}.js`)

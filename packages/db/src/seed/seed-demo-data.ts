@@ -1,5 +1,5 @@
 import type { PgTable } from 'drizzle-orm/pg-core'
-import type { Database } from '../create-db'
+import type { Database } from '../database'
 import {
   associations,
   customerAccounts,

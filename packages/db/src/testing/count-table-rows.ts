@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm'
-import type { Database } from '../create-db'
+import type { Database } from '../database'
 import { executeRows } from '../execute-rows'
 
 /**

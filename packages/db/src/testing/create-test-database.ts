@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import postgres from 'postgres'
-import { createDb, type Database, type DbHandle } from '../create-db'
+import { createDb } from '../create-db'
+import type { Database, DbHandle } from '../database'
 import { migrateDb } from '../migrate-db'
 import { MIGRATIONS_FOLDER } from '../migrations-folder'
 import { readTestDatabaseUrl } from './env'

@@ -1,4 +1,4 @@
-import { getUniqueViolation, UNIQUE_CONSTRAINTS } from '@partner-center/db'
+import { getUniqueViolation, UNIQUE_CONSTRAINTS } from '@partner-center/db/portable'
 import { decideAcceptance, type FailureCode } from '@partner-center/domain'
 import type { AppDeps } from '../../deps'
 import { AppError } from '../../errors'

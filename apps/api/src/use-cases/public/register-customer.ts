@@ -1,4 +1,4 @@
-import { getUniqueViolation, UNIQUE_CONSTRAINTS } from '@partner-center/db'
+import { getUniqueViolation, UNIQUE_CONSTRAINTS } from '@partner-center/db/portable'
 import { customerAccounts } from '@partner-center/db/schema'
 import { resolveLinkAnswer, validateCustomerName } from '@partner-center/domain'
 import { normalizeMobile } from '@partner-center/domain/phone'
