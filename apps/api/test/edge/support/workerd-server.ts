@@ -2,13 +2,16 @@
 // from the `workerd` npm package, on loopback (issue 17 item 4).
 import { spawn } from 'node:child_process'
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { freePort, waitUntil } from '../../support/built-entry'
 
 const APP_DIR = fileURLToPath(new URL('../../../', import.meta.url))
-const WORKERD = join(APP_DIR, 'node_modules', '.bin', 'workerd')
+// The binary itself, as wrangler finds it: the package's `bin` is a Node wrapper that runs it
+// with execFileSync, so killing the wrapper would leave workerd running.
+const WORKERD = (createRequire(import.meta.url)('workerd') as { default: string }).default
 
 /** The compatibility settings of wrangler.jsonc, so workerd runs what a deploy would. */
 export function readWranglerCompatibility(): { date: string; flags: string[] } {
