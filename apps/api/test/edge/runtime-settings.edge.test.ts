@@ -7,7 +7,7 @@ import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { waitUntil } from '../support/built-entry'
 import { startEdgeWorld, type EdgeWorld } from './support/edge-world'
-import { startWorkerd } from './support/workerd-server'
+import { startWorkerd } from '../../scripts/workerd.mjs'
 
 const LIST = '/api/v1/customer-development/preregistrations'
 const SIGN_IN_LIMIT = 3
@@ -39,7 +39,7 @@ describe('the worker in production', () => {
   it('refuses to serve without DATA_ENCRYPTION_KEY, naming it and never the database URL', async () => {
     const bindings = { ...world.workerBindings }
     delete bindings.DATA_ENCRYPTION_KEY
-    const refused = await startWorkerd(inject('workerBundle'), bindings, { healthy: false })
+    const refused = await startWorkerd({ bundle: inject('workerBundle'), bindings, healthy: false })
     try {
       const answer = await fetch(`${refused.origin}/api/health`)
       expect(answer.status).toBe(500)
@@ -97,9 +97,12 @@ describe('the worker in production', () => {
 
   it('answers 503 SYSTEM_BUSY at the request deadline while the database waits on a lock', async () => {
     const token = await world.signIn('sales@acme.example')
-    const impatient = await startWorkerd(inject('workerBundle'), {
-      ...world.workerBindings,
-      REQUEST_TIMEOUT_SECONDS: '1',
+    const impatient = await startWorkerd({
+      bundle: inject('workerBundle'),
+      bindings: {
+        ...world.workerBindings,
+        REQUEST_TIMEOUT_SECONDS: '1',
+      },
     })
     let release: () => void = () => undefined
     const released = new Promise<void>((resolve) => (release = resolve))

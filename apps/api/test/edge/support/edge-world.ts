@@ -12,7 +12,7 @@ import { testDispatcherConfig } from '../../outbox/outbox-fixtures'
 import { DEMO_PASSWORD } from '../../../src/dev/start-development-services'
 import { callJson, createTestApp, type ApiBody, type JsonCallInit } from '../../test-app'
 import { waitUntil } from '../../support/built-entry'
-import { startWorkerd } from './workerd-server'
+import { startWorkerd } from '../../../scripts/workerd.mjs'
 
 /** Where the worker says its portal is (production requires https; links are read, not opened). */
 export const EDGE_PUBLIC_BASE_URL = 'https://portal.edge.example'
@@ -51,7 +51,7 @@ export async function startEdgeWorld(options: EdgeWorldOptions = {}) {
     PUBLIC_RATE_LIMIT_PER_MINUTE: '10000',
     ...options.bindings,
   }
-  const worker = await startWorkerd(inject('workerBundle'), workerBindings)
+  const worker = await startWorkerd({ bundle: inject('workerBundle'), bindings: workerBindings })
   const sink = await startSmtpSink()
   const transport = createSmtpTransport({ url: sink.url })
   const dispatcher = startDispatcher({
