@@ -1,5 +1,5 @@
 // `npm test`: installs and runs the whole suite with APP_ENV=test: format check, lint,
-// typecheck, migration drift, unit and property tests, integration tests on PostgreSQL, the
+// typecheck, the published packages' checks (publint, attw), migration drift, unit and property tests, integration tests on PostgreSQL, the
 // build and the e2e specs in Chromium. The last line is the total: `N passed, N failed`.
 import { fileURLToPath } from 'node:url'
 import { ensureChromium } from './lib/chromium.mjs'
@@ -21,7 +21,7 @@ const failedSteps = []
 const cleanups = []
 
 // Steps whose failures show up as failed tests in their reports are not counted again.
-const TEST_STEPS = new Set(['test', 'test:int', 'test:edge', 'test:e2e'])
+const TEST_STEPS = new Set(['test', 'test:int', 'test:edge', 'test:e2e', 'test:consumer'])
 const failedTestSteps = []
 
 async function step(name, command, args, env = {}) {
@@ -65,6 +65,8 @@ try {
   await step('format check', 'pnpm', ['format:check'])
   await turbo(['build'])
   await turbo(['lint', 'typecheck'])
+  // The published packages as a consumer gets them: publint and attw on the packed tarballs.
+  await turbo(['check:package'])
   await step('migration drift', 'pnpm', ['--filter', '@partner-center/db', 'db:check'])
   await turbo(['test'])
 
@@ -82,6 +84,9 @@ try {
     CHROMIUM_PATH: chromium,
     ...(e2eDb ? { E2E_DATABASE_URL: e2eDb.url } : {}),
   })
+  // Another team's project: the four packages published to Verdaccio on loopback, installed
+  // with npm outside the workspace, used from Node and from a page on a third origin.
+  await turbo(['test:consumer'], { CHROMIUM_PATH: chromium })
 } catch (error) {
   console.error(`\n${error instanceof Error ? error.message : String(error)}`)
   failedSteps.push('setup')

@@ -5,8 +5,8 @@ import { defineConfig } from 'vite'
  * Library build of the templates (architecture.md §10, Traps): Node cannot load `.vue` at run
  * time, so the SFCs are compiled here into `dist/index.js`. It is an SSR build because the
  * templates are only ever rendered to strings (the compiled `ssrRender` functions are faster and
- * the same code runs in Node and in the browser preview). Every third-party import stays external:
- * one Vue copy for the consumer (two break SSR), and the consumer bundles the rest.
+ * the same code runs in Node and in the browser preview). Every bare import stays external: one
+ * Vue copy for the consumer (two break SSR), and the consumer bundles the rest.
  */
 export default defineConfig({
   plugins: [vue()],
@@ -20,13 +20,9 @@ export default defineConfig({
     minify: false,
     sourcemap: true,
     rollupOptions: {
-      // Workspace packages export TypeScript source, which plain Node cannot load: they are
-      // inlined (bench/email-dispatch.mjs imports this file directly).
-      external: (id) =>
-        !id.startsWith('.') &&
-        !id.startsWith('/') &&
-        !id.startsWith('\0') &&
-        !id.startsWith('@partner-center/'),
+      // Every bare import is a dependency the consumer installs, @partner-center/domain included
+      // (built to JavaScript like this package, so plain Node loads it).
+      external: (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0'),
       output: { format: 'es', entryFileNames: 'index.js' },
     },
   },

@@ -6,6 +6,7 @@ const PROJECT_DIRS = ['apps', 'packages', 'tooling']
 function reportDirs(root) {
   const dirs = [
     join(root, 'e2e', '.reports'),
+    join(root, 'consumer', '.reports'),
     join(root, 'bench', '.reports'),
     join(root, 'reliability', '.reports'),
   ]

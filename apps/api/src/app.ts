@@ -11,10 +11,11 @@ import { errorLogFields } from './error-log-fields'
 import { accessLog } from './middleware/access-log'
 import { authenticate } from './middleware/authenticate'
 import { closeWhenBodyUnread } from './middleware/close-unread-body'
+import { cors } from './middleware/cors'
 import { locale, pickLocale } from './middleware/locale'
 import { requestId } from './middleware/request-id'
-import { createNonce, documentPageCsp, securityHeaders } from './middleware/security-headers'
-import { createApiReferencePage } from './routes/api-reference'
+import { securityHeaders } from './middleware/security-headers'
+import { createApiReferenceRoutes } from './routes/api-reference'
 import { createAuthRoutes } from './routes/auth'
 import { createHealthRoutes } from './routes/health'
 import { createAdminRoutes } from './routes/admin'
@@ -83,6 +84,9 @@ export function createApp(deps: AppDeps) {
   app.use(requestId())
   app.use(locale())
   app.use(accessLog(deps.logger))
+  // Before everything that may refuse a request: a preflight is answered here, and a refusal
+  // (401, 413, 429, 503) to an allowed origin carries the CORS headers the page needs to read it.
+  app.use(cors({ allowedOrigins: deps.config.corsAllowedOrigins ?? [] }))
   app.use(closeWhenBodyUnread())
   app.use(requestDeadline(deps.config.requestTimeoutMs ?? 15_000))
   const limitBody = bodyLimit({
@@ -116,11 +120,13 @@ export function createApp(deps: AppDeps) {
     openapi: '3.1.0',
     info: { title: 'Partner Center · Customer Development API', version: '1.0.0' },
   })
-  app.get('/docs', (c) => {
-    const nonce = createNonce()
-    c.header('content-security-policy', documentPageCsp(nonce))
-    return c.html(createApiReferencePage('/api/openapi.json', nonce))
-  })
+  app.route(
+    '/',
+    createApiReferenceRoutes({
+      enabled: deps.config.apiDocs ?? false,
+      loadScript: deps.apiReferenceScript,
+    })
+  )
 
   app.notFound((c) => respondWithError(c, AppError.of('NOT_FOUND')))
   app.onError((error, c) => {

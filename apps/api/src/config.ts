@@ -31,7 +31,18 @@ export function configFromEnv(env: Env): AppConfig {
     requestTimeoutMs: env.REQUEST_TIMEOUT_SECONDS * 1000,
     trustedProxies: env.TRUSTED_PROXIES,
     mailDomain: env.MAIL_DOMAIN ?? mailDomainOf(env.MAIL_FROM),
+    corsAllowedOrigins: env.CORS_ALLOWED_ORIGINS,
+    apiDocs: apiDocsEnabled(env),
   }
+}
+
+/**
+ * Whether `/api/docs` serves the API reference: `API_DOCS` when set, else on outside production.
+ * Production keeps it off unless asked: it is a developer's aid (5 MB of Scalar, a try-it
+ * client), and an operator who publishes it says so.
+ */
+export function apiDocsEnabled(env: Pick<Env, 'API_DOCS' | 'APP_ENV'>): boolean {
+  return (env.API_DOCS ?? (env.APP_ENV === 'production' ? 'off' : 'on')) === 'on'
 }
 
 /**

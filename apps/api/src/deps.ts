@@ -2,6 +2,7 @@ import type { Database } from '@partner-center/db/portable'
 import type { PartnerRow } from '@partner-center/db/schema'
 import type { Context, Hono } from 'hono'
 import type { AppLogger } from './logging/app-logger'
+import type { ApiReferenceScript } from './routes/api-reference'
 import type { Keyring } from './security/keyring'
 
 /** Settings the request path needs, taken from the environment by the entry points. */
@@ -29,6 +30,16 @@ export interface AppConfig {
   requestTimeoutMs?: number
   trustedProxies: readonly string[]
   mailDomain: string
+  /**
+   * `CORS_ALLOWED_ORIGINS`: exact origins whose pages may call the API across origins
+   * (middleware/cors.ts); unset or empty, none may.
+   */
+  corsAllowedOrigins?: readonly string[]
+  /**
+   * `API_DOCS`: whether `/api/docs` serves the API reference (on outside production by default);
+   * absent, it answers 404. The OpenAPI document is served either way.
+   */
+  apiDocs?: boolean
 }
 
 /**
@@ -74,6 +85,12 @@ export interface AppDeps {
   getClientAddress?: (c: Context<AppEnv>) => string | undefined
   /** Extra routes mounted only outside production (fixtures, mailbox). */
   devRoutes?: { path: string; app: Hono<AppEnv> }[]
+  /**
+   * Scalar's bundle for the reference page (`/api/docs/scalar.js`): the Node entry reads it from
+   * node_modules (`api-reference-script.ts`). Absent on the worker, whose upload stays small:
+   * there `/api/docs` answers 404.
+   */
+  apiReferenceScript?: () => Promise<ApiReferenceScript>
 }
 
 /** The principal the auth middleware puts on the context. */

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { resolveDemoSettings, withDefaultAppEnv, type DemoSettings } from './env-profile'
 import { parseTrustedProxies } from './middleware/client-address'
+import { originProblem } from './middleware/cors'
 import { decodeDataKey, isDevelopmentOnlyDataKey, KEY_ID_PATTERN } from './security/keyring'
 
 const flag = z
@@ -58,6 +59,8 @@ const EnvSchema = z.object({
     .default(600),
   API_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(50_000_000).default(1_048_576),
   REQUEST_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(15),
+  // The API reference at /api/docs; unset: on outside production, off in production (config.ts).
+  API_DOCS: z.enum(['on', 'off']).optional(),
   // Worker only: the client address is the `cf-connecting-ip` Cloudflare sets (worker/).
   BEHIND_CLOUDFLARE: flag.default(false),
   TRUSTED_PROXIES: z
@@ -74,6 +77,23 @@ const EnvSchema = z.object({
         parseTrustedProxies(entries)
       } catch (error) {
         ctx.addIssue({ code: 'custom', message: (error as Error).message })
+      }
+    }),
+  // Exact origins whose pages may call the API (middleware/cors.ts); none in every environment:
+  // the shell, the portal and the module's harness proxy /api, so their calls are same-origin.
+  CORS_ALLOWED_ORIGINS: z
+    .string()
+    .default('')
+    .transform((list) =>
+      list
+        .split(',')
+        .map((entry) => entry.trim())
+        .filter(Boolean)
+    )
+    .superRefine((entries, ctx) => {
+      for (const entry of entries) {
+        const problem = originProblem(entry)
+        if (problem) ctx.addIssue({ code: 'custom', message: problem })
       }
     }),
   // Root key of keyring.ts (32 bytes, base64); DATA_ENCRYPTION_PREVIOUS_KEYS: `id:base64,…`.

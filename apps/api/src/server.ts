@@ -1,5 +1,6 @@
 import { serve } from '@hono/node-server'
 import { getConnInfo } from '@hono/node-server/conninfo'
+import { createScalarScriptLoader } from './api-reference-script'
 import { createApp } from './app'
 import { configFromEnv, dataKeysFromEnv } from './config'
 import type { AppDeps } from './deps'
@@ -46,6 +47,8 @@ async function main() {
     config,
     // The socket's address, for rate limits and loopback-only fixtures (R59, §10.5).
     getClientAddress: (c) => getConnInfo(c).remote.address,
+    // Scalar's bundle for /api/docs, from node_modules; not even located when API_DOCS is off.
+    apiReferenceScript: config.apiDocs ? createScalarScriptLoader() : undefined,
   }
   // Loaded with import() so a production process never loads the development-only packages
   // (smtp-server, mailparser) the sink needs (issue 13).

@@ -7,6 +7,7 @@ import {
 } from '@partner-center/db/testing'
 import { createHash } from 'node:crypto'
 import pino from 'pino'
+import { createScalarScriptLoader } from '../src/api-reference-script'
 import { createApp } from '../src/app'
 import type { AppConfig, AppDeps } from '../src/deps'
 import { deriveDemoToken } from '../src/dev/demo-tokens'
@@ -36,6 +37,7 @@ export const testConfig: AppConfig = {
   preregistrationRateLimitPerUserPerHour: 100_000,
   preregistrationRateLimitPerPartnerPerHour: 100_000,
   bodyLimitBytes: 1_048_576,
+  apiDocs: true,
   trustedProxies: [],
   mailDomain: 'partner-center.local',
 }
@@ -123,6 +125,7 @@ export async function createTestApp(
       previous: [],
     }),
     getClientAddress: () => options.clientAddress ?? '127.0.0.1',
+    apiReferenceScript: createScalarScriptLoader(),
   }
   deps.devRoutes = [{ path: '/v1/test', app: createFixtureRoutes(deps) }]
   const app = createApp(deps)

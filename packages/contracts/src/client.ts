@@ -1,6 +1,7 @@
 import type { z } from 'zod'
 import { MeResponse, SignInResponse, type SignInRequest } from './auth'
 import { OkResponse } from './common'
+import { HealthResponse, ReadyResponse } from './health'
 import { createApiTransport, type ApiCall, type ApiClientOptions } from './transport'
 import {
   AcceptInvitationResponse,
@@ -16,6 +17,7 @@ import {
 import {
   ADMIN_ROUTES,
   AUTH_ROUTES,
+  OPERATIONS_ROUTES,
   PARTNER_ROUTES,
   PUBLIC_ROUTES,
   idempotencyHeaders,
@@ -61,8 +63,8 @@ function listQuery(query: PreregistrationListQueryInput | HistoryQueryInput) {
 }
 
 /**
- * A typed client of the Partner Center API, one method per route of the route table (partner,
- * admin and public): method and path come from the table, every body is parsed with the
+ * A typed client of the Partner Center API, one method per route of the route table (operations,
+ * partner users, admin and public), named as the route: method and path come from the table, every body is parsed with the
  * contract schemas, and error answers throw {@link ApiError} (network failures: code `NETWORK`).
  *
  * @example
@@ -89,6 +91,10 @@ export function createApiClient(options: ApiClientOptions) {
 
   return {
     request,
+    /** Liveness: answers while the process runs. */
+    health: () => call(OPERATIONS_ROUTES.health, HealthResponse),
+    /** Readiness: answers 200 once the database answers. */
+    ready: () => call(OPERATIONS_ROUTES.ready, ReadyResponse),
     signIn: (body: SignInRequest) => call(AUTH_ROUTES.signIn, SignInResponse, { body }),
     signOut: () => call(AUTH_ROUTES.signOut, OkResponse),
     getMe: () => call(AUTH_ROUTES.getMe, MeResponse),

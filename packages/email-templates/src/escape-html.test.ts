@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { createSSRApp, h } from 'vue'
 import { renderToString } from 'vue/server-renderer'
-import { escapeHtml } from './escape-html'
+import { escapeHtml } from './escape-html.js'
 
 /** How Vue's SSR writes `text` as an attribute (never empty, Vue drops those) and as text. */
 async function vueEscapes(text: string): Promise<string> {

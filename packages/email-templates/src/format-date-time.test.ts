@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it, vi } from 'vitest'
-import { formatDateTime } from './format-date-time'
+import { formatDateTime } from './format-date-time.js'
 
 describe('formatDateTime', () => {
   it('formats the examples of §9.4', () => {

@@ -1,6 +1,6 @@
 import { formatExpiry } from '@partner-center/domain'
-import { EmailInputError } from './email-input-error'
-import type { Locale } from './types'
+import { EmailInputError } from './email-input-error.js'
+import type { Locale } from './types.js'
 
 /**
  * Formats an instant in UTC for the locale, exactly as domain.md §9.4 shows: the domain's

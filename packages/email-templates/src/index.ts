@@ -5,14 +5,14 @@
  * `@partner-center/email-templates`: the emails of Customer Development, rendered to subject,
  * HTML and plain text. See README.md.
  */
-export { EmailInputError, type EmailInputErrorCode } from './email-input-error'
-export { formatDateTime } from './format-date-time'
-export { renderEmail } from './render/render-email'
+export { EmailInputError, type EmailInputErrorCode } from './email-input-error.js'
+export { formatDateTime } from './format-date-time.js'
+export { renderEmail } from './render/render-email.js'
 export {
   createTemplateRenderer,
   type TemplateRenderer,
   type TemplateRendererOptions,
-} from './render/template-renderer'
+} from './render/template-renderer.js'
 export type {
   AppEnv,
   AssociationSuccessProps,
@@ -25,4 +25,4 @@ export type {
   RenewalRequestProps,
   TemplateName,
   TemplatePropsMap,
-} from './types'
+} from './types.js'

@@ -1,4 +1,4 @@
-import { EmailInputError } from './email-input-error'
+import { EmailInputError } from './email-input-error.js'
 
 /** CR, LF, NUL, NEL, LS, PS: the characters R55 refuses in header-bound values. */
 const HEADER_BREAKERS = /[\r\n\0\u0085\u2028\u2029]/

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { allowedOrigin, assertLinkAllowed } from './link-policy'
-import { renderEmail } from './render/render-email'
-import { POLICY, invitation } from './testing/fixtures'
-import type { LinkPolicy } from './types'
+import { allowedOrigin, assertLinkAllowed } from './link-policy.js'
+import { renderEmail } from './render/render-email.js'
+import { POLICY, invitation } from './testing/fixtures.js'
+import type { LinkPolicy } from './types.js'
 
 const ORIGIN = 'https://partners.example.com'
 

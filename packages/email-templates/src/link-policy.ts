@@ -1,5 +1,5 @@
-import { EmailInputError } from './email-input-error'
-import type { LinkPolicy } from './types'
+import { EmailInputError } from './email-input-error.js'
+import type { LinkPolicy } from './types.js'
 
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1'])
 

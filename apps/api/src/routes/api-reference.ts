@@ -1,40 +1,119 @@
+import { Hono } from 'hono'
+import type { AppEnv } from '../deps'
+import { AppError } from '../errors'
+import { createNonce, documentPageCsp } from '../middleware/security-headers'
+
 /**
- * A self-contained API reference page (no CDN, domain.md R60 spirit): it fetches the OpenAPI
- * document and lists every operation with its parameters, body and answers. Its inline script
- * and style carry `nonce`, the one this response's CSP allows (`documentPageCsp`).
+ * Scalar's standalone bundle (`@scalar/api-reference`, `dist/browser/standalone.js`) as the API
+ * serves it: its own JavaScript with its CSS inside, so the page needs nothing from elsewhere.
  */
-export function createApiReferencePage(documentUrl: string, nonce: string): string {
+export interface ApiReferenceScript {
+  /** The bundle's bytes. */
+  source: Uint8Array<ArrayBuffer>
+  /** The same bytes gzip-compressed once (4.9 MB become 1.4 MB), for browsers that accept it. */
+  gzip: Uint8Array<ArrayBuffer>
+  /** A digest of `source`: the page asks for `scalar.js?v=<digest>`, cacheable for a year. */
+  digest: string
+}
+
+/** The OpenAPI document and the bundle, as the browser asks for them (the app's base is `/api`). */
+const DOCUMENT_URL = '/api/openapi.json'
+const SCRIPT_PATH = '/api/docs/scalar.js'
+
+/**
+ * Scalar's settings: nothing it does may leave the API's origin. No font download (its default
+ * fetches Inter and JetBrains Mono from its own CDN), no request proxy (try-it calls the API
+ * directly: the page and the API share an origin), no telemetry, no AI agent or MCP panel (both
+ * talk to Scalar's services), no developer toolbar. `servers` is set in the page, from its own
+ * origin, so try-it calls the API that served the page, directly or through the shell's proxy.
+ */
+const SCALAR_CONFIGURATION = {
+  url: DOCUMENT_URL,
+  withDefaultFonts: false,
+  telemetry: false,
+  agent: { disabled: true },
+  mcp: { disabled: true },
+  showDeveloperTools: 'never',
+  documentDownloadType: 'json',
+} as const
+
+/**
+ * The reference page: Scalar from this origin, started by inline scripts that carry this
+ * response's nonce (the only scripts the page's CSP runs, `documentPageCsp`).
+ */
+export function createApiReferencePage(options: { scriptUrl: string; nonce: string }): string {
+  const { scriptUrl, nonce } = options
+  // `<` escaped, so no value can close the script element.
+  const configuration = JSON.stringify(SCALAR_CONFIGURATION).replaceAll('<', '\\u003c')
+  // The first script turns off zod's compiled validators inside Scalar (`z.config({ jitless })`,
+  // through zod's global): otherwise zod probes `Function('')`, which the CSP refuses and reports.
+  // The mount point is not `#api-reference`: Scalar mounts a second, unconfigured reference on
+  // an element of that id by itself (with default fonts from its CDN and its AI agent).
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>API reference · Customer Development</title>
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<style nonce="${nonce}">
-body{font:14px/1.5 system-ui,sans-serif;margin:0;color:#1f2329;background:#f7f8fa}
-header{background:#1f2329;color:#fff;padding:16px 24px}h1{font-size:18px;margin:0}
-main{max-width:1100px;margin:0 auto;padding:16px 24px}
-details{background:#fff;border:1px solid #e4e7ed;border-radius:4px;margin:8px 0}
-summary{cursor:pointer;padding:10px 12px;font-family:ui-monospace,monospace}
-.m{display:inline-block;min-width:64px;font-weight:700}.get{color:#1a7f37}.post{color:#0969da}
-.patch{color:#9a6700}.delete{color:#cf222e}.s{color:#57606a;font-family:system-ui}
-pre{margin:0 12px 12px;padding:8px;background:#f6f8fa;overflow:auto;font-size:12px}
-</style></head>
-<body><header><h1>Partner Center · Customer Development API</h1></header>
-<main id="ops"><p>Loading ${documentUrl}…</p></main>
-<script type="module" nonce="${nonce}">
-const doc = await (await fetch(${JSON.stringify(documentUrl)})).json()
-const main = document.getElementById('ops')
-main.replaceChildren()
-const resolve = (s) => s && s.$ref ? doc.components.schemas[s.$ref.split('/').pop()] : s
-for (const [path, item] of Object.entries(doc.paths)) {
-  for (const [method, op] of Object.entries(item)) {
-    const d = document.createElement('details')
-    const sum = document.createElement('summary')
-    const m = document.createElement('span'); m.className = 'm ' + method; m.textContent = method.toUpperCase()
-    const s = document.createElement('span'); s.className = 's'; s.textContent = ' ' + (op.summary ?? '')
-    sum.append(m, path, s); d.append(sum)
-    const pre = document.createElement('pre')
-    pre.textContent = JSON.stringify({ parameters: op.parameters, requestBody: resolve(op.requestBody?.content?.['application/json']?.schema), responses: Object.fromEntries(Object.entries(op.responses).map(([k, v]) => [k, resolve(v.content?.['application/json']?.schema) ?? v.description])) }, null, 2)
-    d.append(pre); main.append(d)
-  }
-}
+</head>
+<body><div id="reference"></div>
+<script nonce="${nonce}">globalThis.__zod_globalConfig = { jitless: true }</script>
+<script src="${scriptUrl}" nonce="${nonce}"></script>
+<script nonce="${nonce}">
+Scalar.createApiReference('#reference', { ...${configuration}, servers: [{ url: location.origin }] })
 </script></body></html>`
+}
+
+/** Whether an `Accept-Encoding` header accepts gzip (absent, or listed without `q=0`). */
+export function acceptsGzip(header: string | undefined): boolean {
+  return (header ?? '').split(',').some((entry) => {
+    const [coding = '', ...parameters] = entry.split(';').map((part) => part.trim().toLowerCase())
+    if (coding !== 'gzip' && coding !== '*') return false
+    return !parameters.some((parameter) => /^q=0(\.0*)?$/.test(parameter))
+  })
+}
+
+/**
+ * `GET /api/docs` (the reference page) and `GET /api/docs/scalar.js` (its bundle). Both answer
+ * 404 `NOT_FOUND` unless `enabled` (`API_DOCS`) and the entry can read the bundle
+ * (`loadScript`: the Node entry reads it from node_modules; the worker carries no 5 MB bundle).
+ * The routes exist either way, so the route list (README table) does not depend on settings.
+ *
+ * @example
+ * app.route('/', createApiReferenceRoutes({ enabled: true, loadScript: createScalarScriptLoader() }))
+ */
+export function createApiReferenceRoutes(options: {
+  enabled: boolean
+  loadScript?: () => Promise<ApiReferenceScript>
+}) {
+  const loadScript = options.enabled ? options.loadScript : undefined
+  const available = async () => {
+    if (!loadScript) throw AppError.of('NOT_FOUND')
+    return loadScript()
+  }
+  return new Hono<AppEnv>()
+    .get('/docs', async (c) => {
+      const script = await available()
+      const nonce = createNonce()
+      c.header('content-security-policy', documentPageCsp(nonce))
+      // Each answer has its own nonce; a stored copy would only replay an old one.
+      c.header('cache-control', 'no-store')
+      return c.html(
+        createApiReferencePage({ scriptUrl: `${SCRIPT_PATH}?v=${script.digest}`, nonce })
+      )
+    })
+    .get('/docs/scalar.js', async (c) => {
+      const script = await available()
+      // The digest the page asked for names these bytes: cache them for a year. Any other
+      // (an older page) gets today's bytes, revalidated each time.
+      const current = c.req.query('v') === script.digest
+      c.header('content-type', 'text/javascript; charset=utf-8')
+      c.header(
+        'cache-control',
+        current ? 'public, max-age=31536000, immutable' : 'public, max-age=0, must-revalidate'
+      )
+      c.header('vary', 'accept-encoding')
+      if (acceptsGzip(c.req.header('accept-encoding'))) {
+        c.header('content-encoding', 'gzip')
+        return c.body(script.gzip)
+      }
+      return c.body(script.source)
+    })
 }

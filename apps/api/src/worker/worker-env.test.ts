@@ -45,6 +45,17 @@ describe('the worker settings', () => {
     expect(env.PLATFORM_NAME).toBe('Edge Cloud')
   })
 
+  it('read CORS_ALLOWED_ORIGINS as the Node entries do: none by default, a malformed one refused', () => {
+    expect(readWorkerEnv(PRODUCTION).CORS_ALLOWED_ORIGINS).toEqual([])
+    const origins = 'https://console.example.com,https://console.example.cn'
+    expect(
+      readWorkerEnv({ ...PRODUCTION, CORS_ALLOWED_ORIGINS: origins }).CORS_ALLOWED_ORIGINS
+    ).toEqual(['https://console.example.com', 'https://console.example.cn'])
+    expect(() =>
+      readWorkerEnv({ ...PRODUCTION, CORS_ALLOWED_ORIGINS: 'https://*.example.com' })
+    ).toThrow('"https://*.example.com" is not an origin')
+  })
+
   it('read BEHIND_CLOUDFLARE as the switch for cf-connecting-ip', () => {
     expect(readWorkerEnv(PRODUCTION).BEHIND_CLOUDFLARE).toBe(false)
     expect(readWorkerEnv({ ...PRODUCTION, BEHIND_CLOUDFLARE: 'true' }).BEHIND_CLOUDFLARE).toBe(true)

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { catalogues } from './catalogues'
-import { interpolate } from './interpolate'
+import { catalogues } from './catalogues.js'
+import { interpolate } from './interpolate.js'
 
 /** Every string leaf of a catalogue with its dotted path. */
 function leaves(value: unknown, path = ''): [string, string][] {

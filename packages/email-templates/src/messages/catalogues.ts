@@ -1,7 +1,7 @@
-import type { Locale } from '../types'
-import type { EmailMessages } from './email-messages'
-import { en } from './en'
-import { zhCN } from './zh-CN'
+import type { Locale } from '../types.js'
+import type { EmailMessages } from './email-messages.js'
+import { en } from './en.js'
+import { zhCN } from './zh-CN.js'
 
 /**
  * Every locale's catalogue; the `Record<Locale, …>` type makes a missing locale a type error.

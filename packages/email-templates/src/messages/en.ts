@@ -1,5 +1,5 @@
-import { typeDefinitions, typeNames, typeNotes } from './association-type-texts'
-import type { EmailMessages } from './email-messages'
+import { typeDefinitions, typeNames, typeNotes } from './association-type-texts.js'
+import type { EmailMessages } from './email-messages.js'
 
 /**
  * English email strings (domain.md §9.4–§9.6, verbatim).

@@ -1,10 +1,10 @@
-import { formatDateTime } from '../format-date-time'
-import { assertAssociationType, assertHeaderSafe, assertStrings } from '../input-checks'
-import { catalogues } from '../messages/catalogues'
-import { interpolate } from '../messages/interpolate'
+import { formatDateTime } from '../format-date-time.js'
+import { assertAssociationType, assertHeaderSafe, assertStrings } from '../input-checks.js'
+import { catalogues } from '../messages/catalogues.js'
+import { interpolate } from '../messages/interpolate.js'
 import AssociationSuccessEmail from '../templates/AssociationSuccessEmail.vue'
-import type { AssociationSuccessProps, AssociationType } from '../types'
-import type { SlotValues, TemplateSpec } from './template-spec'
+import type { AssociationSuccessProps, AssociationType } from '../types.js'
+import type { SlotValues, TemplateSpec } from './template-spec.js'
 
 /**
  * The success notice to the customer (domain.md §9.5).

@@ -1,12 +1,12 @@
-import { EmailInputError } from '../email-input-error'
-import { formatDateTime } from '../format-date-time'
-import { assertAssociationType, assertHeaderSafe, assertStrings } from '../input-checks'
-import { assertLinkAllowed } from '../link-policy'
-import { catalogues } from '../messages/catalogues'
-import { interpolate } from '../messages/interpolate'
+import { EmailInputError } from '../email-input-error.js'
+import { formatDateTime } from '../format-date-time.js'
+import { assertAssociationType, assertHeaderSafe, assertStrings } from '../input-checks.js'
+import { assertLinkAllowed } from '../link-policy.js'
+import { catalogues } from '../messages/catalogues.js'
+import { interpolate } from '../messages/interpolate.js'
 import InvitationEmail from '../templates/InvitationEmail.vue'
-import type { AssociationType, InvitationProps } from '../types'
-import type { SlotValues, TemplateSpec } from './template-spec'
+import type { AssociationType, InvitationProps } from '../types.js'
+import type { SlotValues, TemplateSpec } from './template-spec.js'
 
 const STRING_PROPS = [
   'partnerName',

@@ -1,8 +1,14 @@
 import { associationTypeDefinition, associationTypeNote } from '@partner-center/domain'
 import { describe, expect, it } from 'vitest'
-import { LINK, POLICY, associationSuccess, invitation, renewalRequest } from '../testing/fixtures'
-import type { AssociationType, Locale } from '../types'
-import { renderEmail } from './render-email'
+import {
+  LINK,
+  POLICY,
+  associationSuccess,
+  invitation,
+  renewalRequest,
+} from '../testing/fixtures.js'
+import type { AssociationType, Locale } from '../types.js'
+import { renderEmail } from './render-email.js'
 
 const invitationCases: {
   locale: Locale

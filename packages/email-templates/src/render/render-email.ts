@@ -1,8 +1,8 @@
-import { assertHeaderSafe } from '../input-checks'
-import { allowedOrigin } from '../link-policy'
-import type { RenderEmailRequest, RenderedEmail } from '../types'
-import { renderView } from './render-view'
-import { specFor } from './template-specs'
+import { assertHeaderSafe } from '../input-checks.js'
+import { allowedOrigin } from '../link-policy.js'
+import type { RenderEmailRequest, RenderedEmail } from '../types.js'
+import { renderView } from './render-view.js'
+import { specFor } from './template-specs.js'
 
 /**
  * Renders one email: subject, HTML and plain text, in the request's locale. Preview (R48) and

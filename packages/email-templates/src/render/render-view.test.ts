@@ -2,10 +2,10 @@ import { plainTextSelectors, render } from '@vue-email/render'
 import fc from 'fast-check'
 import type { HtmlToTextOptions } from 'html-to-text'
 import { describe, expect, it } from 'vitest'
-import { LINK, POLICY, invitation } from '../testing/fixtures'
-import type { AssociationType, Locale } from '../types'
-import { renderView } from './render-view'
-import { specFor } from './template-specs'
+import { LINK, POLICY, invitation } from '../testing/fixtures.js'
+import type { AssociationType, Locale } from '../types.js'
+import { renderView } from './render-view.js'
+import { specFor } from './template-specs.js'
 
 // The options render-view.ts used to hand to @vue-email/render, kept here as the reference.
 const REFERENCE_TEXT_OPTIONS: { plainText: true; htmlToTextOptions: HtmlToTextOptions } = {

@@ -1,9 +1,9 @@
-import { assertStrings } from '../input-checks'
-import { catalogues } from '../messages/catalogues'
-import { interpolate } from '../messages/interpolate'
+import { assertStrings } from '../input-checks.js'
+import { catalogues } from '../messages/catalogues.js'
+import { interpolate } from '../messages/interpolate.js'
 import RenewalRequestEmail from '../templates/RenewalRequestEmail.vue'
-import type { RenewalRequestProps } from '../types'
-import type { TemplateSpec } from './template-spec'
+import type { RenewalRequestProps } from '../types.js'
+import type { TemplateSpec } from './template-spec.js'
 
 /**
  * The renewal request to the inviting partner user (domain.md §9.6). Its subject is fixed text,

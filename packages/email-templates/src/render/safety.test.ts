@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { EmailInputError } from '../email-input-error'
-import { POLICY, associationSuccess, invitation, renewalRequest } from '../testing/fixtures'
-import type { InvitationProps } from '../types'
-import { renderEmail } from './render-email'
+import { EmailInputError } from '../email-input-error.js'
+import { POLICY, associationSuccess, invitation, renewalRequest } from '../testing/fixtures.js'
+import type { InvitationProps } from '../types.js'
+import { renderEmail } from './render-email.js'
 
 const PAYLOADS = [
   '<script>alert(1)</script>',

@@ -1,10 +1,10 @@
 import fc from 'fast-check'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { EmailInputError } from '../email-input-error'
-import { LINK, POLICY, invitation, renewalRequest } from '../testing/fixtures'
-import type { Locale, RenderEmailRequest, RenderedEmail, TemplateName } from '../types'
-import { renderEmail } from './render-email'
-import { createTemplateRenderer, type TemplateRenderer } from './template-renderer'
+import { EmailInputError } from '../email-input-error.js'
+import { LINK, POLICY, invitation, renewalRequest } from '../testing/fixtures.js'
+import type { Locale, RenderEmailRequest, RenderedEmail, TemplateName } from '../types.js'
+import { renderEmail } from './render-email.js'
+import { createTemplateRenderer, type TemplateRenderer } from './template-renderer.js'
 
 const TEMPLATES: TemplateName[] = ['invitation', 'association-success', 'renewal-request']
 const LOCALES: Locale[] = ['en', 'zh-CN']

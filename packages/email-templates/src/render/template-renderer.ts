@@ -1,24 +1,24 @@
-import { escapeHtml } from '../escape-html'
-import { assertHeaderSafe } from '../input-checks'
-import { allowedOrigin } from '../link-policy'
+import { escapeHtml } from '../escape-html.js'
+import { assertHeaderSafe } from '../input-checks.js'
+import { allowedOrigin } from '../link-policy.js'
 import type {
   Locale,
   RenderEmailRequest,
   RenderedEmail,
   TemplateName,
   TemplatePropsMap,
-} from '../types'
-import { renderEmail } from './render-email'
-import { renderView } from './render-view'
+} from '../types.js'
+import { renderEmail } from './render-email.js'
+import { renderView } from './render-view.js'
 import {
   compileSlotTemplate,
   fillSlotTemplate,
   isTextSlotSafe,
   sentinel,
   type SlotTemplate,
-} from './slot-template'
-import type { TemplateSpec } from './template-spec'
-import { specFor } from './template-specs'
+} from './slot-template.js'
+import type { TemplateSpec } from './template-spec.js'
+import { specFor } from './template-specs.js'
 
 /**
  * Options of `createTemplateRenderer`: a `renderEmail` request without the per-recipient props.

@@ -1,5 +1,5 @@
 import type { Component } from 'vue'
-import type { Locale } from '../types'
+import type { Locale } from '../types.js'
 
 /**
  * The per-recipient strings of one email, by slot name (e.g. `partner`, `link`, `expires`).

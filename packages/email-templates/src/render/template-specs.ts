@@ -1,10 +1,10 @@
-import { EmailInputError } from '../email-input-error'
-import { catalogues } from '../messages/catalogues'
-import type { Locale, TemplateName, TemplatePropsMap } from '../types'
-import { associationSuccessSpec } from './association-success-spec'
-import { invitationSpec } from './invitation-spec'
-import { renewalRequestSpec } from './renewal-request-spec'
-import type { TemplateSpec } from './template-spec'
+import { EmailInputError } from '../email-input-error.js'
+import { catalogues } from '../messages/catalogues.js'
+import type { Locale, TemplateName, TemplatePropsMap } from '../types.js'
+import { associationSuccessSpec } from './association-success-spec.js'
+import { invitationSpec } from './invitation-spec.js'
+import { renewalRequestSpec } from './renewal-request-spec.js'
+import type { TemplateSpec } from './template-spec.js'
 
 const specs: { [K in TemplateName]: TemplateSpec<TemplatePropsMap[K]> } = {
   invitation: invitationSpec,

@@ -3,7 +3,7 @@ import type {
   InvitationProps,
   LinkPolicy,
   RenewalRequestProps,
-} from '../types'
+} from '../types.js'
 
 /**
  * Test data shared by the test files (never exported from the package).
