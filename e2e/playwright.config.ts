@@ -1,5 +1,6 @@
 import { defineConfig } from '@playwright/test'
 import { e2eEnv } from './env'
+import { SINGLE_SPA_HOST_ORIGIN } from './support/single-spa-host'
 
 const { ports } = e2eEnv
 
@@ -42,6 +43,7 @@ export default defineConfig({
       APP_ENV: 'test',
       LOG_LEVEL: 'warn',
       INVITATION_TTL_DAYS: String(e2eEnv.invitationTtlDays),
+      CORS_ALLOWED_ORIGINS: SINGLE_SPA_HOST_ORIGIN, // tests/hosts: a host page on another origin
       SERVE_API_PORT: String(ports.api),
       SERVE_SHELL_PORT: String(ports.shell),
       SERVE_MFE_PORT: String(ports.mfe),

@@ -6,9 +6,14 @@ import { precompileMessages } from './vite-precompile-messages'
 
 const BASE = '/mfe/customer-development/'
 
+/** The module holding `mount`, which resolves `./manifest.json` against its own file's URL. */
+const isLifecycle = (id: string) => id.endsWith('/src/lifecycle.ts')
+
 /**
  * Emits manifest.json beside the bundle (architecture.md §4): the hashed entry and CSS files,
- * relative to the manifest, and the contract version the host checks.
+ * relative to the manifest, and the contract version the host checks. `adapters.singleSpa` names
+ * the entry for single-spa root configs (one props object per lifecycle); hosts that do not know
+ * the field ignore it (`parseManifest` drops unknown fields).
  */
 function emitManifest(): Plugin {
   return {
@@ -16,15 +21,29 @@ function emitManifest(): Plugin {
     enforce: 'post',
     generateBundle(_options, bundle) {
       const files = Object.values(bundle)
-      const entry = files.find((file) => file.type === 'chunk' && file.isEntry)
+      const entryNamed = (name: string) => {
+        const chunk = files.find(
+          (file) => file.type === 'chunk' && file.isEntry && file.name === name
+        )
+        if (!chunk) throw new Error(`no entry chunk "${name}" to put in manifest.json`)
+        return chunk
+      }
+      const entry = entryNamed('customer-development')
+      const singleSpa = entryNamed('single-spa')
       const css = files.filter((file) => file.type === 'asset' && file.fileName.endsWith('.css'))
-      if (!entry) throw new Error('no entry chunk to put in manifest.json')
+      const lifecycle = files.find(
+        (file) => file.type === 'chunk' && file.moduleIds.some(isLifecycle)
+      )
+      if (!lifecycle || lifecycle.fileName.includes('/')) {
+        throw new Error('the lifecycle code must sit beside manifest.json, which it fetches')
+      }
       const manifest = {
         name: 'customer-development',
         version: pkg.version,
         contractVersion: 1,
         entry: `./${entry.fileName}`,
         css: css.map((file) => `./${file.fileName}`),
+        adapters: { singleSpa: `./${singleSpa.fileName}` },
       }
       this.emitFile({
         type: 'asset',
@@ -54,11 +73,19 @@ export default defineConfig({
   build: {
     target: 'es2022',
     cssCodeSplit: false,
-    lib: { entry: 'src/lifecycle.ts', formats: ['es'] },
+    lib: {
+      // The contract's entry, and an adapter for single-spa that imports it (so the lifecycle
+      // code, and the manifest URL it reads beside itself, stays in the main entry's file).
+      entry: { 'customer-development': 'src/lifecycle.ts', 'single-spa': 'src/single-spa.ts' },
+      formats: ['es'],
+    },
     rollupOptions: {
       output: {
-        entryFileNames: 'customer-development-[hash].js',
-        chunkFileNames: 'chunks/[name]-[hash].js',
+        entryFileNames: '[name]-[hash].js',
+        // With two entries the lifecycle code becomes a chunk shared by both; it reads
+        // ./manifest.json beside its own URL, so that chunk stays beside manifest.json.
+        chunkFileNames: (chunk) =>
+          chunk.moduleIds.some(isLifecycle) ? '[name]-[hash].js' : 'chunks/[name]-[hash].js',
         assetFileNames: 'assets/[name]-[hash][extname]',
         // Library mode keeps whitespace and pure annotations for a bundler downstream; this
         // module goes to browsers as it is, so print it fully minified.

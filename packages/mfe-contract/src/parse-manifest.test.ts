@@ -26,6 +26,12 @@ describe('parseManifest', () => {
     expect(parsed).toEqual({ ok: true, manifest: valid })
   })
 
+  it('accepts a manifest naming adapter entries (customer-development emits adapters.singleSpa)', () => {
+    // Older hosts keep loading `entry`; the adapter field is for single-spa root configs.
+    const parsed = parseManifest({ ...valid, adapters: { singleSpa: './single-spa.8c1d2e.js' } })
+    expect(parsed).toEqual({ ok: true, manifest: valid })
+  })
+
   it('parses a manifest from another contract version, leaving the refusal to the host', () => {
     const parsed = parseManifest({ ...valid, contractVersion: 2 })
     expect(parsed.ok && parsed.manifest.contractVersion).toBe(2)
