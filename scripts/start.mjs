@@ -35,7 +35,9 @@ async function step(name, command, args) {
 
 await ensurePnpm()
 await step('install', 'pnpm', ['install', '--frozen-lockfile'])
-await step('build', 'pnpm', ['turbo', 'run', 'build', '--concurrency=2'])
+// The apps build from the packages' sources (tooling/tsconfig/source-conditions.mjs): only the apps
+// and email-templates (compiled .vue) are built; the packages' own builds are for publishing.
+await step('build', 'pnpm', ['turbo', 'run', 'build', '--concurrency=2', '--filter=./apps/*'])
 
 heading('start')
 const dataDir = `${root}/.data/pglite`

@@ -1,6 +1,7 @@
 import { cpSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { defineConfig, type Plugin } from 'vite'
+import { sourceConditions } from '@partner-center/tsconfig/source-conditions'
+import { defaultServerConditions, defineConfig, type Plugin } from 'vite'
 
 const migrationsSource = fileURLToPath(new URL('../../packages/db/migrations', import.meta.url))
 const migrationsTarget = fileURLToPath(new URL('./dist/migrations', import.meta.url))
@@ -20,7 +21,11 @@ function copyMigrations(): Plugin {
 export default defineConfig({
   plugins: [copyMigrations()],
   // email-templates is the exception: it is prebuilt (Vue SFCs) and stays external.
-  ssr: { noExternal: [/^@partner-center\/(?!email-templates)/] },
+  ssr: {
+    noExternal: [/^@partner-center\/(?!email-templates)/],
+    // The workspace's packages from their sources (tooling/tsconfig/source-conditions.mjs).
+    resolve: { conditions: [...sourceConditions(), ...defaultServerConditions] },
+  },
   build: {
     ssr: true,
     target: 'node24',

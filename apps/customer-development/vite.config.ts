@@ -1,5 +1,6 @@
 import vue from '@vitejs/plugin-vue'
-import { defineConfig, type Plugin } from 'vite'
+import { sourceConditions } from '@partner-center/tsconfig/source-conditions'
+import { defaultClientConditions, defineConfig, type Plugin } from 'vite'
 import pkg from './package.json' with { type: 'json' }
 import { ports } from './env'
 import { precompileMessages } from './vite-precompile-messages'
@@ -55,6 +56,8 @@ function emitManifest(): Plugin {
 }
 
 export default defineConfig({
+  // The workspace's packages from their sources (tooling/tsconfig/source-conditions.mjs).
+  resolve: { conditions: [...sourceConditions(), ...defaultClientConditions] },
   base: BASE,
   plugins: [vue(), precompileMessages(), emitManifest()],
   define: {

@@ -1,5 +1,6 @@
 import vue from '@vitejs/plugin-vue'
-import { defineConfig } from 'vite'
+import { sourceConditions } from '@partner-center/tsconfig/source-conditions'
+import { defaultClientConditions, defineConfig } from 'vite'
 import { ports } from './env'
 
 // The shell proxies the API and the micro-frontend so the browser sees one origin
@@ -10,6 +11,8 @@ const proxy = {
 }
 
 export default defineConfig({
+  // The workspace's packages from their sources (tooling/tsconfig/source-conditions.mjs).
+  resolve: { conditions: [...sourceConditions(), ...defaultClientConditions] },
   plugins: [vue()],
   server: { port: ports.shellDev, strictPort: true, proxy },
   preview: { port: ports.shellPreview, strictPort: true, proxy },
