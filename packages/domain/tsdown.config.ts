@@ -1,13 +1,4 @@
+import { libraryBuild } from '@partner-center/tsconfig/library-build'
 import { defineConfig } from 'tsdown'
 
-// ESM JavaScript and declarations in dist/, one file per source module (unbundle), so consumers'
-// bundlers tree-shake as they would the source. Tests are not entries, so they never ship.
-export default defineConfig({
-  entry: ['src/index.ts', 'src/phone/index.ts'],
-  format: 'esm',
-  platform: 'neutral',
-  unbundle: true,
-  dts: true,
-  sourcemap: true,
-  clean: true,
-})
+export default defineConfig(libraryBuild(['src/index.ts', 'src/phone/index.ts']))

@@ -8,6 +8,18 @@ const flag = z
   .enum(['true', 'false', '1', '0'])
   .transform((value) => value === 'true' || value === '1')
 
+/** A comma-separated list, each entry trimmed, empty ones dropped; unset is an empty list. */
+const commaList = () =>
+  z
+    .string()
+    .default('')
+    .transform((list) =>
+      list
+        .split(',')
+        .map((entry) => entry.trim())
+        .filter(Boolean)
+    )
+
 const EnvSchema = z.object({
   // Unset: production when DATABASE_URL is set, else development (env-profile.ts).
   APP_ENV: z.enum(['development', 'test', 'production']),
@@ -63,39 +75,21 @@ const EnvSchema = z.object({
   API_DOCS: z.enum(['on', 'off']).optional(),
   // Worker only: the client address is the `cf-connecting-ip` Cloudflare sets (worker/).
   BEHIND_CLOUDFLARE: flag.default(false),
-  TRUSTED_PROXIES: z
-    .string()
-    .default('')
-    .transform((list) =>
-      list
-        .split(',')
-        .map((entry) => entry.trim())
-        .filter(Boolean)
-    )
-    .superRefine((entries, ctx) => {
-      try {
-        parseTrustedProxies(entries)
-      } catch (error) {
-        ctx.addIssue({ code: 'custom', message: (error as Error).message })
-      }
-    }),
+  TRUSTED_PROXIES: commaList().superRefine((entries, ctx) => {
+    try {
+      parseTrustedProxies(entries)
+    } catch (error) {
+      ctx.addIssue({ code: 'custom', message: (error as Error).message })
+    }
+  }),
   // Exact origins whose pages may call the API (middleware/cors.ts); none in every environment:
   // the shell, the portal and the module's harness proxy /api, so their calls are same-origin.
-  CORS_ALLOWED_ORIGINS: z
-    .string()
-    .default('')
-    .transform((list) =>
-      list
-        .split(',')
-        .map((entry) => entry.trim())
-        .filter(Boolean)
-    )
-    .superRefine((entries, ctx) => {
-      for (const entry of entries) {
-        const problem = originProblem(entry)
-        if (problem) ctx.addIssue({ code: 'custom', message: problem })
-      }
-    }),
+  CORS_ALLOWED_ORIGINS: commaList().superRefine((entries, ctx) => {
+    for (const entry of entries) {
+      const problem = originProblem(entry)
+      if (problem) ctx.addIssue({ code: 'custom', message: problem })
+    }
+  }),
   // Root key of keyring.ts (32 bytes, base64); DATA_ENCRYPTION_PREVIOUS_KEYS: `id:base64,…`.
   DATA_ENCRYPTION_KEY: z
     .string()
