@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test'
+import { CHROMIUM_LAUNCH_ARGS } from '@partner-center/vitest-config/chromium'
 import { e2eEnv } from './env'
 import { SINGLE_SPA_HOST_ORIGIN } from './support/single-spa-host'
 
@@ -19,16 +20,7 @@ export default defineConfig({
     screenshot: 'only-on-failure',
     launchOptions: {
       executablePath: e2eEnv.chromiumPath,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
+      args: CHROMIUM_LAUNCH_ARGS,
     },
   },
   webServer: {

@@ -1,4 +1,5 @@
 import { chromium } from 'playwright-core'
+import { CHROMIUM_LAUNCH_ARGS } from '@partner-center/vitest-config/chromium'
 import { consumerEnv } from '../env'
 
 /** One answer the page received. */
@@ -21,17 +22,6 @@ export interface MountReport {
   consoleErrors: string[]
 }
 
-const LAUNCH_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-]
-
 /**
  * Opens the other team's console at `hostOrigin` in Chromium (Debian's, `CHROMIUM_PATH`), signs
  * in through its form and waits for the Customer Development module to render its list.
@@ -43,7 +33,7 @@ export async function mountInChromium(options: {
 }): Promise<MountReport> {
   const browser = await chromium.launch({
     executablePath: consumerEnv.chromiumPath,
-    args: LAUNCH_ARGS,
+    args: CHROMIUM_LAUNCH_ARGS,
   })
   try {
     const page = await browser.newPage()

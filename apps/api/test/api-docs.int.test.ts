@@ -9,18 +9,8 @@ import { createApp } from '../src/app'
 import { configFromEnv } from '../src/config'
 import type { AppConfig, AppDeps } from '../src/deps'
 import { readEnv } from '../src/env'
-import type { TestApp } from './helpers'
+import { cspDirectives, type TestApp } from './helpers'
 import { createTestApp } from './test-app'
-
-/** The directives of a Content-Security-Policy header, by name. */
-function directives(header: string | null): Map<string, string[]> {
-  const parsed = new Map<string, string[]>()
-  for (const part of (header ?? '').split(';')) {
-    const [name, ...values] = part.trim().split(/\s+/)
-    if (name) parsed.set(name, values)
-  }
-  return parsed
-}
 
 /** Every URL the page's markup names (`src`, `href`, `action`, `url(…)`, `"url": …`). */
 function urlsOf(html: string): string[] {
@@ -107,7 +97,7 @@ describe('the API reference page (issue 18 item 7)', () => {
   it('runs scripts only by a fresh per-response nonce, never eval, and fetches only its origin', async () => {
     const first = await node.request('/api/docs')
     const second = await node.request('/api/docs')
-    const csp = directives(first.headers.get('content-security-policy'))
+    const csp = cspDirectives(first.headers.get('content-security-policy'))
     expect(csp.get('default-src')).toEqual(["'none'"])
     const scriptSources = csp.get('script-src') ?? []
     expect(scriptSources).toHaveLength(1)
@@ -127,7 +117,7 @@ describe('the API reference page (issue 18 item 7)', () => {
     const scripts = [...(await first.text()).matchAll(/<script\b[^>]*>/g)].map((m) => m[0])
     expect(scripts).toHaveLength(3)
     for (const tag of scripts) expect(tag).toContain(`nonce="${nonce}"`)
-    const secondScripts = directives(second.headers.get('content-security-policy')).get(
+    const secondScripts = cspDirectives(second.headers.get('content-security-policy')).get(
       'script-src'
     )
     expect(secondScripts).not.toEqual(scriptSources)

@@ -63,3 +63,18 @@ export function errorOf(response: { status: number; text: string }) {
   }
   return { status: response.status, code: body.error?.code }
 }
+
+/**
+ * The directives of a Content-Security-Policy header, by name.
+ *
+ * @example
+ * cspDirectives("default-src 'none'; script-src 'nonce-x'").get('script-src') // ["'nonce-x'"]
+ */
+export function cspDirectives(header: string | null): Map<string, string[]> {
+  const parsed = new Map<string, string[]>()
+  for (const part of (header ?? '').split(';')) {
+    const [name, ...values] = part.trim().split(/\s+/)
+    if (name) parsed.set(name, values)
+  }
+  return parsed
+}

@@ -1,25 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { CD, P } from './helpers'
+import { CD, cspDirectives, P } from './helpers'
 import { createTestApp } from './test-app'
 
 type TestApp = Awaited<ReturnType<typeof createTestApp>>
-
-/** The directives of a Content-Security-Policy header, by name. */
-function directives(header: string | null): Map<string, string[]> {
-  const parsed = new Map<string, string[]>()
-  for (const part of (header ?? '').split(';')) {
-    const [name, ...values] = part.trim().split(/\s+/)
-    if (name) parsed.set(name, values)
-  }
-  return parsed
-}
 
 function expectCommonHeaders(response: Response) {
   expect(response.headers.get('x-content-type-options')).toBe('nosniff')
   expect(response.headers.get('x-frame-options')).toBe('DENY')
   expect(response.headers.get('referrer-policy')).toBe('no-referrer')
   expect(
-    directives(response.headers.get('content-security-policy')).get('frame-ancestors')
+    cspDirectives(response.headers.get('content-security-policy')).get('frame-ancestors')
   ).toEqual(["'none'"])
 }
 
@@ -40,7 +30,7 @@ describe('security headers of the API (issue 13 item 6)', () => {
     const response = await local.app.request('/api/health')
     expect(response.status).toBe(200)
     expectCommonHeaders(response)
-    const csp = directives(response.headers.get('content-security-policy'))
+    const csp = cspDirectives(response.headers.get('content-security-policy'))
     expect(csp.get('default-src')).toEqual(["'none'"])
     expect(csp.has('script-src')).toBe(false)
   })
@@ -85,7 +75,7 @@ describe('security headers of the API (issue 13 item 6)', () => {
     const second = await local.app.request('/api/docs')
     expect(first.status).toBe(200)
     expectCommonHeaders(first)
-    const csp = directives(first.headers.get('content-security-policy'))
+    const csp = cspDirectives(first.headers.get('content-security-policy'))
     const scriptSources = csp.get('script-src') ?? []
     expect(scriptSources).toHaveLength(1)
     expect(scriptSources[0]).toMatch(/^'nonce-[A-Za-z0-9+/]{22,}={0,2}'$/)
@@ -96,7 +86,9 @@ describe('security headers of the API (issue 13 item 6)', () => {
     const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((match) => match[0])
     expect(scripts.length).toBeGreaterThan(0)
     for (const tag of scripts) expect(tag).toContain(`nonce="${nonce}"`)
-    const secondNonce = directives(second.headers.get('content-security-policy')).get('script-src')
+    const secondNonce = cspDirectives(second.headers.get('content-security-policy')).get(
+      'script-src'
+    )
     expect(secondNonce).not.toEqual(scriptSources)
   })
 

@@ -1,4 +1,4 @@
-// What the partner-flow edge tests share: partners of their own signed in through the worker,
+// What the partner edge tests (records, invitations) share: partners of their own signed in through the worker,
 // pre-registrations made through the worker, and row counts taken only once the Node dispatcher
 // has nothing in hand (it writes tokens, statuses and audit events on its own schedule).
 import { executeRows } from '@partner-center/db'
