@@ -1,7 +1,7 @@
 import { defineConfig } from '@playwright/test'
 import { CHROMIUM_LAUNCH_ARGS } from '@partner-center/vitest-config/chromium'
 import { e2eEnv } from './env'
-import { SINGLE_SPA_HOST_ORIGIN } from './support/single-spa-host'
+import { HOST_ORIGINS } from './support/hosts/host-origins'
 
 const { ports } = e2eEnv
 
@@ -35,7 +35,8 @@ export default defineConfig({
       APP_ENV: 'test',
       LOG_LEVEL: 'warn',
       INVITATION_TTL_DAYS: String(e2eEnv.invitationTtlDays),
-      CORS_ALLOWED_ORIGINS: SINGLE_SPA_HOST_ORIGIN, // tests/hosts: a host page on another origin
+      // tests/hosts: host consoles on other origins call the API across origins.
+      CORS_ALLOWED_ORIGINS: HOST_ORIGINS.join(','),
       SERVE_API_PORT: String(ports.api),
       SERVE_SHELL_PORT: String(ports.shell),
       SERVE_MFE_PORT: String(ports.mfe),

@@ -4,6 +4,8 @@ import { defaultClientConditions, defineConfig, type Plugin } from 'vite'
 import pkg from './package.json' with { type: 'json' }
 import { ports } from './env'
 import { precompileMessages } from './vite-precompile-messages'
+import { qiankunHtmlEntry } from './vite-qiankun-entry'
+import { namespacedElementPlusCss, scopeStylesheet } from './vite-scope-styles'
 
 const BASE = '/mfe/customer-development/'
 
@@ -11,10 +13,22 @@ const BASE = '/mfe/customer-development/'
 const isLifecycle = (id: string) => id.endsWith('/src/lifecycle.ts')
 
 /**
+ * Entries for hosts that do not speak the contract directly, each built beside the main entry
+ * and named in manifest.json `adapters` under its key (architecture.md §4).
+ */
+const ADAPTERS = {
+  singleSpa: { entryName: 'single-spa', source: 'src/adapters/single-spa.ts' },
+  customElement: { entryName: 'custom-element', source: 'src/adapters/custom-element.ts' },
+  // qiankun 2 cannot evaluate ES modules: manifest.json names an HTML entry (vite-qiankun-entry.ts).
+  qiankun: { entryName: 'qiankun', source: 'src/adapters/qiankun.ts', html: 'qiankun.html' },
+} as const
+
+/**
  * Emits manifest.json beside the bundle (architecture.md §4): the hashed entry and CSS files,
- * relative to the manifest, and the contract version the host checks. `adapters.singleSpa` names
- * the entry for single-spa root configs (one props object per lifecycle); hosts that do not know
- * the field ignore it (`parseManifest` drops unknown fields).
+ * relative to the manifest, and the contract version the host checks. `adapters` names the entry
+ * of each of {@link ADAPTERS} (single-spa's one props object per lifecycle, qiankun's HTML entry,
+ * the custom element); hosts that do not know the field ignore it (`parseManifest` drops unknown
+ * fields).
  */
 function emitManifest(): Plugin {
   return {
@@ -30,7 +44,12 @@ function emitManifest(): Plugin {
         return chunk
       }
       const entry = entryNamed('customer-development')
-      const singleSpa = entryNamed('single-spa')
+      const adapters = Object.fromEntries(
+        Object.entries(ADAPTERS).map(([key, adapter]) => [
+          key,
+          `./${'html' in adapter ? adapter.html : entryNamed(adapter.entryName).fileName}`,
+        ])
+      )
       const css = files.filter((file) => file.type === 'asset' && file.fileName.endsWith('.css'))
       const lifecycle = files.find(
         (file) => file.type === 'chunk' && file.moduleIds.some(isLifecycle)
@@ -44,7 +63,7 @@ function emitManifest(): Plugin {
         contractVersion: 1,
         entry: `./${entry.fileName}`,
         css: css.map((file) => `./${file.fileName}`),
-        adapters: { singleSpa: `./${singleSpa.fileName}` },
+        adapters,
       }
       this.emitFile({
         type: 'asset',
@@ -59,7 +78,21 @@ export default defineConfig({
   // The workspace's packages from their sources (tooling/tsconfig/source-conditions.mjs).
   resolve: { conditions: [...sourceConditions(), ...defaultClientConditions] },
   base: BASE,
-  plugins: [vue(), precompileMessages(), emitManifest()],
+  // Element Plus under the module's own namespace, every rule below the module root (§4 Styles).
+  css: namespacedElementPlusCss,
+  // scopeStylesheet renames the CSS file, so it runs before emitManifest lists it.
+  plugins: [
+    vue(),
+    precompileMessages(),
+    scopeStylesheet(),
+    emitManifest(),
+    qiankunHtmlEntry({
+      ...ADAPTERS.qiankun,
+      fileName: ADAPTERS.qiankun.html,
+      globalName: 'customer-development',
+      base: BASE,
+    }),
+  ],
   define: {
     // Library mode leaves process.env.NODE_ENV in Vue's code (architecture.md §10 Traps).
     'process.env.NODE_ENV': JSON.stringify('production'),
@@ -77,9 +110,14 @@ export default defineConfig({
     target: 'es2022',
     cssCodeSplit: false,
     lib: {
-      // The contract's entry, and an adapter for single-spa that imports it (so the lifecycle
-      // code, and the manifest URL it reads beside itself, stays in the main entry's file).
-      entry: { 'customer-development': 'src/lifecycle.ts', 'single-spa': 'src/single-spa.ts' },
+      // The contract's entry, and the adapters that import it (the lifecycle code, and the
+      // manifest URL it reads beside itself, becomes a chunk they share; see chunkFileNames).
+      entry: {
+        'customer-development': 'src/lifecycle.ts',
+        ...Object.fromEntries(
+          Object.values(ADAPTERS).map(({ entryName, source }) => [entryName, source])
+        ),
+      },
       formats: ['es'],
     },
     rollupOptions: {

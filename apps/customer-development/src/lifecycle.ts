@@ -14,6 +14,8 @@ import { MODULE_CONTEXT, OVERLAY } from './context'
 import { createModuleI18n, type ModuleI18n } from './i18n'
 import { loadFirstView } from './load-first-view'
 import { MODULE_API } from './module-api'
+import { configureElementPlus, removePopperContainer } from './element-plus-config'
+import { MODULE_ROOT_CLASS } from './style-scope'
 
 const MODULE_NAME = 'customer-development'
 
@@ -22,6 +24,8 @@ interface MountedInstance {
   i18n: ModuleI18n
   context: ShallowRef<MfeContext>
   root: HTMLElement
+  /** Element Plus's id prefix of this mount, which also names its popper container. */
+  idPrefix: number
 }
 
 /**
@@ -31,7 +35,7 @@ interface MountedInstance {
  */
 function createRoot(container: HTMLElement, ctx: MfeContext) {
   const root = document.createElement('div')
-  root.className = 'pc-customer-development'
+  root.className = MODULE_ROOT_CLASS
   root.lang = ctx.locale
   root.dataset.testid = 'customer-development'
   const appNode = document.createElement('div')
@@ -77,6 +81,7 @@ export async function mount(container: HTMLElement, ctx: MfeContext): Promise<vo
   const context = shallowRef(ctx)
   const app = createApp(CustomerDevelopmentApp, { zIndexBase: ctx.zIndexBase })
   const client = createModuleApiClient(ctx, () => i18n.global.locale.value)
+  const idPrefix = configureElementPlus(app)
   app.use(createPinia())
   app.use(i18n)
   app.provide(MODULE_API, client)
@@ -91,10 +96,11 @@ export async function mount(container: HTMLElement, ctx: MfeContext): Promise<vo
     app.mount(appNode)
   } catch (error) {
     releaseStylesheets(MODULE_NAME)
+    removePopperContainer(idPrefix)
     container.replaceChildren()
     throw error
   }
-  instances.set(container, { app, i18n, context, root })
+  instances.set(container, { app, i18n, context, root, idPrefix })
 }
 
 /** Applies a new locale, tenant or feature flags without a remount. */
@@ -118,5 +124,6 @@ export function unmount(container: HTMLElement): Promise<void> {
   container.replaceChildren()
   instances.delete(container)
   releaseStylesheets(MODULE_NAME)
+  removePopperContainer(instance.idPrefix)
   return Promise.resolve()
 }

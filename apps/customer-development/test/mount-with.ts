@@ -2,19 +2,22 @@ import { mount } from '@vue/test-utils'
 import { createPinia, setActivePinia, type Pinia } from 'pinia'
 import { createApp, type Component } from 'vue'
 import { OVERLAY } from '../src/context'
+import { configureElementPlus } from '../src/element-plus-config'
 import { createModuleI18n } from '../src/i18n'
 import { MODULE_API, type ModuleApi } from '../src/module-api'
+import { MODULE_ROOT_CLASS } from '../src/style-scope'
 
 /**
- * Mounts a component as the module would: fresh pinia and i18n, the fake API and an overlay
- * node inside a root attached to the document (dialogs render there).
+ * Mounts a component as the module would: fresh pinia and i18n, Element Plus under the module's
+ * namespace, the fake API and an overlay node inside a root attached to the document (dialogs
+ * render there).
  */
 export function mountWith(
   component: Component,
   options: { api: ModuleApi; props?: Record<string, unknown>; pinia?: Pinia }
 ) {
   const root = document.createElement('div')
-  root.className = 'pc-customer-development'
+  root.className = MODULE_ROOT_CLASS
   const overlay = document.createElement('div')
   root.append(overlay)
   document.body.append(root)
@@ -23,7 +26,7 @@ export function mountWith(
     props: options.props,
     attachTo: root,
     global: {
-      plugins: [pinia, createModuleI18n('en')],
+      plugins: [pinia, createModuleI18n('en'), { install: configureElementPlus }],
       provide: { [MODULE_API as symbol]: options.api, [OVERLAY as symbol]: overlay },
     },
   })

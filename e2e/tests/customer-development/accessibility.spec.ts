@@ -62,7 +62,7 @@ for (const { code } of LOCALES) {
     await module.getByTestId('preregister-button').click()
     const preregister = page.getByTestId('preregister-dialog')
     await preregister.getByTestId('preregister-ok').click()
-    await expect(preregister.locator('.el-form-item__error').first()).toBeVisible()
+    await expect(preregister.locator('.cd-el-form-item__error').first()).toBeVisible()
     expect.soft(await seriousViolations(page, MODULE)).toEqual([])
     await preregister.getByLabel(words.customerName, { exact: true }).fill('Delta Access')
     await preregister.getByLabel(words.email, { exact: true }).fill(freshCustomerEmail('a11y'))
@@ -84,7 +84,7 @@ for (const { code } of LOCALES) {
     // Its chunk and the server's rendering come on first use.
     await expect(preview.getByTestId('preview-subject')).not.toBeEmpty({ timeout: 30_000 })
     expect.soft(await seriousViolations(page, MODULE)).toEqual([])
-    await preview.locator('.el-dialog__headerbtn').click()
+    await preview.locator('.cd-el-dialog__headerbtn').click()
     await expect(preview).toBeHidden()
 
     // OK: the batch's summary and its sending progress.
@@ -97,14 +97,14 @@ for (const { code } of LOCALES) {
 
     // Batch Delete of every row while a colleague deletes one: its confirmation, then a result
     // that lists the skipped row.
-    await expect(table.locator('.el-table__body tr.el-table__row')).toHaveCount(4)
-    await table.locator('.el-table__header .el-checkbox').click()
+    await expect(table.locator('tbody tr')).toHaveCount(4)
+    await table.locator('thead').getByRole('checkbox').click()
     await deleteViaApi(request, token, rows[1]!.id)
     await module.getByTestId('batch-delete-button').click()
-    const confirm = module.locator('.el-message-box')
+    const confirm = module.locator('.cd-el-message-box')
     await expect(confirm).toBeVisible()
     expect.soft(await seriousViolations(page, MODULE)).toEqual([])
-    await confirm.locator('.el-message-box__btns .el-button--primary').click()
+    await confirm.locator('.cd-el-message-box__btns .cd-el-button--primary').click()
     await expect(module.getByTestId('batch-delete-skipped')).toHaveCount(1)
     expect.soft(await seriousViolations(page, MODULE)).toEqual([])
   })

@@ -15,7 +15,7 @@ test('an associated customer shows its account name masked under its name, revea
   await expect(
     table.getByRole('columnheader', { name: 'Customer Name/Account Name' })
   ).toBeVisible()
-  const rows = table.locator('.el-table__body tr.el-table__row')
+  const rows = table.locator('tbody tr')
   const accountOf = (row: ReturnType<typeof rows.filter>) => row.getByTestId('account-name')
 
   // P15 of the demo data: Eta Consulting, associated through the account "Lin Hao".

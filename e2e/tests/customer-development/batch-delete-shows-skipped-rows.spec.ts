@@ -34,10 +34,10 @@ test('Batch Delete deletes what it can and lists each skipped row with its reaso
 
   const module = await openCustomerDevelopment(page, partner.users[0]!.email)
   const table = module.getByTestId('preregistration-table')
-  const rows = table.locator('.el-table__body tr.el-table__row')
+  const rows = table.locator('tbody tr')
   await expect(rows).toHaveCount(4)
   await expect(rows.filter({ hasText: 'D***' })).toContainText('Associated')
-  await table.locator('.el-table__header .el-checkbox').click()
+  await table.locator('thead').getByRole('checkbox').click()
 
   // Meanwhile a colleague deletes Beta Foods: the page still lists it as selected, and the API
   // decides each id on its own (R33), skipping it with NOT_FOUND.

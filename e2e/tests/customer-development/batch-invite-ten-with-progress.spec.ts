@@ -31,8 +31,8 @@ test('inviting ten selected customers at once: one batch, progress to done, ten 
 
   const module = await openCustomerDevelopment(page, partner.users[0]!.email)
   const table = module.getByTestId('preregistration-table')
-  await expect(table.locator('.el-table__body tr.el-table__row')).toHaveCount(10)
-  await table.locator('.el-table__header .el-checkbox').click()
+  await expect(table.locator('tbody tr')).toHaveCount(10)
+  await table.locator('thead').getByRole('checkbox').click()
   await module.getByTestId('invite-button').click()
 
   const dialog = page.getByRole('dialog', { name: 'Invite Customers' })
@@ -59,7 +59,7 @@ test('inviting ten selected customers at once: one batch, progress to done, ten 
     'true'
   )
   const history = module.getByTestId('history-table')
-  const rows = history.locator('.el-table__body tr.el-table__row')
+  const rows = history.locator('tbody tr')
   await expect(rows).toHaveCount(10)
   await expect(rows.filter({ hasText: 'Invited' })).toHaveCount(10)
 })

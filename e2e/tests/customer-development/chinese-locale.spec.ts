@@ -20,7 +20,7 @@ test('switching to Chinese re-renders the page and keeps the eye state and the s
   const table = module.getByTestId('preregistration-table')
   await table.getByRole('button', { name: 'Show Email' }).click()
   await expect(table.getByText('new.alpha@customer.example')).toBeVisible()
-  await table.locator('.el-table__body .el-checkbox').first().click()
+  await table.locator('tbody').getByRole('checkbox').first().click()
   await expect(module.getByTestId('batch-delete-button')).toBeEnabled()
 
   const english = testInfo.outputPath('customer-development-en.png')

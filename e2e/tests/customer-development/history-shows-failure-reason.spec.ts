@@ -8,7 +8,7 @@ test('History Records shows why an invitation failed, the Withdrawn and Supersed
   const module = await openCustomerDevelopment(page, 'admin@acme.example')
   await module.getByRole('tab', { name: 'History Records' }).click()
   const history = module.getByTestId('history-table')
-  const rows = history.locator('.el-table__body tr.el-table__row')
+  const rows = history.locator('tbody tr')
 
   // P11 Unpaid Bills Ltd: Association failed, the cause and the partner action on hover.
   const unpaid = rows.filter({ hasText: 'U***' })

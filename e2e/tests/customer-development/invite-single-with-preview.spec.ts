@@ -75,5 +75,5 @@ test('inviting one customer: preview the email in English and Chinese, send it, 
 
   await dialog.getByRole('button', { name: 'Close', exact: true }).click()
   await expect(dialog).toBeHidden()
-  await expect(table.locator('.el-table__body tr.el-table__row')).toContainText('Invited')
+  await expect(table.locator('tbody tr')).toContainText('Invited')
 })

@@ -71,7 +71,7 @@ test('the page states the link validity and protection of the configuration, and
 
   // History Records shows that expiry in local time, with UTC on keyboard focus (R6).
   await dialog.getByRole('button', { name: 'View in History Records' }).click()
-  const row = module.getByTestId('history-table').locator('.el-table__body tr').first()
+  const row = module.getByTestId('history-table').locator('tbody tr').first()
   const localExpiry = await page.evaluate((iso) => {
     const date = new Date(iso)
     const pad = (n: number) => String(n).padStart(2, '0')

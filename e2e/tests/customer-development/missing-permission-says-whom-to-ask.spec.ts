@@ -38,7 +38,7 @@ test('a read-only user sees Preregister, Invite, Batch Delete, the row actions a
   await inviteViaApi(page.request, token, [row.id])
   const module = await openCustomerDevelopment(page, viewer)
   // The rows only: ElTable also draws each column's template once, hidden, to measure it.
-  const table = module.getByTestId('preregistration-table').locator('.el-table__body')
+  const table = module.getByTestId('preregistration-table').locator('tbody')
   const toolbar = module.getByRole('toolbar')
 
   for (const [testId, label] of [
@@ -63,7 +63,7 @@ test('a read-only user sees Preregister, Invite, Batch Delete, the row actions a
   await expect(reason).toHaveCount(1)
 
   await module.getByRole('tab', { name: 'History Records' }).click()
-  const history = module.getByTestId('history-table').locator('.el-table__body')
+  const history = module.getByTestId('history-table').locator('tbody')
   await expect(history.getByTestId('row-resend')).toBeDisabled()
   await expect(history.getByLabel(`Resend: ${ASK_ADMIN}`, { exact: true })).toBeVisible()
 })
@@ -104,7 +104,7 @@ test('a referral invitation refused because the partner lost the referral model 
   const module = await openCustomerDevelopment(page, admin)
   await module.getByTestId('preregistration-table').getByTestId('row-invite').click()
   const dialog = page.getByRole('dialog')
-  await dialog.locator('.el-radio', { hasText: 'Referral' }).click()
+  await dialog.locator('.cd-el-radio', { hasText: 'Referral' }).click()
   await expect(dialog.getByRole('radio', { name: 'Referral', exact: true })).toBeChecked()
 
   // Meanwhile the ecosystem manager withdraws the referral model (R9, from the next request).

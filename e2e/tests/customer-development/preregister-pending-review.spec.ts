@@ -42,9 +42,7 @@ test('pre-registering an account older than the age limit with spending ends in 
 
   // The list shows the row as Pending review, with the same explanation on the status, and
   // Invite disabled with the reason (only pre-registered rows can be invited, R38).
-  const row = module
-    .getByTestId('preregistration-table')
-    .locator('.el-table__body tr.el-table__row')
+  const row = module.getByTestId('preregistration-table').locator('tbody tr')
   await expect(row).toHaveCount(1)
   await expect(row).toContainText('O***')
   await expect(row).toContainText('Pending review')

@@ -51,7 +51,7 @@ test('a refused pre-registration shows the catalogue message beside the form, th
   await dialog.getByRole('button', { name: 'Close', exact: true }).click()
   await expect(dialog).toBeHidden()
 
-  const row = table.locator('.el-table__body tr.el-table__row')
+  const row = table.locator('tbody tr')
   await expect(row).toHaveCount(1)
   await expect(row).toContainText('F***')
   await expect(row).toContainText('f***@customer.example')

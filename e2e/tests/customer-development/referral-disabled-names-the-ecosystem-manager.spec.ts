@@ -73,7 +73,7 @@ test('without the referral model, Referral is shown disabled and names the ecosy
   )
 
   // Not selectable: neither a click on its label nor the arrow keys choose it.
-  await dialog.locator('.el-radio', { hasText: 'Referral' }).click({ force: true })
+  await dialog.locator('.cd-el-radio', { hasText: 'Referral' }).click({ force: true })
   await expect(referral).not.toBeChecked()
   await reseller.focus()
   await page.keyboard.press('ArrowDown')
@@ -114,7 +114,7 @@ test('a partner with the referral model picks Referral and sends a referral invi
   await expect(dialog.getByText('contact your ecosystem manager')).toHaveCount(0)
   await expect(dialog.getByTestId('type-contact')).toHaveCount(0)
 
-  await dialog.locator('.el-radio', { hasText: 'Referral' }).click()
+  await dialog.locator('.cd-el-radio', { hasText: 'Referral' }).click()
   await expect(referral).toBeChecked()
   await expect(dialog.getByRole('radio', { name: 'Reseller', exact: true })).not.toBeChecked()
   mkdirSync(SCREENSHOTS, { recursive: true })

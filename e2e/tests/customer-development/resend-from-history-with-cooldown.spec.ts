@@ -23,7 +23,7 @@ test('History Records shows the resend cooldown, and a Resend inside it is refus
 
   const module = await openCustomerDevelopment(page, partner.users[0]!.email)
   await module.getByRole('tab', { name: 'History Records' }).click()
-  const row = module.getByTestId('history-table').locator('.el-table__body tr.el-table__row')
+  const row = module.getByTestId('history-table').locator('tbody tr')
   await expect(row).toHaveCount(1)
   await expect(row.getByTestId('history-status')).toHaveText('Invited')
 

@@ -1,12 +1,14 @@
 import { expect, test, type Page } from '@playwright/test'
-import { e2eEnv } from '../../env'
 import { partnerWithPreregisteredCustomer } from '../../support/customer-development'
-import { SINGLE_SPA_MODULE_ROUTE, startSingleSpaHost } from '../../support/single-spa-host'
-
-const { ports } = e2eEnv
-const MODULE = `http://localhost:${ports.mfe}/mfe/customer-development`
-// The API itself, across origins: the host page is on 127.0.0.1, allowed by CORS_ALLOWED_ORIGINS.
-const API = `http://localhost:${ports.api}/api`
+import {
+  expectNoLeaksOver,
+  expectSameHostLook,
+  installTimerProbe,
+  snapshotHostLook,
+} from '../../support/hosts/host-isolation'
+import { adapterEntryUrl, HOST_API_BASE } from '../../support/hosts/module-adapters'
+import { expectModuleLook } from '../../support/hosts/module-look'
+import { SINGLE_SPA_MODULE_ROUTE, startSingleSpaHost } from '../../support/hosts/single-spa-host'
 
 interface HostWindow {
   host: {
@@ -32,18 +34,16 @@ test('a single-spa root config on another origin mounts the module, unmounts it 
     customerName: 'Spa Host Ltd',
     label: 'spa',
   })
-  const manifest = (await (await request.get(`${MODULE}/manifest.json`)).json()) as {
-    adapters?: { singleSpa?: string }
-  }
-  expect(manifest.adapters?.singleSpa).toMatch(/^\.\/single-spa-.+\.js$/)
-  const entryUrl = new URL(manifest.adapters!.singleSpa!, `${MODULE}/manifest.json`).href
+  const entryUrl = await adapterEntryUrl(request, 'singleSpa', /^\.\/single-spa-.+\.js$/)
 
   const uncaught: string[] = []
   page.on('pageerror', (error) => uncaught.push(error.message))
-  const host = await startSingleSpaHost({ entryUrl, apiBaseUrl: API })
+  const host = await startSingleSpaHost({ entryUrl, apiBaseUrl: HOST_API_BASE })
   try {
+    await installTimerProbe(page)
     await page.goto(host.url('/'))
     await page.waitForFunction(() => (window as unknown as HostWindow).host?.ready === true)
+    const hostLook = await snapshotHostLook(page)
     await page.evaluate((token) => {
       ;(window as unknown as HostWindow).host.token = token
     }, token)
@@ -56,9 +56,11 @@ test('a single-spa root config on another origin mounts the module, unmounts it 
     const table = module.getByTestId('preregistration-table')
     await expect(table).toBeVisible({ timeout: 30_000 })
     await expect(module).toHaveAttribute('lang', 'en')
-    const rows = table.locator('.el-table__body tr.el-table__row')
+    const rows = table.locator('tbody tr')
     await expect(rows).toHaveCount(1)
     await expect(rows).toContainText('S***')
+    expectSameHostLook(await snapshotHostLook(page), hostLook, 'while the module is mounted')
+    await expectModuleLook(module)
 
     // The eye on the Email header reveals the column through the API.
     await table.getByRole('button', { name: 'Show Email' }).click()
@@ -69,6 +71,7 @@ test('a single-spa root config on another origin mounts the module, unmounts it 
     const dialog = page.getByRole('dialog', { name: 'Invite Customers' })
     await expect(dialog.getByTestId('invite-rows')).toContainText('S***')
     await expect(module.locator('[role="dialog"]').first()).toBeVisible()
+    expectSameHostLook(await snapshotHostLook(page), hostLook, "with the module's dialog open")
     await dialog.getByTestId('preview-email').click()
     const preview = page.getByRole('dialog', { name: 'Email Preview' })
     await expect(preview.getByTestId('preview-subject')).toContainText(
@@ -84,6 +87,7 @@ test('a single-spa root config on another origin mounts the module, unmounts it 
     await expect(container).toBeEmpty()
     await expect(page.locator('.pc-customer-development')).toHaveCount(0)
     await expect(page.locator('link[data-mfe]')).toHaveCount(0)
+    expectSameHostLook(await snapshotHostLook(page), hostLook, 'after unmount')
 
     // Back, with the host now in Chinese: the next mount reads the new locale from the props.
     await page.evaluate(() => {
@@ -95,8 +99,44 @@ test('a single-spa root config on another origin mounts the module, unmounts it 
     await expect(table.getByText('已报备').first()).toBeVisible()
     await expect(container.getByTestId('customer-development')).toHaveCount(1)
 
+    // Ten more times out and in: nothing of the module accumulates in the page.
+    await expectNoLeaksOver(page, async () => {
+      await navigateHost(page, '/elsewhere')
+      await expect(container).toBeEmpty()
+      await navigateHost(page, SINGLE_SPA_MODULE_ROUTE)
+      await expect(rows).toHaveCount(1, { timeout: 30_000 })
+    })
+
     expect(await page.evaluate(() => (window as unknown as HostWindow).host.unauthorized)).toBe(0)
     expect(uncaught).toEqual([])
+  } finally {
+    await host.close()
+  }
+})
+
+test('the host-look check sees a style that leaks out of a module: a global button rule, a :root variable', async ({
+  page,
+}) => {
+  // The check the tests above rely on must be able to fail: a module stylesheet that was not
+  // scoped (a bare `button {}` rule, Element Plus's `:root` variables) changes the host's look.
+  const host = await startSingleSpaHost({ entryUrl: 'about:blank', apiBaseUrl: HOST_API_BASE })
+  try {
+    await page.goto(host.url('/elsewhere'))
+    const hostLook = await snapshotHostLook(page)
+    for (const leak of [
+      'button { letter-spacing: 3px }',
+      ':root { --el-color-primary: #409eff }',
+    ]) {
+      await page.addStyleTag({ content: leak })
+      expect(() => expectSameHostLook(hostLook, hostLook, 'unchanged')).not.toThrow()
+      const leaked = await snapshotHostLook(page)
+      expect(() => expectSameHostLook(leaked, hostLook, `with "${leak}"`)).toThrow()
+      await page
+        .locator('style')
+        .last()
+        .evaluate((style) => style.remove())
+      expectSameHostLook(await snapshotHostLook(page), hostLook, `once "${leak}" is gone`)
+    }
   } finally {
     await host.close()
   }

@@ -168,6 +168,41 @@ describe('defineMicroFrontendElement', () => {
     expect(phases).toEqual(['update'])
   })
 
+  it('lets extend add attributes and properties that reach the context and updates', async () => {
+    sequence += 1
+    const tagName = `pc-test-module-${sequence}`
+    const module = createSpyModule()
+    interface LocaleElement extends MicroFrontendElement {
+      basePath: string
+    }
+    defineMicroFrontendElement<LocaleElement>(tagName, module, {
+      createContext: (element) => ({ ...createFakeContext(), basePath: element.basePath }),
+      extend: (Base) =>
+        class extends Base {
+          static observedAttributes = ['locale']
+          basePath = '/customers'
+          attributeChangedCallback(_name: string, _old: string | null, value: string | null) {
+            if (value === 'en' || value === 'zh-CN') this.context = { locale: value }
+          }
+        },
+    })
+    const element = document.createElement(tagName) as LocaleElement
+    element.setAttribute('locale', 'zh-CN')
+    document.body.append(element)
+    await element.settled
+    expect(module.mount.mock.calls[0]?.[1]).toMatchObject({
+      locale: 'zh-CN',
+      basePath: '/customers',
+    })
+    element.setAttribute('locale', 'en')
+    await element.settled
+    expect(module.update).toHaveBeenCalledExactlyOnceWith(element, { locale: 'en' })
+    expect(module.mount).toHaveBeenCalledTimes(1)
+    element.remove()
+    await element.settled
+    expect(module.unmount).toHaveBeenCalledExactlyOnceWith(element)
+  })
+
   it('returns the existing constructor when the same module is defined again', () => {
     const { module, createContext, tagName } = define()
     const again = defineMicroFrontendElement(tagName, module, { createContext })

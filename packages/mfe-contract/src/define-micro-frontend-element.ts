@@ -9,11 +9,33 @@ import { cleanUpFailedMount, pickPatch, updateOrRemount } from './update-or-remo
  * @example
  * const options: DefineMicroFrontendElementOptions = { createContext: () => hostContext() }
  */
-export interface DefineMicroFrontendElementOptions {
-  /** Called on every connect; the element lets a host read its attributes. */
-  createContext: (element: HTMLElement) => MfeContext
+export interface DefineMicroFrontendElementOptions<
+  Element extends MicroFrontendElement = MicroFrontendElement,
+> {
+  /**
+   * Called on every connect; the element lets a host read its attributes (and, with `extend`,
+   * the properties the subclass adds).
+   */
+  createContext: (element: Element) => MfeContext
   /** Defaults to the global `customElements`. */
   registry?: CustomElementRegistry
+  /**
+   * Subclasses the element before it is defined, so a module can add its own attributes
+   * (`static observedAttributes` and `attributeChangedCallback`) and properties: `createContext`
+   * reads them at each mount, and the subclass sets `context` to apply a change while mounted.
+   * An override of `connectedCallback` or `disconnectedCallback` must call `super`. Optional;
+   * without it the element has only `context` and `settled`.
+   *
+   * @example
+   * extend: (Base) =>
+   *   class extends Base {
+   *     static observedAttributes = ['locale']
+   *     attributeChangedCallback(_name: string, _old: string | null, locale: string | null) {
+   *       if (locale === 'en' || locale === 'zh-CN') this.context = { locale }
+   *     }
+   *   }
+   */
+  extend?: (Base: MicroFrontendElementClass) => new () => Element
 }
 
 /**
@@ -36,16 +58,27 @@ export interface MicroFrontendElement extends HTMLElement {
   readonly settled: Promise<void>
 }
 
+/**
+ * The class `defineMicroFrontendElement` builds, as handed to its `extend` option.
+ *
+ * @example
+ * const extend = (Base: MicroFrontendElementClass) => class extends Base {}
+ */
+export interface MicroFrontendElementClass {
+  new (): MicroFrontendElement
+  readonly prototype: MicroFrontendElement
+}
+
 type Phase = 'mount' | 'update' | 'unmount'
 
 // Remembers which module each defined constructor wraps, so defining the same pair twice is
 // harmless while reusing a tag for another module fails loudly.
 const definedModules = new WeakMap<CustomElementConstructor, MfeModule>()
 
-function createElementClass(
+function createElementClass<Element extends MicroFrontendElement>(
   module: MfeModule,
-  createContext: DefineMicroFrontendElementOptions['createContext']
-) {
+  createContext: DefineMicroFrontendElementOptions<Element>['createContext']
+): MicroFrontendElementClass {
   return class extends HTMLElement implements MicroFrontendElement {
     #ctx: MfeContext | undefined
     #overrides: MfeContextPatch = {}
@@ -76,7 +109,8 @@ function createElementClass(
     connectedCallback(): void {
       this.#enqueue('mount', async () => {
         if (this.#ctx || !this.isConnected) return // already mounted, or gone again meanwhile
-        const ctx: MfeContext = { ...createContext(this), ...this.#overrides }
+        // `this` is an instance of the subclass `extend` made, when there is one.
+        const ctx: MfeContext = { ...createContext(this as unknown as Element), ...this.#overrides }
         try {
           await bootstrapOnce(undefined, module)
           await invoke(() => module.mount(this, ctx))
@@ -113,8 +147,9 @@ function createElementClass(
 /**
  * Wraps a module in a custom element (no shadow DOM, so popups and global theme variables keep
  * their styles): connecting mounts it into the element, disconnecting unmounts, and setting
- * `context` calls `update` (or remounts a module without `update`). Returns the constructor;
- * defining the same tag for the same module again returns the existing one.
+ * `context` calls `update` (or remounts a module without `update`). `extend` may subclass it to
+ * add attributes and properties. Returns the constructor; defining the same tag for the same
+ * module again returns the existing one (and ignores the new options).
  *
  * @example
  * import * as lifecycle from './lifecycle'
@@ -126,10 +161,16 @@ function createElementClass(
  * element.context = { locale: 'zh-CN' } // updates
  * element.remove() // unmounts
  */
-export function defineMicroFrontendElement(
+export function defineMicroFrontendElement<
+  Element extends MicroFrontendElement = MicroFrontendElement,
+>(
   tagName: string,
   module: MfeModule,
-  { createContext, registry = globalThis.customElements }: DefineMicroFrontendElementOptions
+  {
+    createContext,
+    registry = globalThis.customElements,
+    extend,
+  }: DefineMicroFrontendElementOptions<Element>
 ): CustomElementConstructor {
   const existing = registry.get(tagName)
   if (existing) {
@@ -138,7 +179,8 @@ export function defineMicroFrontendElement(
       `<${tagName}> is already defined for another module; custom element names cannot be redefined`
     )
   }
-  const ElementClass = createElementClass(module, createContext)
+  const Base = createElementClass(module, createContext)
+  const ElementClass: CustomElementConstructor = extend ? extend(Base) : Base
   registry.define(tagName, ElementClass)
   definedModules.set(ElementClass, module)
   return ElementClass

@@ -37,4 +37,5 @@ export {
   defineMicroFrontendElement,
   type DefineMicroFrontendElementOptions,
   type MicroFrontendElement,
+  type MicroFrontendElementClass,
 } from './define-micro-frontend-element'

@@ -35,6 +35,8 @@ export function useOverlay() {
           cancelButtonText: t('actions.cancel'),
           type: 'warning',
           appendTo: overlay,
+          // Locking would put a class and a width on the host's body (architecture.md §4).
+          lockScroll: false,
           closeOnPressEscape: true,
         },
         appContext

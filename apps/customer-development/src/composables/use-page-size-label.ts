@@ -7,7 +7,7 @@ import { onMounted, onUpdated, type Ref } from 'vue'
 export function usePageSizeLabel(root: Ref<HTMLElement | null>, label: () => string): void {
   const apply = () => {
     root.value
-      ?.querySelectorAll<HTMLInputElement>('.el-pagination__sizes input')
+      ?.querySelectorAll<HTMLInputElement>('.cd-el-pagination__sizes input')
       .forEach((input) => input.setAttribute('aria-label', label()))
   }
   onMounted(apply)

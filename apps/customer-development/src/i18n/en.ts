@@ -53,6 +53,7 @@ export const en = {
   reveal: 'Show {column}',
   mask: 'Hide {column}',
   selectRow: 'Select {name}',
+  selectAll: 'Select all rows on this page',
   pageSize: 'Rows per page',
   // R6: the UTC time shown on hover and focus of a local time.
   utcTime: '{time} UTC',

@@ -52,6 +52,7 @@ export const zhCN = {
   reveal: '显示{column}',
   mask: '隐藏{column}',
   selectRow: '选择 {name}',
+  selectAll: '选择本页所有行',
   pageSize: '每页行数',
   utcTime: '{time}(UTC)',
   localWithUtc: '{local}(UTC {utc})',

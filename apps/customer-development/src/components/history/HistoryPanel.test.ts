@@ -28,7 +28,7 @@ describe('following a Superseded row to its newer invitation', () => {
     const pinia = createPinia()
     await inApp(api, pinia)(() => useSessionStore()).load()
     const { wrapper } = mountWith(HistoryPanel, { api, pinia })
-    // The rows come after the page's answer and ElTable's column registration.
+    // The rows come after the page's answer.
     await vi.waitFor(() =>
       expect(wrapper.find('[data-testid="show-newer-invitation"]').exists()).toBe(true)
     )

@@ -21,11 +21,11 @@ describe('EmailPreviewDialog', () => {
       props: { rows: revealed, associationType: 'reseller' },
     })
     await flushPromises()
-    const options = [...overlay.querySelectorAll('.el-select-dropdown__item')].map((option) =>
+    const options = [...overlay.querySelectorAll('.cd-el-select-dropdown__item')].map((option) =>
       option.textContent?.trim()
     )
     expect(options).toEqual(['A*** n***@customer.example', 'B*** b***@customer.example'])
-    expect(overlay.querySelector('.el-select__wrapper')?.textContent).toContain(
+    expect(overlay.querySelector('.cd-el-select__wrapper')?.textContent).toContain(
       'A*** n***@customer.example'
     )
     for (const value of ['Alpha Robotics', 'new.alpha@', 'Beta Foods', 'beta@']) {

@@ -29,7 +29,7 @@ async function open(
 
 /** Label, disabled and checked state of each association type option, in order. */
 function radioStates(overlay: HTMLElement) {
-  return [...overlay.querySelectorAll('[data-testid="association-type"] .el-radio')].map(
+  return [...overlay.querySelectorAll('[data-testid="association-type"] .cd-el-radio')].map(
     (radio) => {
       const input = radio.querySelector('input')
       return {

@@ -82,7 +82,7 @@ describe('PreregisterDialog', () => {
     await fill(overlay, { name: 'Refused Co', email })
     await clickOk(overlay)
     await vi.waitFor(() =>
-      expect(overlay.querySelector('.el-form-item__error')?.textContent).toContain(text)
+      expect(overlay.querySelector('.cd-el-form-item__error')?.textContent).toContain(text)
     )
     expect(api.createPreregistration).not.toHaveBeenCalled()
     wrapper.unmount()
@@ -146,7 +146,7 @@ describe('PreregisterDialog', () => {
     await fill(overlay, { name: 'Alpha', email: 'a@b.example' })
     await clickOk(overlay)
     await vi.waitFor(() =>
-      expect(overlay.querySelector('.el-form-item__error')?.textContent).toContain(
+      expect(overlay.querySelector('.cd-el-form-item__error')?.textContent).toContain(
         'Server says no.'
       )
     )

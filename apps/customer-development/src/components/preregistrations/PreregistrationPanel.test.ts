@@ -20,7 +20,7 @@ async function openAs(role: MeResponse['user']['role']) {
   await run(() => useSessionStore()).load()
   await run(() => usePreregistrationsStore()).load()
   const { wrapper } = mountWith(PreregistrationPanel, { api, pinia })
-  // ElTable registers its columns after mounting, and renders the cells on the next tick.
+  // Whatever the mount started settles before the rows are read.
   await flushPromises()
   return wrapper
 }

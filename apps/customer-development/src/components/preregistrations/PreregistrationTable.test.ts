@@ -19,7 +19,7 @@ async function statusHintLabel(row: Parameters<typeof fakeRow>[0]): Promise<stri
       canDelete: false,
     },
   })
-  // ElTable registers its columns after mounting, and renders the cells on the next tick.
+  // Whatever the mount started settles before the rows are read.
   await flushPromises()
   const hint = wrapper.find('[data-testid="review-hint"]')
   const label = hint.exists() ? (hint.attributes('aria-label') ?? null) : null

@@ -30,8 +30,8 @@ async function open(props: Record<string, unknown>) {
   const { wrapper, overlay } = mountWith(host, { api: fakeApi() })
   await flushPromises()
   const buttons = () =>
-    [...overlay.querySelectorAll('.el-dialog__footer button')].map((b) => b.textContent?.trim())
-  const shown = () => overlay.querySelector<HTMLElement>('.el-overlay')?.style.display !== 'none'
+    [...overlay.querySelectorAll('.cd-el-dialog__footer button')].map((b) => b.textContent?.trim())
+  const shown = () => overlay.querySelector<HTMLElement>('.cd-el-overlay')?.style.display !== 'none'
   return { wrapper, overlay, done, events, buttons, shown }
 }
 
@@ -41,8 +41,8 @@ describe('DialogShell', () => {
     const dialog = overlay.querySelector('[role="dialog"]')
     expect(dialog?.getAttribute('aria-modal')).toBe('true')
     expect(dialog?.getAttribute('aria-label')).toBe('Invite Customers')
-    expect(overlay.querySelector('.el-dialog')?.getAttribute('data-testid')).toBe('some-dialog')
-    expect(overlay.querySelector('.el-dialog__body')?.textContent).toBe('Body')
+    expect(overlay.querySelector('.cd-el-dialog')?.getAttribute('data-testid')).toBe('some-dialog')
+    expect(overlay.querySelector('.cd-el-dialog__body')?.textContent).toBe('Body')
     wrapper.unmount()
   })
 
@@ -62,7 +62,7 @@ describe('DialogShell', () => {
     clickOutside(overlay)
     await flushPromises()
     expect(shown()).toBe(true)
-    const cancel = [...overlay.querySelectorAll<HTMLButtonElement>('.el-dialog__footer button')]
+    const cancel = [...overlay.querySelectorAll<HTMLButtonElement>('.cd-el-dialog__footer button')]
     cancel.find((button) => button.textContent?.trim() === 'Cancel')?.click()
     await flushPromises()
     expect(shown()).toBe(false)
@@ -71,7 +71,7 @@ describe('DialogShell', () => {
 
   it('draws a read-only dialog without a footer, closed by a click outside', async () => {
     const { wrapper, overlay, shown } = await open({})
-    expect(overlay.querySelector('.el-dialog__footer')).toBeNull()
+    expect(overlay.querySelector('.cd-el-dialog__footer')).toBeNull()
     clickOutside(overlay)
     await flushPromises()
     expect(shown()).toBe(false)
@@ -81,7 +81,7 @@ describe('DialogShell', () => {
 
 /** A click on the dimmed area around the dialog (press and release on it, as Element Plus asks). */
 function clickOutside(overlay: HTMLElement): void {
-  const target = overlay.querySelector('.el-overlay-dialog')
+  const target = overlay.querySelector('.cd-el-overlay-dialog')
   if (!target) throw new Error('no dialog overlay')
   for (const type of ['mousedown', 'mouseup', 'click']) {
     target.dispatchEvent(new MouseEvent(type, { bubbles: true }))

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { answerAsTheApi as answer } from '../test/host-context'
+import { answerAsTheApi as answer } from '../../test/host-context'
 import {
   bootstrap,
   contextFromProps,
