@@ -87,6 +87,22 @@ describe('composeMail', () => {
     )
   }, 60_000)
 
+  it('writes a blank subject as nodemailer does: no header for spaces and tabs (found by the property above)', async () => {
+    for (const blank of ['', ' ', '\t', ' \t ', '\v', '\f ']) {
+      const input = {
+        to: 'a@customer.example',
+        subject: blank,
+        html: '<p>Hi</p>',
+        text: 'Hi',
+        messageId: '<invitation.3@partner-center.local>',
+      }
+      const ours = await simpleParser(composeMailFast(MAIL_FROM, input)?.raw as Buffer)
+      expect(visible(ours), JSON.stringify(blank)).toEqual(visible(await viaNodemailer(input)))
+      // Spaces and tabs drop the header; vertical tab and form feed are encoded and kept.
+      expect(ours.headers.has('subject'), JSON.stringify(blank)).toBe(!/^[\t ]*$/.test(blank))
+    }
+  })
+
   it('keeps every line within the 78 characters of RFC 5322 and ends lines with CRLF', async () => {
     const long = `Alpha ${'Robotics 邀请您 '.repeat(20)}`
     const sent = await composeMail(MAIL_FROM, {

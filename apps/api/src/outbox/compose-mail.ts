@@ -46,10 +46,16 @@ function senderOf(mailFrom: string): Sender | null {
   return sender
 }
 
+// Spaces and tabs only: nodemailer leaves them as they are and then drops the header, while
+// other blanks (U+000B, U+000C, U+00A0, U+3000) are encoded and kept.
+const BLANK_SUBJECT = /^[\t ]*$/
+
+/** The Subject header line with its CRLF, or nothing for a blank subject (as nodemailer). */
 function subjectHeader(subject: string): string {
+  if (BLANK_SUBJECT.test(subject)) return ''
   const value =
     PLAIN_SUBJECT.test(subject) && !subject.includes('=?') ? subject : encodeWord(subject, 'B', 52)
-  return foldLines(`Subject: ${value}`, 76)
+  return `${foldLines(`Subject: ${value}`, 76)}\r\n`
 }
 
 function base64Lines(text: string): string {
@@ -80,7 +86,7 @@ export function composeMailFast(
     `From: ${sender.header}\r\n` +
     (message.replyTo ? `Reply-To: ${message.replyTo}\r\n` : '') +
     `To: ${message.to}\r\n` +
-    `${subjectHeader(message.subject)}\r\n` +
+    subjectHeader(message.subject) +
     `Message-ID: ${message.messageId}\r\n` +
     `Date: ${new Date().toUTCString().replace(/GMT/, '+0000')}\r\n` +
     `MIME-Version: 1.0\r\n\r\n` +
