@@ -11,7 +11,7 @@ import { createModuleApiClient } from './api'
 import CustomerDevelopmentApp from './components/layout/CustomerDevelopmentApp.vue'
 import { tabFromLocation } from './composables/use-tab-route'
 import { MODULE_CONTEXT, OVERLAY } from './context'
-import { createModuleI18n, type ModuleI18n } from './i18n'
+import { createModuleI18n, loadLanguage, type ModuleI18n } from './i18n'
 import { loadFirstView } from './load-first-view'
 import { MODULE_API } from './module-api'
 import { configureElementPlus, removePopperContainer } from './element-plus-config'
@@ -78,6 +78,7 @@ export async function mount(container: HTMLElement, ctx: MfeContext): Promise<vo
   const hrefs = loadStylesheetHrefs()
 
   const i18n = createModuleI18n(ctx.locale)
+  const language = loadLanguage(i18n, ctx.locale)
   const context = shallowRef(ctx)
   const app = createApp(CustomerDevelopmentApp, { zIndexBase: ctx.zIndexBase })
   const client = createModuleApiClient(ctx, () => i18n.global.locale.value)
@@ -89,6 +90,7 @@ export async function mount(container: HTMLElement, ctx: MfeContext): Promise<vo
   // The first answers are what the user waits for: ask while the stylesheets load.
   app.runWithContext(() => loadFirstView(tabFromLocation(ctx.basePath)))
   await injectStylesheets({ name: MODULE_NAME, hrefs: await hrefs, document })
+  await language
 
   const { root, appNode, overlay } = createRoot(container, ctx)
   app.provide(OVERLAY, overlay)
@@ -109,6 +111,7 @@ export async function update(container: HTMLElement, patch: MfeContextPatch): Pr
   if (!instance) throw new Error('customer-development is not mounted here')
   instance.context.value = { ...instance.context.value, ...patch }
   if (patch.locale) {
+    await loadLanguage(instance.i18n, patch.locale)
     instance.i18n.global.locale.value = patch.locale
     instance.root.lang = patch.locale
   }

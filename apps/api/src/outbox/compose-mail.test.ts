@@ -87,8 +87,11 @@ describe('composeMail', () => {
     )
   }, 60_000)
 
-  it('writes a blank subject as nodemailer does: no header for spaces and tabs (found by the property above)', async () => {
-    for (const blank of ['', ' ', '\t', ' \t ', '\v', '\f ']) {
+  // Found by the property above (subject "\t"): nodemailer drops a Subject header of spaces and
+  // tabs, and encodes and keeps one of other blanks.
+  it.each(['', ' ', '\t', ' \t ', '\v', '\f '])(
+    'writes the blank subject %j as nodemailer does',
+    async (blank) => {
       const input = {
         to: 'a@customer.example',
         subject: blank,
@@ -97,11 +100,10 @@ describe('composeMail', () => {
         messageId: '<invitation.3@partner-center.local>',
       }
       const ours = await simpleParser(composeMailFast(MAIL_FROM, input)?.raw as Buffer)
-      expect(visible(ours), JSON.stringify(blank)).toEqual(visible(await viaNodemailer(input)))
-      // Spaces and tabs drop the header; vertical tab and form feed are encoded and kept.
-      expect(ours.headers.has('subject'), JSON.stringify(blank)).toBe(!/^[\t ]*$/.test(blank))
+      expect(visible(ours)).toEqual(visible(await viaNodemailer(input)))
+      expect(ours.headers.has('subject')).toBe(!/^[\t ]*$/.test(blank))
     }
-  })
+  )
 
   it('keeps every line within the 78 characters of RFC 5322 and ends lines with CRLF', async () => {
     const long = `Alpha ${'Robotics 邀请您 '.repeat(20)}`
