@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { resolveDemoSettings, withDefaultAppEnv, type DemoSettings } from './env-profile'
 import { parseTrustedProxies } from './middleware/client-address'
-import { originProblem } from './middleware/cors'
+import { isTrustworthyOrigin, originProblem } from './middleware/cors'
 import { decodeDataKey, isDevelopmentOnlyDataKey, KEY_ID_PATTERN } from './security/keyring'
 
 const flag = z
@@ -178,5 +178,11 @@ function refuseIncompleteProduction(env: Env, runtime: EnvRuntime): void {
   const key = env.DATA_ENCRYPTION_KEY
   if (required.includes('DATA_ENCRYPTION_KEY') && (!key || isDevelopmentOnlyDataKey(key))) {
     throw new Error('APP_ENV=production requires DATA_ENCRYPTION_KEY (32 random bytes, base64)')
+  }
+  const insecure = env.CORS_ALLOWED_ORIGINS.filter((origin) => !isTrustworthyOrigin(origin))
+  if (insecure.length > 0) {
+    throw new Error(
+      `APP_ENV=production allows only https origins in CORS_ALLOWED_ORIGINS (or loopback ones): ${insecure.join(', ')}`
+    )
   }
 }

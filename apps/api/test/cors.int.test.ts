@@ -266,4 +266,21 @@ describe('CORS_ALLOWED_ORIGINS (issue 18 item 4)', () => {
     expect(start).toThrow(/CORS_ALLOWED_ORIGINS: /)
     expect(start).toThrow(`"${entry}" is not an origin`)
   })
+
+  it('refuses a plain-http origin in production, naming it, but not a loopback one', () => {
+    const withOrigins = (origins: string, appEnv?: string) =>
+      readEnv({
+        ...production,
+        ...(appEnv ? { APP_ENV: appEnv } : {}),
+        CORS_ALLOWED_ORIGINS: origins,
+      })
+    const start = () => withOrigins(`${CONSOLE},http://console.example.com`)
+    expect(start).toThrow(
+      'APP_ENV=production allows only https origins in CORS_ALLOWED_ORIGINS (or loopback ones): http://console.example.com'
+    )
+    const loopback = 'http://localhost:4173,http://127.0.0.1:4174,http://[::1]:4175'
+    expect(configFromEnv(withOrigins(loopback)).corsAllowedOrigins).toHaveLength(3)
+    // Outside production a plain-http origin is what a test or demo page runs on.
+    expect(() => withOrigins('http://console.example.com', 'development')).not.toThrow()
+  })
 })

@@ -49,6 +49,20 @@ export function originProblem(entry: string): string | null {
   )
 }
 
+// Loopback hosts: a browser counts their plain-http pages as secure contexts.
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]'])
+
+/**
+ * Whether production may let pages of this origin call the API: https, or plain http on a
+ * loopback host (a production build tried on one machine). A plain-http page elsewhere can be
+ * rewritten on its way to the browser, and the token it holds read.
+ */
+export function isTrustworthyOrigin(origin: string): boolean {
+  const url = new URL(origin)
+  if (url.protocol === 'https:') return true
+  return LOOPBACK_HOSTS.has(url.hostname) || url.hostname.endsWith('.localhost')
+}
+
 /**
  * CORS for pages on the listed origins (`CORS_ALLOWED_ORIGINS`, exact origins; none by default):
  * such a page calls the API with a bearer token, never with cookies, so no credentials mode.
