@@ -53,9 +53,12 @@ export * from './invitation/decide-invitation-batch'
 export * from './invitation/history'
 export * from './invitation/batch-progress'
 export * from './invitation/renewal-request'
+export * from './invitation/reminder-schedule'
 
 export * from './association/eligibility'
 export * from './association/decide-acceptance'
+
+export * from './offline-links/link-tag'
 
 export * from './delivery/backoff'
 export * from './delivery/smtp-failure'
