@@ -59,6 +59,9 @@ export * from './association/eligibility'
 export * from './association/decide-acceptance'
 
 export * from './offline-links/link-tag'
+export * from './offline-links/email-code'
+export * from './offline-links/link-answer'
+export * from './offline-links/attribution'
 
 export * from './delivery/backoff'
 export * from './delivery/smtp-failure'
