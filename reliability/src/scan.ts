@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { CUSTOMER_EMAIL_DOMAIN, CUSTOMER_MOBILE_PREFIX, CUSTOMER_NAME_PREFIX } from './seed'
-import { LINK_PREFIX, type Topology } from './topology'
+import { JOIN_LINK_PREFIX, LINK_PREFIX, type Topology } from './topology'
 
 /** The contact columns of domain.md §3: the only places an unmasked customer value may live. */
 export const CONTACT_COLUMNS: Record<string, readonly string[]> = {
@@ -50,8 +50,9 @@ function add(into: ScanCounts, from: ScanCounts) {
 }
 
 /**
- * Counts raw secrets (`secrets`: link tokens and bearer tokens the run saw), full invitation
- * links and unmasked customer values (the suite's own value patterns) in a text.
+ * Counts raw secrets (`secrets`: link tokens, offline link codes and bearer tokens the run saw),
+ * full invitation links (email and offline) and unmasked customer values (the suite's own value
+ * patterns) in a text.
  */
 export function scanText(text: string, secrets: ReadonlySet<string>, where = ''): ScanCounts {
   const counts = emptyCounts()
@@ -65,11 +66,14 @@ export function scanText(text: string, secrets: ReadonlySet<string>, where = '')
       sample('token', match[0])
     }
   }
-  let at = text.indexOf(LINK_PREFIX)
-  while (at !== -1) {
-    counts.links += 1
-    sample('link', text.slice(at, at + 40))
-    at = text.indexOf(LINK_PREFIX, at + 1)
+  // Email links (`/invite#`) and offline invitation links (`/join#`, R99) alike.
+  for (const prefix of [LINK_PREFIX, JOIN_LINK_PREFIX]) {
+    let at = text.indexOf(prefix)
+    while (at !== -1) {
+      counts.links += 1
+      sample('link', text.slice(at, at + 40))
+      at = text.indexOf(prefix, at + 1)
+    }
   }
   for (const match of text.matchAll(EMAIL)) {
     counts.unmaskedEmails += 1

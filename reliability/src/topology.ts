@@ -10,6 +10,8 @@ import { startSink, type Sink } from './smtp-sink'
 /** Where invitation links point; never reached, only recognised in emails, dumps and logs. */
 export const PUBLIC_BASE_URL = 'http://127.0.0.1:9/portal'
 export const LINK_PREFIX = `${PUBLIC_BASE_URL}/invite#`
+/** Where offline invitation links point (domain.md R99): the code in the fragment as well. */
+export const JOIN_LINK_PREFIX = `${PUBLIC_BASE_URL}/join#`
 const LINK_PATTERN = /http:\/\/127\.0\.0\.1:9\/portal\/invite#([A-Za-z0-9_-]{43})/
 
 /** Dispatcher settings of the topology; the in-flight window is `batchSize × claimLoops`. */

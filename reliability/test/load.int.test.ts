@@ -5,6 +5,7 @@ import { registerAndAccept } from '../src/customers'
 import { byProfile } from '../src/env'
 import { call, quantile, Recorder, round, type Answer } from '../src/http'
 import { invitationRows, inviteAll, queuedIds } from '../src/invite'
+import { issueInvitationLinks } from '../src/links'
 import { writeSection } from '../src/report'
 import { scanIsClean, scanTopology } from '../src/scan'
 import { CD, createPartner, customerIdentity, signIn, type BatchAnswer } from '../src/seed'
@@ -18,6 +19,7 @@ const RESENDABLE_PER_PARTNER = 3
 
 let topology: Topology
 const secrets = new Set<string>()
+const linkCodes = new Set<string>()
 const errorBodies: string[] = []
 const recorder = new Recorder()
 const resendOutcomes: Record<string, number> = {}
@@ -48,6 +50,14 @@ beforeAll(async () => {
       recent: [],
       preregistrations: [],
     })
+  }
+  // Offline invitation links issued in this run (R99): the scans look for every code and link.
+  for (const [n, s] of sessions.entries()) {
+    const issued = await issueInvitationLinks(base(n), s.token, `Load ${n}`)
+    for (const code of issued.codes) {
+      secrets.add(code)
+      linkCodes.add(code)
+    }
   }
   // Invitations old enough to resend (RESEND_COOLDOWN_MINUTES = 10): made through the API,
   // delivered, then moved 20 minutes into the past.
@@ -252,7 +262,9 @@ describe(`${PARTNERS} partners working at once while customers accept`, () => {
 
   it('leaves no raw token, link or unmasked customer value in the dump, the logs or the error bodies', () => {
     const scan = scanTopology(topology, secrets, errorBodies)
-    writeSection('load', { scan })
+    writeSection('load', { scan, linkCodesLookedFor: linkCodes.size })
+    // Four codes per partner: general, custom, activity, and the general link after its reset.
+    expect(linkCodes.size).toBe(PARTNERS * 4)
     expect(scanIsClean(scan)).toBe(true)
   })
 })

@@ -20,6 +20,7 @@ import { createAuthRoutes } from './routes/auth'
 import { createHealthRoutes } from './routes/health'
 import { createAdminRoutes } from './routes/admin'
 import { createHistoryRoutes } from './routes/history'
+import { createInvitationLinkRoutes } from './routes/invitation-links'
 import { createInvitationRoutes } from './routes/invitations'
 import { createPreregistrationRoutes } from './routes/preregistrations'
 import { createPublicRoutes } from './routes/public'
@@ -107,6 +108,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', createPreregistrationRoutes(deps))
   app.route('/', createInvitationRoutes(deps))
   app.route('/', createHistoryRoutes(deps))
+  app.route('/', createInvitationLinkRoutes(deps))
   app.route('/', createAdminRoutes(deps))
   app.route('/', createPublicRoutes(deps))
   for (const extra of deps.devRoutes ?? []) app.route(extra.path, extra.app)

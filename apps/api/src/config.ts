@@ -20,6 +20,7 @@ export function configFromEnv(env: Env): AppConfig {
     accessTokenTtlMinutes: env.ACCESS_TOKEN_TTL_MINUTES,
     accessTokenMaxHours: env.ACCESS_TOKEN_MAX_HOURS,
     invitationTtlDays: env.INVITATION_TTL_DAYS,
+    invitationReminderHours: env.INVITATION_REMINDER_HOURS,
     outboxMaxAttempts: env.OUTBOX_MAX_ATTEMPTS,
     signInMaxFailures: env.SIGN_IN_MAX_FAILURES,
     signInBackoffCapSeconds: env.SIGN_IN_BACKOFF_CAP_SECONDS,

@@ -13,6 +13,8 @@ export interface AppConfig {
   accessTokenTtlMinutes: number
   accessTokenMaxHours: number
   invitationTtlDays: number
+  /** `INVITATION_REMINDER_HOURS` resolved (R115): hours before expiry of the reminder; 0 off. */
+  invitationReminderHours: number
   /** `OUTBOX_MAX_ATTEMPTS`: the page states "attempt n of max" from it (`GET /me` limits). */
   outboxMaxAttempts: number
   /** Failed sign-ins per account and client address per 15 minutes (R59). */

@@ -1,3 +1,4 @@
+import { dataKeysFromEnv } from './config'
 import { readEnv } from './env'
 import { createLogger } from './logger'
 import { surviveLostDatabaseConnections } from './process-guards'
@@ -6,6 +7,7 @@ import { createSmtpTransport } from './outbox/create-smtp-transport'
 import { dispatcherConfigFromEnv } from './outbox/dispatcher-config'
 import { startDispatcher } from './outbox/start-dispatcher'
 import { openMigratedDatabase } from './open-database'
+import { createKeyring } from './security/keyring'
 
 // The outbox dispatcher and expiry sweeper as their own process (architecture.md §7). It applies
 // migrations under the advisory lock like the API, so either may start first. Several may run
@@ -34,6 +36,7 @@ async function main() {
     logger,
     transport,
     config: dispatcherConfigFromEnv(env),
+    keyring: createKeyring(dataKeysFromEnv(env)),
   })
 
   stopOnSignals(logger, 'dispatcher', async () => {

@@ -1,3 +1,4 @@
+import { resolveReminderHours } from '@partner-center/domain'
 import { z } from 'zod'
 import { resolveDemoSettings, withDefaultAppEnv, type DemoSettings } from './env-profile'
 import { parseTrustedProxies } from './middleware/client-address'
@@ -37,6 +38,9 @@ const EnvSchema = z.object({
   ACCESS_TOKEN_TTL_MINUTES: z.coerce.number().int().min(1).max(10_080).default(480),
   ACCESS_TOKEN_MAX_HOURS: z.coerce.number().int().min(1).max(720).default(24),
   INVITATION_TTL_DAYS: z.coerce.number().int().min(1).max(30).default(7),
+  // Hours before expiry of the reminder (R115); its range depends on INVITATION_TTL_DAYS, so
+  // `readEnv` resolves it with the domain's rule after parsing. Blank counts as unset.
+  INVITATION_REMINDER_HOURS: z.string().trim().optional(),
   OUTBOX_BATCH_SIZE: z.coerce.number().int().min(1).max(500).default(10),
   OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
   OUTBOX_LEASE_SECONDS: z.coerce.number().int().min(5).max(86_400).default(300),
@@ -122,7 +126,14 @@ const EnvSchema = z.object({
 })
 
 /** The parsed process environment of the API and the dispatcher. */
-export type Env = Omit<z.infer<typeof EnvSchema>, keyof DemoSettings> & DemoSettings
+export type Env = Omit<
+  z.infer<typeof EnvSchema>,
+  keyof DemoSettings | 'INVITATION_REMINDER_HOURS'
+> &
+  DemoSettings & {
+    /** The effective hours of R115: the default when unset, `0` when reminders are off. */
+    INVITATION_REMINDER_HOURS: number
+  }
 
 /** Which entry reads the environment: they need different things in production. */
 export type EnvRuntime = 'node' | 'worker' | 'migrate'
@@ -153,13 +164,36 @@ export function readEnv(
     const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`)
     throw new Error(`Invalid environment:\n${lines.join('\n')}`)
   }
-  const env: Env = { ...parsed.data, ...resolveDemoSettings(parsed.data, source) }
+  const env: Env = {
+    ...parsed.data,
+    ...resolveDemoSettings(parsed.data, source),
+    INVITATION_REMINDER_HOURS: reminderHoursOf(parsed.data),
+  }
   const keyIds = [env.DATA_ENCRYPTION_KEY_ID, ...env.DATA_ENCRYPTION_PREVIOUS_KEYS.map((k) => k.id)]
   if (new Set(keyIds).size !== keyIds.length) {
     throw new Error('Invalid environment:\n  DATA_ENCRYPTION_PREVIOUS_KEYS: repeats a key id')
   }
   if (env.APP_ENV === 'production') refuseIncompleteProduction(env, runtime)
   return env
+}
+
+/**
+ * `INVITATION_REMINDER_HOURS` resolved by the domain (R115): unset or blank is the default
+ * min(48, `INVITATION_TTL_DAYS` × 12); an explicit value that is not an integer 0 …
+ * `INVITATION_TTL_DAYS` × 24 − 1 stops the process at start, naming the variable.
+ */
+function reminderHoursOf(parsed: {
+  INVITATION_REMINDER_HOURS?: string
+  INVITATION_TTL_DAYS: number
+}) {
+  const text = parsed.INVITATION_REMINDER_HOURS
+  // Plain decimal digits only: Number() would also read '0x10', '1e1' or ' '.
+  const explicit = !text ? undefined : /^[+-]?\d+(\.\d+)?$/.test(text) ? Number(text) : Number.NaN
+  const resolved = resolveReminderHours(explicit, parsed.INVITATION_TTL_DAYS)
+  if (resolved.ok) return resolved.value
+  const detail = resolved.error.details?.message
+  const message = typeof detail === 'string' ? detail : resolved.error.code
+  throw new Error(`Invalid environment:\n  INVITATION_REMINDER_HOURS: ${message}`)
 }
 
 /** The settings of `migrate.ts`: production needs only the database it migrates. */

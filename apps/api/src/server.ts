@@ -72,6 +72,7 @@ async function main() {
       logger,
       transport,
       config: dispatcherConfig,
+      keyring: deps.keyring,
     })
     const seedTokenSecret = env.SEED_TOKEN_SECRET
     if (development?.sink && env.DEMO_SEED && seedTokenSecret) {

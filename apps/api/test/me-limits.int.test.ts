@@ -11,9 +11,16 @@ type TestApp = Awaited<ReturnType<typeof createTestApp>>
 let t: TestApp
 
 beforeAll(async () => {
-  const env = readEnv({ APP_ENV: 'test', INVITATION_TTL_DAYS: '5', OUTBOX_MAX_ATTEMPTS: '3' })
-  const { invitationTtlDays, outboxMaxAttempts } = configFromEnv(env)
-  t = await createTestApp({ config: { invitationTtlDays, outboxMaxAttempts } })
+  const env = readEnv({
+    APP_ENV: 'test',
+    INVITATION_TTL_DAYS: '5',
+    OUTBOX_MAX_ATTEMPTS: '3',
+    INVITATION_REMINDER_HOURS: '30',
+  })
+  const { invitationTtlDays, outboxMaxAttempts, invitationReminderHours } = configFromEnv(env)
+  t = await createTestApp({
+    config: { invitationTtlDays, outboxMaxAttempts, invitationReminderHours },
+  })
 })
 afterAll(async () => {
   await t.close()
@@ -30,6 +37,9 @@ describe('GET /me limits', () => {
       reviewTimeoutDays: DEFAULT_LIMITS.PREREG_REVIEW_TIMEOUT_DAYS,
       accountMaxAgeDays: DEFAULT_LIMITS.ACCOUNT_MAX_AGE_DAYS,
       maxDeliveryAttempts: 3,
+      invitationReminderHours: 30,
+      linkTagMax: DEFAULT_LIMITS.LINK_TAG_MAX,
+      activityLinkMaxDays: DEFAULT_LIMITS.ACTIVITY_LINK_MAX_DAYS,
     })
   })
 

@@ -37,6 +37,13 @@ const tableRoutes = Object.values(API_ROUTES) as ApiRoute[]
 /** Bodies that pass validation where a route checks its input before the caller. */
 const wellFormedBodies: Partial<Record<RouteName, unknown>> = {
   acceptInvitation: { token: 'a'.repeat(43), instructionsAccepted: true },
+  requestLinkEmailVerificationCode: { code: 'a'.repeat(43), locale: 'en' },
+  verifyEmailThroughLink: {
+    code: 'a'.repeat(43),
+    pendingRegistrationId: '00000000-0000-4000-8000-000000000000',
+    emailCode: '123456',
+  },
+  acceptInvitationLink: { code: 'a'.repeat(43), instructionsAccepted: true },
 }
 
 describe('the route table (issue 15 item 3)', () => {

@@ -29,6 +29,7 @@ export const testConfig: AppConfig = {
   accessTokenTtlMinutes: 480,
   accessTokenMaxHours: 24,
   invitationTtlDays: 7,
+  invitationReminderHours: 48,
   outboxMaxAttempts: 8,
   signInMaxFailures: 1_000,
   signInBackoffCapSeconds: 0,

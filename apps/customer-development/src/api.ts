@@ -58,5 +58,13 @@ export function createModuleApiClient(ctx: MfeContext, getLocale: () => string):
     previewInvitation: (body) => call(routes.previewInvitation, { body }),
     getInvitationBatch: (id) => call(routes.getInvitationBatch, {}, { id }),
     findHistory: (query) => call(routes.findHistory, { query: { ...query } }),
+    getGeneralInvitationLink: () => call(routes.getGeneralInvitationLink),
+    resetGeneralInvitationLink: () => call(routes.resetGeneralInvitationLink),
+    findInvitationLinks: (query) => call(routes.findInvitationLinks, { query: { ...query } }),
+    createInvitationLink: (body) => call(routes.createInvitationLink, { body }),
+    getInvitationLinkUrl: (id) => call(routes.getInvitationLinkUrl, {}, { id }),
+    disableInvitationLink: (id) => call(routes.disableInvitationLink, {}, { id }),
+    enableInvitationLink: (id) => call(routes.enableInvitationLink, {}, { id }),
+    findLinkAssociations: (query) => call(routes.findLinkAssociations, { query: { ...query } }),
   }
 }

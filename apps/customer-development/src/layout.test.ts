@@ -36,6 +36,7 @@ describe('module layout', () => {
     expect(users.sort()).toEqual([
       'components/invite/EmailPreviewDialog.vue',
       'components/invite/InviteDialog.vue',
+      'components/offline/CreateLinkDialog.vue',
       'components/preregistrations/PreregisterDialog.vue',
     ])
   })

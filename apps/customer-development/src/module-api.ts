@@ -18,6 +18,14 @@ export type ModuleApi = Pick<
   | 'previewInvitation'
   | 'resendInvitation'
   | 'findHistory'
+  | 'getGeneralInvitationLink'
+  | 'resetGeneralInvitationLink'
+  | 'findInvitationLinks'
+  | 'createInvitationLink'
+  | 'getInvitationLinkUrl'
+  | 'disableInvitationLink'
+  | 'enableInvitationLink'
+  | 'findLinkAssociations'
 >
 
 /** Injection key of the per-mount {@link ModuleApi} (made by `createModuleApiClient`). */

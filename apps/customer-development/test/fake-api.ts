@@ -1,5 +1,8 @@
 import type {
+  GeneralInvitationLink,
   HistoryItem,
+  InvitationLinkItem,
+  LinkAssociationItem,
   InvitationBatchProgress,
   InvitationBatchResponse,
   MeResponse,
@@ -18,6 +21,9 @@ export const FAKE_LIMITS: MeResponse['limits'] = {
   reviewTimeoutDays: 10,
   accountMaxAgeDays: 6,
   maxDeliveryAttempts: 3,
+  linkTagMax: 32,
+  activityLinkMaxDays: 45,
+  invitationReminderHours: 36,
 }
 
 /** The ecosystem manager contact of {@link fakeMe}'s partner, as seeded (domain.md §10.1). */
@@ -126,6 +132,8 @@ export function fakeHistoryItem(overrides: Partial<HistoryItem> = {}): HistoryIt
   return {
     id: '30000000-0000-4000-8000-000000000001',
     preregistrationId: fakeRow().id,
+    channel: 'email',
+    linkTag: null,
     customerName: 'U***',
     email: 'u***@customer.example',
     mobile: null,
@@ -142,8 +150,66 @@ export function fakeHistoryItem(overrides: Partial<HistoryItem> = {}): HistoryIt
     statusLabel: 'Invited',
     failure: null,
     renewalRequestedAt: null,
+    reminderSentAt: null,
+    reminderFailed: false,
     preregistrationDeleted: false,
     resendCheck: { allowed: true },
+    ...overrides,
+  }
+}
+
+/** The signed-in user's general invitation link (R91). */
+export function fakeGeneralLink(
+  overrides: Partial<GeneralInvitationLink> = {}
+): GeneralInvitationLink {
+  return {
+    id: '40000000-0000-4000-8000-000000000001',
+    tag: 'admin@acme.example',
+    associationType: 'reseller',
+    createdAt: '2025-01-08T09:00:00.000Z',
+    registrationCount: 3,
+    associationCount: 2,
+    url: 'http://portal.example/join#R2VuZXJhbC1saW5rLWNvZGUtb2YtNDMtY2hhcmFjdGVycw',
+    ...overrides,
+  }
+}
+
+/** One custom link as listed (R95); `overrides` change any field. */
+export function fakeLinkItem(overrides: Partial<InvitationLinkItem> = {}): InvitationLinkItem {
+  return {
+    id: '40000000-0000-4000-8000-000000000002',
+    tag: 'Spring Fair',
+    associationType: 'reseller',
+    createdBy: { id: '00000000-0000-4000-8000-000000000001', displayName: 'Acme Admin' },
+    createdAt: '2025-01-09T09:00:00.000Z',
+    expiresAt: null,
+    registrationCount: 1,
+    associationCount: 1,
+    status: 'ACTIVE',
+    actions: {
+      copy: { allowed: true },
+      disable: { allowed: true },
+      enable: { allowed: false, code: 'VALIDATION_FAILED' },
+    },
+    ...overrides,
+  }
+}
+
+/** One customer associated through a link (R98), masked. */
+export function fakeLinkAssociation(
+  overrides: Partial<LinkAssociationItem> = {}
+): LinkAssociationItem {
+  return {
+    id: '50000000-0000-4000-8000-000000000001',
+    customerName: 'L***',
+    email: 'l***@customer.example',
+    mobile: null,
+    accountName: 'L***',
+    linkId: fakeLinkItem().id,
+    linkTag: 'Spring Fair',
+    channel: 'custom_link',
+    associationType: 'reseller',
+    associatedAt: '2025-01-10T09:00:00.000Z',
     ...overrides,
   }
 }
@@ -183,6 +249,32 @@ export function fakeApi(overrides: Partial<ModuleApi> = {}): FakeApi {
     ),
     findHistory: vi.fn<ModuleApi['findHistory']>(() =>
       Promise.resolve({ items: [fakeHistoryItem()], total: 1, page: 1, pageSize: 20 })
+    ),
+    getGeneralInvitationLink: vi.fn<ModuleApi['getGeneralInvitationLink']>(() =>
+      Promise.resolve(fakeGeneralLink())
+    ),
+    resetGeneralInvitationLink: vi.fn<ModuleApi['resetGeneralInvitationLink']>(() =>
+      Promise.resolve(fakeGeneralLink({ id: '40000000-0000-4000-8000-000000000009' }))
+    ),
+    findInvitationLinks: vi.fn<ModuleApi['findInvitationLinks']>(() =>
+      Promise.resolve({ items: [fakeLinkItem()], total: 1, page: 1, pageSize: 20 })
+    ),
+    createInvitationLink: vi.fn<ModuleApi['createInvitationLink']>((body) =>
+      Promise.resolve(fakeLinkItem({ id: '40000000-0000-4000-8000-000000000003', tag: body.tag }))
+    ),
+    getInvitationLinkUrl: vi.fn<ModuleApi['getInvitationLinkUrl']>(() =>
+      Promise.resolve({
+        url: 'http://portal.example/join#Q3VzdG9tLWxpbmstY29kZS1vZi00My1jaGFyYWN0ZXJz',
+      })
+    ),
+    disableInvitationLink: vi.fn<ModuleApi['disableInvitationLink']>((id) =>
+      Promise.resolve(fakeLinkItem({ id, status: 'DISABLED' }))
+    ),
+    enableInvitationLink: vi.fn<ModuleApi['enableInvitationLink']>((id) =>
+      Promise.resolve(fakeLinkItem({ id }))
+    ),
+    findLinkAssociations: vi.fn<ModuleApi['findLinkAssociations']>(() =>
+      Promise.resolve({ items: [fakeLinkAssociation()], total: 1, page: 1, pageSize: 20 })
     ),
   }
   for (const key of Object.keys(overrides) as (keyof ModuleApi)[]) {

@@ -3,7 +3,7 @@ import { createPinia, setActivePinia, type Pinia } from 'pinia'
 import { createApp, type Component } from 'vue'
 import { OVERLAY } from '../src/context'
 import { configureElementPlus } from '../src/element-plus-config'
-import { createModuleI18n } from '../src/i18n'
+import { createModuleI18n, type ModuleI18n } from '../src/i18n'
 import { MODULE_API, type ModuleApi } from '../src/module-api'
 import { MODULE_ROOT_CLASS } from '../src/style-scope'
 
@@ -14,7 +14,13 @@ import { MODULE_ROOT_CLASS } from '../src/style-scope'
  */
 export function mountWith(
   component: Component,
-  options: { api: ModuleApi; props?: Record<string, unknown>; pinia?: Pinia }
+  options: {
+    api: ModuleApi
+    props?: Record<string, unknown>
+    pinia?: Pinia
+    /** Another language than English (made with `createModuleI18n` and `loadLanguage`). */
+    i18n?: ModuleI18n
+  }
 ) {
   const root = document.createElement('div')
   root.className = MODULE_ROOT_CLASS
@@ -26,7 +32,7 @@ export function mountWith(
     props: options.props,
     attachTo: root,
     global: {
-      plugins: [pinia, createModuleI18n('en'), { install: configureElementPlus }],
+      plugins: [pinia, options.i18n ?? createModuleI18n('en'), { install: configureElementPlus }],
       provide: { [MODULE_API as symbol]: options.api, [OVERLAY as symbol]: overlay },
     },
   })

@@ -6,6 +6,7 @@ const router = createRouter({
   history: createWebHistory(),
   routes: [
     { path: '/invite', component: () => import('./pages/InvitationPage.vue') },
+    { path: '/join', component: () => import('./pages/JoinPage.vue') },
     { path: '/console', component: () => import('./pages/ConsolePage.vue') },
     { path: '/:unknown(.*)*', redirect: '/invite' },
   ],

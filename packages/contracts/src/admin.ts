@@ -10,9 +10,28 @@ export const AdminPartner = z
   .meta({ id: 'AdminPartner' })
 export type AdminPartner = z.infer<typeof AdminPartner>
 
+/**
+ * The partner's `ACTIVE` associations counted by the channel of their invitation (R112);
+ * imported ones count under none.
+ */
+export const AssociationsBySource = z
+  .object({
+    email: z.number().int().min(0),
+    general_link: z.number().int().min(0),
+    custom_link: z.number().int().min(0),
+  })
+  .meta({ id: 'AssociationsBySource' })
+export type AssociationsBySource = z.infer<typeof AssociationsBySource>
+
+/** One partner of the ecosystem manager's list (S13): the partner and its associations per source. */
+export const AdminPartnerListItem = AdminPartner.extend({
+  associationsBySource: AssociationsBySource,
+}).meta({ id: 'AdminPartnerListItem' })
+export type AdminPartnerListItem = z.infer<typeof AdminPartnerListItem>
+
 /** `GET /api/v1/admin/partners`. */
 export const AdminPartnerList = z
-  .object({ items: z.array(AdminPartner) })
+  .object({ items: z.array(AdminPartnerListItem) })
   .meta({ id: 'AdminPartnerList' })
 export type AdminPartnerList = z.infer<typeof AdminPartnerList>
 

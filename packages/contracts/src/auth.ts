@@ -72,6 +72,12 @@ export const ConsoleLimits = z
     accountMaxAgeDays: z.number().int(),
     /** `OUTBOX_MAX_ATTEMPTS`: delivery attempts before `FAILED_TO_SEND` (I4). */
     maxDeliveryAttempts: z.number().int(),
+    /** `LINK_TAG_MAX`: code points of a custom link's tag (R94). */
+    linkTagMax: z.number().int(),
+    /** `ACTIVITY_LINK_MAX_DAYS`: longest validity of an activity link, in days (R93). */
+    activityLinkMaxDays: z.number().int(),
+    /** `INVITATION_REMINDER_HOURS`: hours before expiry of the reminder email; 0 off (R115). */
+    invitationReminderHours: z.number().int(),
   })
   .meta({ id: 'ConsoleLimits' })
 export type ConsoleLimits = z.infer<typeof ConsoleLimits>

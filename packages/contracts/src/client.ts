@@ -15,6 +15,15 @@ import {
   type RegisterCustomerRequest,
 } from './public'
 import {
+  EmailCodeRequested,
+  InvitationLinkView,
+  type AcceptInvitationLinkRequest,
+  type EmailCodeConfirmRequest,
+  type InvitationLinkCodeRequest,
+  type LinkRegisterCodeRequest,
+  type LinkVerifyEmailCodeRequest,
+} from './public-links'
+import {
   ADMIN_ROUTES,
   AUTH_ROUTES,
   OPERATIONS_ROUTES,
@@ -35,6 +44,16 @@ import {
   type UpdatePartnerRequest,
 } from './admin'
 import { HistoryPage, type HistoryQueryInput } from './history'
+import {
+  GeneralInvitationLink,
+  InvitationLinkItem,
+  InvitationLinkPage,
+  InvitationLinkUrl,
+  LinkAssociationPage,
+  type CreateInvitationLinkRequest,
+  type InvitationLinkListQueryInput,
+  type LinkAssociationListQueryInput,
+} from './invitation-links'
 import {
   InvitationBatchProgress,
   InvitationBatchResponse,
@@ -129,8 +148,35 @@ export function createApiClient(options: ApiClientOptions) {
       call(PARTNER_ROUTES.getInvitationBatch, InvitationBatchProgress, {}, { id: batchId }),
     findHistory: (query: HistoryQueryInput) =>
       call(PARTNER_ROUTES.findHistory, HistoryPage, {
-        query: listQuery(query),
+        query: { ...listQuery(query), channel: query.channel },
       }),
+    /** The caller's general link, created on first call (R91): 201 then 200, with its `url`. */
+    getGeneralInvitationLink: () =>
+      call(PARTNER_ROUTES.getGeneralInvitationLink, GeneralInvitationLink),
+    /** Replaces the caller's general link; the old one stops working at once (R92). */
+    resetGeneralInvitationLink: () =>
+      call(PARTNER_ROUTES.resetGeneralInvitationLink, GeneralInvitationLink),
+    findInvitationLinks: (query: InvitationLinkListQueryInput) => {
+      const { page, pageSize, q, status } = query
+      return call(PARTNER_ROUTES.findInvitationLinks, InvitationLinkPage, {
+        query: { page, pageSize, q, status },
+      })
+    },
+    createInvitationLink: (body: CreateInvitationLinkRequest) =>
+      call(PARTNER_ROUTES.createInvitationLink, InvitationLinkItem, { body }),
+    /** The full link of a custom link, for Copy and QR (R97). */
+    getInvitationLinkUrl: (linkId: string) =>
+      call(PARTNER_ROUTES.getInvitationLinkUrl, InvitationLinkUrl, {}, { id: linkId }),
+    disableInvitationLink: (linkId: string) =>
+      call(PARTNER_ROUTES.disableInvitationLink, InvitationLinkItem, {}, { id: linkId }),
+    enableInvitationLink: (linkId: string) =>
+      call(PARTNER_ROUTES.enableInvitationLink, InvitationLinkItem, {}, { id: linkId }),
+    findLinkAssociations: (query: LinkAssociationListQueryInput) => {
+      const { page, pageSize, q, reveal } = query
+      return call(PARTNER_ROUTES.findLinkAssociations, LinkAssociationPage, {
+        query: { page, pageSize, q, reveal },
+      })
+    },
     findPartners: () => call(ADMIN_ROUTES.findPartners, AdminPartnerList),
     updatePartner: (partnerId: string, body: UpdatePartnerRequest) =>
       call(ADMIN_ROUTES.updatePartner, AdminPartner, { body }, { id: partnerId }),
@@ -155,6 +201,24 @@ export function createApiClient(options: ApiClientOptions) {
       call(PUBLIC_ROUTES.acceptInvitation, AcceptInvitationResponse, { body }),
     requestRenewal: (body: InvitationTokenRequest) =>
       call(PUBLIC_ROUTES.requestRenewal, RenewalRequestResponse, { body }),
+    /** What an invitation link shows (R100); read-only. */
+    resolveInvitationLink: (body: InvitationLinkCodeRequest) =>
+      call(PUBLIC_ROUTES.resolveInvitationLink, InvitationLinkView, { body }),
+    /** Starts a registration through a link: emails a code (R101); 202 for every address. */
+    requestLinkRegistrationCode: (body: LinkRegisterCodeRequest) =>
+      call(PUBLIC_ROUTES.requestLinkRegistrationCode, EmailCodeRequested, { body }),
+    /** Confirms the emailed code, creates the account and signs in (R104). */
+    registerThroughLink: (body: EmailCodeConfirmRequest) =>
+      call(PUBLIC_ROUTES.registerThroughLink, CustomerSession, { body }),
+    /** A signed-in customer asks for a code to verify their email (R105). */
+    requestLinkEmailVerificationCode: (body: LinkVerifyEmailCodeRequest) =>
+      call(PUBLIC_ROUTES.requestLinkEmailVerificationCode, EmailCodeRequested, { body }),
+    /** Confirms the code; answers the customer with `emailVerified: true` (R105). */
+    verifyEmailThroughLink: (body: EmailCodeConfirmRequest) =>
+      call(PUBLIC_ROUTES.verifyEmailThroughLink, CustomerMe, { body }),
+    /** Accepts through a link (R107, R108). */
+    acceptInvitationLink: (body: AcceptInvitationLinkRequest) =>
+      call(PUBLIC_ROUTES.acceptInvitationLink, AcceptInvitationResponse, { body }),
   }
 }
 

@@ -1,4 +1,4 @@
-import { HISTORY_FILTERS } from '@partner-center/domain'
+import { HISTORY_FILTERS, INVITATION_CHANNELS } from '@partner-center/domain'
 import { z } from './zod'
 import { Instant, PageQuery, Uuid, pageOf } from './common'
 import { AssociationTypeSchema } from './invitations'
@@ -7,11 +7,16 @@ import { InviteCheck, RevealColumn, commaList } from './preregistrations'
 /** Values of the History Records status filter (domain.md §4.2, S10). */
 export const HistoryFilterSchema = z.enum(HISTORY_FILTERS).meta({ id: 'HistoryFilter' })
 
+/** Invitation channels, History Records' "Source" (domain.md §12.2.3, R111). */
+export const InvitationChannelSchema = z.enum(INVITATION_CHANNELS).meta({ id: 'InvitationChannel' })
+
 /** `GET /api/v1/customer-development/history` query (R74, M6). */
 export const HistoryQuery = z.strictObject({
   ...PageQuery.shape,
   q: z.string().trim().min(2).max(100).optional(),
   status: commaList(HistoryFilterSchema).optional(),
+  /** R111: one or more of `email`, `general_link`, `custom_link`. */
+  channel: commaList(InvitationChannelSchema).optional(),
   reveal: commaList(RevealColumn).optional(),
 })
 /** The history query as a client sends it (comma-separated lists as strings). */
@@ -20,6 +25,8 @@ export interface HistoryQueryInput {
   pageSize?: number
   q?: string
   status?: string
+  /** Comma-separated channels (R111). */
+  channel?: string
   reveal?: string
 }
 
@@ -32,7 +39,12 @@ export const FailureInfo = z
 export const HistoryItem = z
   .object({
     id: Uuid,
-    preregistrationId: Uuid,
+    /** Null only for a link row that converted no pre-registration (I11, R109). */
+    preregistrationId: Uuid.nullable(),
+    /** How the row came about, "Source" (R111). */
+    channel: InvitationChannelSchema,
+    /** The link's tag at that instant, for link rows; null for email. */
+    linkTag: z.string().nullable(),
     customerName: z.string(),
     email: z.string().nullable(),
     mobile: z.string().nullable(),
@@ -49,6 +61,10 @@ export const HistoryItem = z
     statusLabel: z.string(),
     failure: FailureInfo.nullable(),
     renewalRequestedAt: Instant.nullable(),
+    /** When SMTP first accepted the invitation's reminder (I12); null: none sent. */
+    reminderSentAt: Instant.nullable(),
+    /** The reminder's outbox row ended `FAILED`: "Reminder not delivered" (R118). */
+    reminderFailed: z.boolean(),
     preregistrationDeleted: z.boolean(),
     resendCheck: InviteCheck,
   })

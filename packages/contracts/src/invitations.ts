@@ -1,4 +1,9 @@
-import { ASSOCIATION_TYPES, BATCH_KINDS, BATCH_ROW_OUTCOMES } from '@partner-center/domain'
+import {
+  ASSOCIATION_TYPES,
+  BATCH_KINDS,
+  BATCH_ROW_OUTCOMES,
+  PREVIEW_EMAIL_KINDS,
+} from '@partner-center/domain'
 import { z } from './zod'
 import { Instant, LocaleSchema, Uuid } from './common'
 
@@ -72,12 +77,18 @@ export const InvitationBatchProgress = z
   .meta({ id: 'InvitationBatchProgress' })
 export type InvitationBatchProgress = z.infer<typeof InvitationBatchProgress>
 
-/** `POST …/invitations/preview` body (R48). */
+/** Which email a preview renders (R119): the invitation (default) or its reminder. */
+export const PreviewEmailKindSchema = z.enum(PREVIEW_EMAIL_KINDS).meta({ id: 'PreviewEmailKind' })
+export type PreviewEmailKind = z.infer<typeof PreviewEmailKindSchema>
+
+/** `POST …/invitations/preview` body (R48, R119). */
 export const PreviewInvitationRequest = z
   .strictObject({
     associationType: AssociationTypeSchema,
     locale: LocaleSchema,
     preregistrationId: Uuid.optional(),
+    /** Default `invitation`; `reminder` renders the reminder email of §12.7.2. */
+    kind: PreviewEmailKindSchema.optional(),
   })
   .meta({ id: 'PreviewInvitationRequest' })
 export type PreviewInvitationRequest = z.infer<typeof PreviewInvitationRequest>

@@ -53,9 +53,12 @@ export const CustomerSignInRequest = z
   .meta({ id: 'CustomerSignInRequest' })
 export type CustomerSignInRequest = z.infer<typeof CustomerSignInRequest>
 
-/** `GET /api/v1/public/auth/me`: the signed-in customer (ours, for the portal). */
+/**
+ * `GET /api/v1/public/auth/me`: the signed-in customer (ours, for the portal). `emailVerified`
+ * false: the customer confirms an email code before accepting through a link (R105).
+ */
 export const CustomerMe = z
-  .object({ id: Uuid, email: z.string(), displayName: z.string() })
+  .object({ id: Uuid, email: z.string(), displayName: z.string(), emailVerified: z.boolean() })
   .meta({ id: 'CustomerMe' })
 export type CustomerMe = z.infer<typeof CustomerMe>
 

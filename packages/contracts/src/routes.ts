@@ -55,7 +55,7 @@ export const AUTH_ROUTES = {
   getMe: route('GET', '/v1/me', 'user'),
 }
 
-/** The Customer Development module of a partner (domain.md R19–R49, R74). */
+/** The Customer Development module of a partner (domain.md R19–R49, R74; links R90–R98). */
 export const PARTNER_ROUTES = {
   findPreregistrations: route('GET', `${CD}/preregistrations`, 'user'),
   createPreregistration: route('POST', `${CD}/preregistrations`, 'user'),
@@ -66,6 +66,14 @@ export const PARTNER_ROUTES = {
   previewInvitation: route('POST', `${CD}/invitations/preview`, 'user'),
   getInvitationBatch: route('GET', `${CD}/invitation-batches/{id}`, 'user'),
   findHistory: route('GET', `${CD}/history`, 'user'),
+  getGeneralInvitationLink: route('POST', `${CD}/invitation-links/general`, 'user'),
+  resetGeneralInvitationLink: route('POST', `${CD}/invitation-links/general/reset`, 'user'),
+  findInvitationLinks: route('GET', `${CD}/invitation-links`, 'user'),
+  createInvitationLink: route('POST', `${CD}/invitation-links`, 'user'),
+  getInvitationLinkUrl: route('GET', `${CD}/invitation-links/{id}/url`, 'user'),
+  disableInvitationLink: route('POST', `${CD}/invitation-links/{id}/disable`, 'user'),
+  enableInvitationLink: route('POST', `${CD}/invitation-links/{id}/enable`, 'user'),
+  findLinkAssociations: route('GET', `${CD}/link-associations`, 'user'),
 }
 
 /** The ecosystem manager's endpoints (domain.md R9, R31; double associations, issue 13). */
@@ -86,6 +94,17 @@ export const PUBLIC_ROUTES = {
   getCustomerMe: route('GET', '/v1/public/auth/me', 'customer'),
   acceptInvitation: route('POST', '/v1/public/invitations/accept', 'customer'),
   requestRenewal: route('POST', '/v1/public/invitations/renewal-request', 'none'),
+  // Invitation links (domain.md R100–R107): the link code only ever in a body (R99).
+  resolveInvitationLink: route('POST', '/v1/public/invitation-links/resolve', 'none'),
+  requestLinkRegistrationCode: route('POST', '/v1/public/invitation-links/register/code', 'none'),
+  registerThroughLink: route('POST', '/v1/public/invitation-links/register', 'none'),
+  requestLinkEmailVerificationCode: route(
+    'POST',
+    '/v1/public/invitation-links/verify-email/code',
+    'customer'
+  ),
+  verifyEmailThroughLink: route('POST', '/v1/public/invitation-links/verify-email', 'customer'),
+  acceptInvitationLink: route('POST', '/v1/public/invitation-links/accept', 'customer'),
 }
 
 /**

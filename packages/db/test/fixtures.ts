@@ -164,6 +164,8 @@ export const SEEDED_COUNTS = {
   invitation_batches: 11,
   invitations: 11,
   invitation_tokens: 11,
+  invitation_links: 0,
+  pending_link_registrations: 0,
   associations: 4,
   audit_events: 0,
   outbox: 0,

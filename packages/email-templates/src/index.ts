@@ -17,6 +17,7 @@ export type {
   AppEnv,
   AssociationSuccessProps,
   AssociationType,
+  EmailCodeProps,
   InvitationProps,
   LinkPolicy,
   Locale,

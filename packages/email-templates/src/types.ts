@@ -20,7 +20,8 @@ export type AppEnv = 'development' | 'test' | 'production'
  * @example
  * const template: TemplateName = 'invitation'
  */
-export type TemplateName = 'invitation' | 'association-success' | 'renewal-request'
+export type TemplateName =
+  'invitation' | 'invitation-reminder' | 'association-success' | 'renewal-request' | 'email-code'
 
 /**
  * Where invitation links may point (domain.md R55): only `https` on `origin`, or `http` on
@@ -92,6 +93,26 @@ export interface RenewalRequestProps {
 }
 
 /**
+ * Props of the email code email (domain.md §12.7.1, R102): `code` the 6 digits, or null for the
+ * "sign in instead" email to an address that already has an account (no code is sent then).
+ *
+ * @example
+ * const props: EmailCodeProps = {
+ *   code: '012345', partnerName: 'Alpha Partner', platformName: 'Example Cloud',
+ *   email: 'new.customer@customer.example', expiresAt: new Date('2026-03-02T09:10:00Z'),
+ * }
+ */
+export interface EmailCodeProps {
+  code: string | null
+  partnerName: string
+  platformName: string
+  /** The canonical address the code proves. */
+  email: string
+  /** The pending registration's `expiresAt`. */
+  expiresAt: Date
+}
+
+/**
  * Props per template name.
  *
  * @example
@@ -99,12 +120,16 @@ export interface RenewalRequestProps {
  */
 export interface TemplatePropsMap {
   invitation: InvitationProps
+  /** The reminder before the invitation expires (domain.md §12.7.2): the invitation's props. */
+  'invitation-reminder': InvitationProps
   'association-success': AssociationSuccessProps
   'renewal-request': RenewalRequestProps
+  'email-code': EmailCodeProps
 }
 
 /**
- * One request to `renderEmail`. Invitations carry links, so they need a `linkPolicy`.
+ * One request to `renderEmail`. Invitations and their reminders carry links, so they need a
+ * `linkPolicy`.
  *
  * @example
  * const request: RenderEmailRequest = {
@@ -114,8 +139,15 @@ export interface TemplatePropsMap {
  */
 export type RenderEmailRequest =
   | { template: 'invitation'; locale: Locale; props: InvitationProps; linkPolicy: LinkPolicy }
+  | {
+      template: 'invitation-reminder'
+      locale: Locale
+      props: InvitationProps
+      linkPolicy: LinkPolicy
+    }
   | { template: 'association-success'; locale: Locale; props: AssociationSuccessProps }
   | { template: 'renewal-request'; locale: Locale; props: RenewalRequestProps }
+  | { template: 'email-code'; locale: Locale; props: EmailCodeProps }
 
 /**
  * A rendered email: header-safe subject, HTML part and plain-text part with the same content.

@@ -18,7 +18,8 @@ export function wireSubject(subject: string): string {
 
 /**
  * The nodemailer message of a prepared email: sender `MAIL_FROM`, exactly one `To`, `Reply-To`
- * the partner contact when set, the stable Message-ID (§3.5, §9.4), HTML and text parts.
+ * the partner contact when set, the stable Message-ID (§3.5, §9.4), for a follow-up
+ * `In-Reply-To` and `References` (R117), HTML and text parts.
  *
  * @example
  * await transport.sendMail(buildMailOptions(config.mailFrom, message))
@@ -32,5 +33,6 @@ export function buildMailOptions(mailFrom: string, message: PreparedMessage): Se
     html: message.html,
     text: message.text,
     messageId: message.messageId,
+    ...(message.inReplyTo ? { inReplyTo: message.inReplyTo, references: message.inReplyTo } : {}),
   }
 }

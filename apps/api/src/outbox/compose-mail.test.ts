@@ -30,6 +30,11 @@ const message: fc.Arbitrary<PreparedMessage> = fc.record(
     html: body,
     text: body,
     messageId: fc.uuid().map((id) => `<invitation.${id}@partner-center.local>`),
+    // A reminder answers its invitation's Message-ID (R117).
+    inReplyTo: fc.option(
+      fc.uuid().map((id) => `<invitation.${id}@partner-center.local>`),
+      { nil: undefined }
+    ),
   },
   { requiredKeys: ['to', 'subject', 'html', 'text', 'messageId'] }
 )
@@ -47,6 +52,8 @@ function visible(parsed: ParsedMail) {
     // Unfolding may or may not keep blanks at the edges of a header (RFC 5322).
     subject: parsed.subject?.trim(),
     messageId: parsed.messageId,
+    inReplyTo: parsed.inReplyTo,
+    references: parsed.references,
     text: parsed.text ?? '',
     html: parsed.html === false ? '' : parsed.html,
   }

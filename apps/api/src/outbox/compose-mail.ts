@@ -76,6 +76,7 @@ export function composeMailFast(
   if (!sender || !PLAIN_ADDRESS.test(message.to)) return null
   if (!PLAIN_MESSAGE_ID.test(message.messageId)) return null
   if (message.replyTo !== undefined && !PLAIN_ADDRESS.test(message.replyTo)) return null
+  if (message.inReplyTo !== undefined && !PLAIN_MESSAGE_ID.test(message.inReplyTo)) return null
   boundaryCount = (boundaryCount + 1) % Number.MAX_SAFE_INTEGER
   const boundary = `${BOUNDARY_PREFIX}${boundaryCount}`
   const part = (type: string, content: string) =>
@@ -88,6 +89,9 @@ export function composeMailFast(
     `To: ${message.to}\r\n` +
     subjectHeader(message.subject) +
     `Message-ID: ${message.messageId}\r\n` +
+    (message.inReplyTo
+      ? `In-Reply-To: ${message.inReplyTo}\r\nReferences: ${message.inReplyTo}\r\n`
+      : '') +
     `Date: ${new Date().toUTCString().replace(/GMT/, '+0000')}\r\n` +
     `MIME-Version: 1.0\r\n\r\n` +
     part('text/plain', message.text) +

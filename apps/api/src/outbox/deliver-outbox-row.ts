@@ -10,9 +10,13 @@ import type { ClaimedRow } from './claim-outbox-rows'
 import type { DeliveryContext, PreparedMessage } from './delivery-context'
 import { describeSendError, type SendFailure } from './describe-send-error'
 import type { IssuedInvitation } from './issue-invitation-tokens'
+import type { IssuedReminder } from './issue-reminder-tokens'
 import { prepareAssociationSuccessEmail } from './prepare-association-success-email'
+import { prepareEmailCodeEmail } from './prepare-email-code-email'
 import { prepareInvitationEmail } from './prepare-invitation-email'
+import { prepareReminderEmail } from './prepare-reminder-email'
 import { prepareRenewalRequestEmail } from './prepare-renewal-request-email'
+import { settleReminderSent } from './settle-reminder-delivery'
 import type { SettleQueue } from './settle-queue'
 import { settleOutboxRow, type DeliveryOutcome } from './settle-outbox-row'
 
@@ -20,16 +24,23 @@ async function prepareMessage(
   ctx: DeliveryContext,
   row: ClaimedRow,
   now: Date,
-  issued: ReadonlyMap<string, IssuedInvitation>
+  options: DeliverOutboxRowOptions
 ) {
   switch (row.kind) {
     case 'INVITATION_EMAIL': {
-      const invitation = issued.get(row.aggregateId)
+      const invitation = options.issued.get(row.aggregateId)
       // Not issued: gone or no longer waiting for delivery, so the row is cancelled (R50).
       return invitation ? prepareInvitationEmail(ctx, invitation) : null
     }
+    case 'INVITATION_REMINDER': {
+      const reminder = options.reminders?.get(row.aggregateId)
+      // No token: not SENT any more, or expired, so the reminder is cancelled (R117).
+      return reminder ? prepareReminderEmail(ctx, reminder) : null
+    }
     case 'ASSOCIATION_SUCCESS_EMAIL':
       return prepareAssociationSuccessEmail(ctx, row)
+    case 'EMAIL_CODE':
+      return prepareEmailCodeEmail(ctx, row, now)
     case 'RENEWAL_REQUEST_EMAIL':
       return prepareRenewalRequestEmail(ctx, row, now)
   }
@@ -71,6 +82,11 @@ export interface DeliverOutboxRowOptions {
    * (`issueInvitationTokens`); an invitation missing from it is no longer waiting for delivery.
    */
   issued: ReadonlyMap<string, IssuedInvitation>
+  /**
+   * The reminder tokens the claim issued, by invitation id (`issueReminderTokens`); an
+   * invitation missing from it gets no reminder (R117).
+   */
+  reminders?: ReadonlyMap<string, IssuedReminder>
   /** Where an invitation attempt's result is written, grouped with the others that finish then. */
   settleQueue: SettleQueue
   /** Called once SMTP is done with the row (sent, refused or skipped), before it is settled. */
@@ -96,7 +112,7 @@ export async function deliverOutboxRow(
   let outcome: DeliveryOutcome
   let to: string | undefined
   try {
-    const message = await prepareMessage(ctx, row, startedAt, options.issued)
+    const message = await prepareMessage(ctx, row, startedAt, options)
     to = message?.to
     if (message) await send(ctx, message)
     outcome = message ? { kind: 'sent' } : { kind: 'cancelled' }
@@ -107,10 +123,13 @@ export async function deliverOutboxRow(
   }
   options.onSmtpDone?.()
   const now = ctx.clock.now()
+  // A reminder's acceptance also writes I12; its failures change only its own row (R118).
   const settled =
     row.kind === 'INVITATION_EMAIL' && outcome.kind !== 'cancelled'
       ? (await options.settleQueue.settle({ row, outcome })).settled
-      : await settleOutboxRow(ctx.db, row, outcome, now)
+      : row.kind === 'INVITATION_REMINDER' && outcome.kind === 'sent'
+        ? (await settleReminderSent(ctx.db, row, now)).settled
+        : await settleOutboxRow(ctx.db, row, outcome, now)
   const fields = {
     outboxId: row.id,
     kind: row.kind,

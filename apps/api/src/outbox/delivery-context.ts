@@ -3,6 +3,7 @@ import type { AppLogger } from '../logging/app-logger'
 import type { MailTransport } from './create-smtp-transport'
 import type { DispatcherConfig } from './dispatcher-config'
 import type { EmailRenderers } from './email-renderers'
+import type { Keyring } from '../security/keyring'
 
 /** What delivering one outbox row needs; built once by `startDispatcher`. */
 export interface DeliveryContext {
@@ -14,6 +15,8 @@ export interface DeliveryContext {
   renderers: EmailRenderers
   /** Uniform random numbers in [0, 1) for backoff jitter; injectable for tests. */
   random: () => number
+  /** The data keyring: the keyed hash of email codes (R102). Without it `EMAIL_CODE` rows fail. */
+  keyring?: Keyring
 }
 
 /** One email ready for SMTP, with exactly one recipient. */
@@ -24,4 +27,6 @@ export interface PreparedMessage {
   text: string
   messageId: string
   replyTo?: string
+  /** A follow-up's `In-Reply-To` and `References`: the Message-ID it answers (R117). */
+  inReplyTo?: string
 }

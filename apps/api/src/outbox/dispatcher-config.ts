@@ -12,6 +12,8 @@ export interface DispatcherConfig {
   publicBaseUrl: string
   platformName: string
   invitationTtlDays: number
+  /** `INVITATION_REMINDER_HOURS` resolved (R115): the sweeper queues reminders by it; 0 off. */
+  invitationReminderHours: number
   /** `OUTBOX_BATCH_SIZE`: rows one claim takes. */
   batchSize: number
   /** `OUTBOX_MAX_ATTEMPTS`: the attempt whose failure ends in `FAILED_TO_SEND`. */
@@ -41,6 +43,7 @@ export function dispatcherConfigFromEnv(env: Env): DispatcherConfig {
     publicBaseUrl: app.publicBaseUrl,
     platformName: env.PLATFORM_NAME,
     invitationTtlDays: env.INVITATION_TTL_DAYS,
+    invitationReminderHours: env.INVITATION_REMINDER_HOURS,
     batchSize: env.OUTBOX_BATCH_SIZE,
     maxAttempts: env.OUTBOX_MAX_ATTEMPTS,
     leaseSeconds: env.OUTBOX_LEASE_SECONDS,

@@ -22,8 +22,8 @@ export function createEmailRenderers(linkPolicy: LinkPolicy) {
       let renderer = cache.get(key)
       if (!renderer) {
         renderer =
-          template === 'invitation'
-            ? createTemplateRenderer({ template: 'invitation', locale, linkPolicy })
+          template === 'invitation' || template === 'invitation-reminder'
+            ? createTemplateRenderer({ template, locale, linkPolicy })
             : createTemplateRenderer({ template, locale })
         // A failed build is not cached, so a later email retries it.
         renderer.catch(() => cache.delete(key))

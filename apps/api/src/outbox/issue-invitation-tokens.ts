@@ -1,5 +1,5 @@
 import { appliesFromSql, executeRows, type Database } from '@partner-center/db/portable'
-import { INVITATION_EVENTS, type AssociationType } from '@partner-center/domain'
+import { tokenIssueEventOf, tokenPurposeOf, type AssociationType } from '@partner-center/domain'
 import { sql } from 'drizzle-orm'
 import { randomBytes, randomUUID } from 'node:crypto'
 import { hashTokenSync } from '../security/node-token-hash'
@@ -47,8 +47,8 @@ interface IssuedRow extends Record<string, unknown> {
  * (R51): `attemptCount + 1`, `lastAttemptAt`, and on the first issue `expiresAt = now + ttl`,
  * which never moves afterwards. So token and attempt commit together, before anything reaches
  * SMTP, at one round trip per claim instead of two per email. Invitations no longer waiting for
- * delivery (not in a from-state of `INVITATION_EVENTS.TOKEN_ISSUED`, or past `expiresAt`) are left
- * out of the answer and untouched.
+ * delivery (not in a from-state of the email's token event, `tokenIssueEventOf('INVITATION_EMAIL')`,
+ * or past `expiresAt`) are left out of the answer and untouched.
  *
  * @example
  * const issued = await issueInvitationTokens(db, { invitationIds, now, ttlDays: 7 })
@@ -81,12 +81,13 @@ export async function issueInvitationTokens(
                  updated_at = ${now}::timestamptz
             from input
            where i.id = input.invitation_id
-             and ${appliesFromSql(sql`i.status`, INVITATION_EVENTS.TOKEN_ISSUED)}
+             and ${appliesFromSql(sql`i.status`, tokenIssueEventOf('INVITATION_EMAIL'))}
              and (i.expires_at is null or i.expires_at > ${now}::timestamptz)
        returning i.*),
         issued as (
-          insert into invitation_tokens (id, invitation_id, token_hash, issued_at)
-          select input.token_id, attempt.id, input.token_hash, ${now}::timestamptz
+          insert into invitation_tokens (id, invitation_id, token_hash, purpose, issued_at)
+          select input.token_id, attempt.id, input.token_hash,
+                 ${tokenPurposeOf('INVITATION_EMAIL')}::text, ${now}::timestamptz
             from attempt join input on input.invitation_id = attempt.id
        returning invitation_id)
         select attempt.id, attempt.expires_at, attempt.attempt_count, attempt.recipient_email,

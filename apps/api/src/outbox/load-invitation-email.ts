@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm'
 
 /**
  * Reads what an invitation email needs: the invitation, its partner and the pre-registered
- * customer name (domain.md §9.4). Null when the invitation does not exist.
+ * customer name (domain.md §9.4). Null when no email invitation has this id.
  *
  * @example
  * const data = await loadInvitationEmail(db, row.aggregateId)
@@ -31,5 +31,8 @@ export async function loadInvitationEmail(db: Database, invitationId: string) {
     .innerJoin(preRegistrations, eq(preRegistrations.id, invitations.preregistrationId))
     .where(eq(invitations.id, invitationId))
     .limit(1)
-  return row ?? null
+  // Only an email invitation has a Message-ID (a link row sends no email, §12.2.3).
+  const messageId = row?.messageId ?? null
+  if (!row || messageId === null) return null
+  return { ...row, messageId }
 }

@@ -14,7 +14,38 @@ export async function prepareInvitationEmail(
   ctx: DeliveryContext,
   issued: IssuedInvitation
 ): Promise<PreparedMessage> {
-  const renderer = await ctx.renderers.get('invitation', issued.locale)
+  return {
+    ...(await renderInvitationMessage(ctx, 'invitation', issued)),
+    messageId: issued.messageId,
+  }
+}
+
+/** What an invitation email and its reminder are rendered from (§9.4, §12.7.2). */
+export type InvitationMessageFields = Pick<
+  IssuedInvitation,
+  | 'token'
+  | 'expiresAt'
+  | 'recipientEmail'
+  | 'recipientEmailCanonical'
+  | 'locale'
+  | 'associationType'
+  | 'partnerName'
+  | 'partnerContactEmail'
+  | 'partnerContactMobile'
+  | 'customerName'
+>
+
+/**
+ * The message of an invitation email or its reminder, without its Message-ID: the template in
+ * the invitation's locale with the link `{PUBLIC_BASE_URL}/invite#{token}`, to the canonical
+ * address, answering to the partner's contact email.
+ */
+export async function renderInvitationMessage(
+  ctx: DeliveryContext,
+  template: 'invitation' | 'invitation-reminder',
+  issued: InvitationMessageFields
+): Promise<Omit<PreparedMessage, 'messageId'>> {
+  const renderer = await ctx.renderers.get(template, issued.locale)
   const email = await renderer.render({
     partnerName: issued.partnerName,
     customerName: issued.customerName,
@@ -28,7 +59,6 @@ export async function prepareInvitationEmail(
   return {
     to: issued.recipientEmailCanonical,
     ...email,
-    messageId: issued.messageId,
     ...(issued.partnerContactEmail ? { replyTo: issued.partnerContactEmail } : {}),
   }
 }

@@ -6,9 +6,11 @@ import type { MailTransport } from './create-smtp-transport'
 import type { DeliveryContext } from './delivery-context'
 import { deliverOutboxRow } from './deliver-outbox-row'
 import { issueInvitationTokens } from './issue-invitation-tokens'
+import { issueReminderTokens } from './issue-reminder-tokens'
 import { createSettleQueue } from './settle-queue'
 import type { DispatcherConfig } from './dispatcher-config'
 import { createEmailRenderers } from './email-renderers'
+import type { Keyring } from '../security/keyring'
 import { sweepExpiredRecords } from './sweep-expired-records'
 
 /** Options of {@link startDispatcher}. */
@@ -21,6 +23,8 @@ export interface StartDispatcherOptions {
   config: DispatcherConfig
   /** Jitter source for backoff (default `Math.random`). */
   random?: () => number
+  /** The data keyring (`DATA_ENCRYPTION_KEY`): email codes are stored as its HMAC (R102). */
+  keyring?: Keyring
 }
 
 /** A running dispatcher. */
@@ -83,6 +87,7 @@ export function startDispatcher(options: StartDispatcherOptions): Dispatcher {
     config,
     renderers: createEmailRenderers({ origin: config.publicBaseUrl, appEnv: config.appEnv }),
     random: options.random ?? Math.random,
+    keyring: options.keyring,
   }
   const limiter = createLimiter(config.sendConcurrency)
   const settleQueue = createSettleQueue(db, clock)
@@ -110,9 +115,31 @@ export function startDispatcher(options: StartDispatcherOptions): Dispatcher {
     }
   }
 
+  /** The same for the claim's reminder rows (R117): their tokens, committed before SMTP. */
+  async function issueClaimReminders(rows: readonly ClaimedRow[]) {
+    const invitationIds = rows
+      .filter((r) => r.kind === 'INVITATION_REMINDER')
+      .map((r) => r.aggregateId)
+    try {
+      const reminders = await issueReminderTokens(db, { invitationIds, now: clock.now() })
+      return { reminders, deliverable: rows }
+    } catch (error) {
+      logger.error(
+        { err: errorLogFields(error) },
+        'reminder token issue failed; rows left to lease'
+      )
+      return {
+        reminders: new Map(),
+        deliverable: rows.filter((r) => r.kind !== 'INVITATION_REMINDER'),
+      }
+    }
+  }
+
   async function deliverBatch(rows: readonly ClaimedRow[]) {
     const notStarted: ClaimedRow[] = []
-    const { issued, deliverable } = await issueClaimTokens(rows)
+    const claimed = await issueClaimTokens(rows)
+    const { reminders, deliverable } = await issueClaimReminders(claimed.deliverable)
+    const issued = claimed.issued
     await Promise.all(
       deliverable.map(async (row) => {
         await limiter.acquire()
@@ -126,7 +153,14 @@ export function startDispatcher(options: StartDispatcherOptions): Dispatcher {
         }
         try {
           if (stopping) notStarted.push(row)
-          else await deliverOutboxRow(ctx, row, { issued, settleQueue, onSmtpDone: freeSlot })
+          else {
+            await deliverOutboxRow(ctx, row, {
+              issued,
+              reminders,
+              settleQueue,
+              onSmtpDone: freeSlot,
+            })
+          }
         } catch (error) {
           logger.error({ outboxId: row.id, err: errorLogFields(error) }, 'outbox row left to lease')
         } finally {
@@ -170,7 +204,9 @@ export function startDispatcher(options: StartDispatcherOptions): Dispatcher {
     naps.push(nap)
     while (!stopping) {
       try {
-        const result = await sweepExpiredRecords(db, clock.now())
+        const result = await sweepExpiredRecords(db, clock.now(), {
+          reminderHours: config.invitationReminderHours,
+        })
         logger.debug({ ...result }, 'expiry sweep')
       } catch (error) {
         logger.error({ err: errorLogFields(error) }, 'expiry sweep failed')

@@ -1,15 +1,22 @@
 import { appliesFromSql, executeRows, type Database } from '@partner-center/db/portable'
 import { INVITATION_EVENTS, PREREGISTRATION_EVENTS, type StateEvent } from '@partner-center/domain'
 import { sql, type SQL } from 'drizzle-orm'
+import { expireInvitationLinks } from './expire-invitation-links'
+import { sweepPendingLinkRegistrations } from './sweep-pending-link-registrations'
+import { queueDueReminders, type ReminderSweep } from './queue-due-reminders'
 
 /** How many transitions one sweep wrote. */
-export interface SweepResult {
+export interface SweepResult extends ReminderSweep {
   /** P7: `PENDING_REVIEW` past `reviewDeadline`. */
   reviewsExpired: number
   /** P8: `PRE_REGISTERED` past `validUntil`. */
   preregistrationsExpired: number
   /** I7: live invitations past `expiresAt`. */
   invitationsExpired: number
+  /** L5: activity links past `expiresAt` (expire-invitation-links.ts). */
+  invitationLinksExpired: number
+  /** Pending link registrations past `expiresAt` or `VOID`, deleted (§12.2.2). */
+  pendingLinkRegistrationsDeleted: number
   /** Rate-limit counters of windows that ended long ago (R59), deleted. */
   rateLimitCountersPurged: number
   /** Sign-in delay streaks forgotten (a day after their last failure) and expired known
@@ -52,13 +59,19 @@ function expireStatement(options: {
 
 /**
  * Writes the time-based transitions of R80 as of `now`: P7 and P8 (pre-registrations) and I7
- * (invitations), and purges rate-limit counters older than a day so the table stays small.
+ * (invitations), queues the reminders that became due (R115, R116; `reminderHours` is the
+ * resolved `INVITATION_REMINDER_HOURS`, unset or 0: none), and purges rate-limit counters older
+ * than a day so the table stays small.
  * Safe to run from several dispatchers at once.
  *
  * @example
  * const { invitationsExpired } = await sweepExpiredRecords(db, clock.now())
  */
-export async function sweepExpiredRecords(db: Database, now: Date): Promise<SweepResult> {
+export async function sweepExpiredRecords(
+  db: Database,
+  now: Date,
+  options: { reminderHours?: number } = {}
+): Promise<SweepResult> {
   const at = now.toISOString()
   const run = async (statement: SQL) => (await executeRows(db, statement)).length
   const reviewsExpired = await run(
@@ -88,6 +101,10 @@ export async function sweepExpiredRecords(db: Database, now: Date): Promise<Swee
       now: at,
     })
   )
+  const invitationLinksExpired = await expireInvitationLinks(db, now)
+  const pendingLinkRegistrationsDeleted = await sweepPendingLinkRegistrations(db, now)
+  // After I7, so an invitation that just expired has its pending reminder cancelled (R116).
+  const reminders = await queueDueReminders(db, now, options.reminderHours ?? 0)
   const purgeBefore = new Date(now.getTime() - RATE_LIMIT_COUNTER_RETENTION_MS).toISOString()
   const rateLimitCountersPurged = await run(
     sql`delete from rate_limit_counters where window_start < ${purgeBefore}::timestamptz
@@ -107,7 +124,10 @@ export async function sweepExpiredRecords(db: Database, now: Date): Promise<Swee
     reviewsExpired,
     preregistrationsExpired,
     invitationsExpired,
+    invitationLinksExpired,
+    pendingLinkRegistrationsDeleted,
     rateLimitCountersPurged,
     signInStatePurged,
+    ...reminders,
   }
 }

@@ -11,6 +11,7 @@ import {
 import { and, eq } from 'drizzle-orm'
 import type { AppDeps } from '../deps'
 import { recordAudits } from './audit'
+import { cancelPendingReminder } from './cancel-pending-reminder'
 import type { OpenedInvitation } from './invitation-by-token'
 
 const { ASSOCIATION_FAILED } = INVITATION_EVENTS
@@ -40,6 +41,7 @@ export async function recordAssociationFailure(
     .where(
       and(eq(invitations.id, invitation.id), appliesFromSql(invitations.status, ASSOCIATION_FAILED))
     )
+  await cancelPendingReminder(tx, invitation.id)
   await recordAudits(tx, {
     now,
     requestId: options.requestId,

@@ -17,6 +17,7 @@ import { and, eq, gt } from 'drizzle-orm'
 import type { AppDeps } from '../deps'
 import { AppError } from '../errors'
 import { recordAudits, type AuditEntry } from './audit'
+import { cancelPendingReminder } from './cancel-pending-reminder'
 import { effectivePreregistrationStatusSql } from './effective-status'
 import type { OpenedInvitation } from './invitation-by-token'
 
@@ -64,6 +65,7 @@ export async function commitAcceptance(
     )
     .returning({ id: invitations.id })
   if (moved.length === 0) throw AppError.of('LINK_ALREADY_USED')
+  await cancelPendingReminder(tx, invitation.id)
 
   await tx
     .insert(associations)
@@ -87,6 +89,17 @@ export async function commitAcceptance(
       .set({ ...accountFreeze, updatedAt: now })
       .where(eq(customerAccounts.id, planned.customerAccountId))
   }
+  // R106: the invitation's link reached the invited mailbox, which is the account's (R63).
+  const verified = await tx
+    .update(customerAccounts)
+    .set({ emailVerified: true, updatedAt: now })
+    .where(
+      and(
+        eq(customerAccounts.id, planned.customerAccountId),
+        eq(customerAccounts.emailVerified, false)
+      )
+    )
+    .returning({ id: customerAccounts.id })
   await tx.insert(outbox).values({
     kind: 'ASSOCIATION_SUCCESS_EMAIL',
     aggregateId: associationId,
@@ -132,6 +145,15 @@ export async function commitAcceptance(
       entityType: 'customer_account',
       entityId: planned.customerAccountId,
       details: { associationId },
+    })
+  }
+  if (verified.length > 0) {
+    entries.push({
+      ...actor,
+      action: 'customer_account.email_verified',
+      entityType: 'customer_account',
+      entityId: planned.customerAccountId,
+      details: { invitationId: invitation.id },
     })
   }
   await recordAudits(tx, { now, requestId: options.requestId, entries })

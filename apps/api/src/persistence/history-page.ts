@@ -1,5 +1,10 @@
 import { prepareSelect, type Database } from '@partner-center/db/portable'
-import { invitations, preRegistrations, users } from '@partner-center/db/schema'
+import {
+  invitations,
+  preRegistrations,
+  users,
+  type InvitationChannel,
+} from '@partner-center/db/schema'
 import { and, count, desc, eq, getTableColumns, inArray, sql } from 'drizzle-orm'
 import { effectiveInvitationStatusSql } from './effective-status'
 import { LIST_PLACEHOLDERS, type ListFilterShape, type ListPageOptions } from './list-filter'
@@ -16,11 +21,15 @@ const p = LIST_PLACEHOLDERS
 const i = invitations
 const r = preRegistrations
 
+// An account manager's own rows (R90): an email invitation of a pre-registration they created,
+// or a link row of a link they created (its `createdByUserId` is the link's).
+const ownerOfRow = sql`(case when ${i.channel} = 'email' then ${r.createdByUserId} else ${i.createdByUserId} end)`
+
 function whereOf(shape: ListFilterShape) {
   return and(
     eq(i.partnerId, p.partnerId),
-    eq(r.partnerId, p.partnerId),
-    shape.ownRowsOnly ? eq(r.createdByUserId, p.createdByUserId) : undefined,
+    shape.ownRowsOnly ? sql`${ownerOfRow} = ${p.createdByUserId}` : undefined,
+    shape.channel.length ? inArray(i.channel, shape.channel as InvitationChannel[]) : undefined,
     shape.search === 'none'
       ? undefined
       : preregistrationSearchConditionWith({
@@ -36,12 +45,13 @@ function preparePage(db: Database, shape: ListFilterShape, name: string) {
   const total = db
     .select({ n: count() })
     .from(i)
-    .innerJoin(r, eq(r.id, i.preregistrationId))
+    .leftJoin(r, eq(r.id, i.preregistrationId))
     .where(where)
   const latest = db
     .select({ createdAt: invitations.createdAt })
     .from(invitations)
-    .where(eq(invitations.preregistrationId, r.id))
+    // R110: link rows count towards no cooldown.
+    .where(and(eq(invitations.preregistrationId, r.id), eq(invitations.channel, 'email')))
     .orderBy(desc(invitations.createdAt), desc(invitations.id))
     .limit(1)
     .as('latest_invitation')
@@ -52,12 +62,15 @@ function preparePage(db: Database, shape: ListFilterShape, name: string) {
     preregistration: getTableColumns(r),
     invitedBy: users.displayName,
     latestCreatedAt: latest.createdAt,
+    // The reminder's row by its dedupe key (unique index), given up: R118's hover.
+    reminderFailed: sql<boolean>`exists (select 1 from outbox as o
+      where o.dedupe_key = 'invitation:' || ${i.id}::text || ':reminder' and o.status = 'FAILED')`,
     total: sql<string>`(${total})`,
   }
   const page = db
     .select(fields)
     .from(i)
-    .innerJoin(r, eq(r.id, i.preregistrationId))
+    .leftJoin(r, eq(r.id, i.preregistrationId))
     .innerJoin(users, eq(users.id, i.createdByUserId))
     .leftJoinLateral(latest, sql`true`)
     .where(where)

@@ -66,13 +66,20 @@ async function loadLatestInvitationTimes(tx: Database, rows: readonly PreRegistr
     })
     .from(invitations)
     .where(
-      inArray(
-        invitations.preregistrationId,
-        rows.map((row) => row.id)
+      and(
+        inArray(
+          invitations.preregistrationId,
+          rows.map((row) => row.id)
+        ),
+        // R110: link rows count towards no cooldown.
+        eq(invitations.channel, 'email')
       )
     )
     .orderBy(invitations.preregistrationId, desc(invitations.createdAt), desc(invitations.id))
-  return Object.fromEntries(latest.map((row) => [row.preregistrationId, row.createdAt]))
+  const times: Record<string, Date> = {}
+  for (const row of latest)
+    if (row.preregistrationId !== null) times[row.preregistrationId] = row.createdAt
+  return times
 }
 
 async function loadRecipientTimes(tx: Database, rows: readonly PreRegistrationRow[], since: Date) {
@@ -84,7 +91,11 @@ async function loadRecipientTimes(tx: Database, rows: readonly PreRegistrationRo
     .select({ email: invitations.recipientEmailCanonical, createdAt: invitations.createdAt })
     .from(invitations)
     .where(
-      and(inArray(invitations.recipientEmailCanonical, emails), gt(invitations.createdAt, since))
+      and(
+        inArray(invitations.recipientEmailCanonical, emails),
+        gt(invitations.createdAt, since),
+        eq(invitations.channel, 'email')
+      )
     )
   const times: Record<string, Date[]> = {}
   for (const { email, createdAt } of sent) (times[email] ??= []).push(createdAt)
@@ -103,7 +114,8 @@ async function loadPartnerCapTimes(
 ): Promise<Date[]> {
   const inWindow = and(
     eq(invitations.partnerId, options.partnerId),
-    gt(invitations.createdAt, options.since)
+    gt(invitations.createdAt, options.since),
+    eq(invitations.channel, 'email')
   )
   const [counted] = await tx.select({ n: count() }).from(invitations).where(inWindow)
   if (Number(counted?.n ?? 0) + options.requested < options.cap) return []

@@ -1,5 +1,6 @@
 import { appliesFromSql, getUniqueViolation, type Database } from '@partner-center/db/portable'
 import {
+  asEmailInvitation,
   invitationBatches,
   invitations,
   outbox,
@@ -154,7 +155,8 @@ async function retireLiveInvitations(
       )
     )
     .for('update')
-  for (const invitation of live) {
+  // Live rows are email invitations: link rows are created terminal (§12.2.3).
+  for (const invitation of live.map((row) => asEmailInvitation(row))) {
     const byInvitationId = invitationIdOf.get(invitation.preregistrationId)
     if (!byInvitationId) continue
     const status = await retireLiveInvitation(tx, {

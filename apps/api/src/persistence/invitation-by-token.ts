@@ -1,5 +1,6 @@
 import type { Database } from '@partner-center/db/portable'
 import {
+  asEmailInvitation,
   invitations,
   invitationTokens,
   partners,
@@ -40,14 +41,15 @@ export async function findInvitationByToken(db: Database, options: FindInvitatio
     await db
       .select({ id: preRegistrations.id })
       .from(preRegistrations)
-      .where(eq(preRegistrations.id, row.invitation.preregistrationId))
+      .where(eq(preRegistrations.id, asEmailInvitation(row.invitation).preregistrationId))
       .for('update')
     ;[row] = await query.for('update', { of: invitations })
   }
   if (!row) return null
   // The column is text; the rules read catalogue codes (anything else would be corrupt data).
   const failureCode = isFailureCode(row.invitation.failureCode) ? row.invitation.failureCode : null
-  return { partner: row.partner, invitation: { ...row.invitation, failureCode } }
+  // Tokens are issued for email invitations only (R51, R117).
+  return { partner: row.partner, invitation: { ...asEmailInvitation(row.invitation), failureCode } }
 }
 
 /** The invitation and partner a token opens, or the one error every public endpoint answers. */

@@ -9,6 +9,8 @@ export interface ListFilter {
   q?: string
   /** Effective statuses to keep; none or empty keeps every status. */
   status?: readonly string[]
+  /** Invitation channels to keep (History Records, R111); none or empty keeps every channel. */
+  channel?: readonly string[]
   now: Date
 }
 
@@ -34,6 +36,7 @@ export interface ListFilterShape {
   ownRowsOnly: boolean
   search: 'none' | 'text' | 'text-and-digits'
   status: readonly string[]
+  channel: readonly string[]
 }
 
 /** The shape of a filter, and its key in the prepared-statement cache. */
@@ -44,8 +47,10 @@ export function shapeOf(filter: ListFilter): { shape: ListFilterShape; key: stri
     search: !patterns ? 'none' : patterns.digits ? 'text-and-digits' : 'text',
     // A handful of statuses exist, so each distinct list is one cached statement.
     status: [...new Set(filter.status ?? [])].sort(),
+    // Three channels exist; like statuses, each list is one cached statement.
+    channel: [...new Set(filter.channel ?? [])].sort(),
   }
-  const key = `${shape.ownRowsOnly ? 'own' : 'all'}|${shape.search}|${shape.status.join(',')}`
+  const key = `${shape.ownRowsOnly ? 'own' : 'all'}|${shape.search}|${shape.status.join(',')}|${shape.channel.join(',')}`
   return { shape, key }
 }
 

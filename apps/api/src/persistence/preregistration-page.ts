@@ -56,7 +56,8 @@ function preparePage(db: Database, shape: ListFilterShape, name: string) {
       createdAt: invitations.createdAt,
     })
     .from(invitations)
-    .where(eq(invitations.preregistrationId, t.id))
+    // R110: a link row is no invitation of the row's cooldown or status.
+    .where(and(eq(invitations.preregistrationId, t.id), eq(invitations.channel, 'email')))
     .orderBy(desc(invitations.createdAt), desc(invitations.id))
     .limit(1)
     .as('latest_invitation')

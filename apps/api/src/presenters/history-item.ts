@@ -15,11 +15,19 @@ import { revealOrMask, type RevealColumn } from './masked-contact'
 /** One History Records row as loaded (history-page.ts). */
 export interface HistoryRow {
   invitation: InvitationRow
-  preregistration: PreRegistrationRow
+  /** Null only for a link row that converted no pre-registration (I11 without one, R109). */
+  preregistration: PreRegistrationRow | null
   invitedBy: string
   /** When the row's pre-registration was last invited: the resend check's cooldown. */
   latestCreatedAt: Date | null
+  /** The invitation's reminder was given up (its outbox row `FAILED`, R118). */
+  reminderFailed: boolean
 }
+
+const LINK_ROW_WITHOUT_PREREGISTRATION = Object.freeze({
+  allowed: false as const,
+  code: 'NOT_FOUND' as const,
+})
 
 /** How to show a row: its columns revealed, the clock and the language of labels and texts. */
 export interface HistoryItemOptions {
@@ -41,12 +49,14 @@ export function toHistoryItem(row: HistoryRow, options: HistoryItemOptions) {
   ) as FailureCode | null
   return {
     id: invitation.id,
-    preregistrationId: preregistration.id,
+    preregistrationId: preregistration?.id ?? null,
+    channel: invitation.channel,
+    linkTag: invitation.linkTag,
     ...revealOrMask(
       {
-        name: preregistration.customerName,
+        name: preregistration?.customerName ?? '',
         email: invitation.recipientEmail,
-        mobile: preregistration.mobileE164,
+        mobile: preregistration?.mobileE164 ?? null,
       },
       options.reveal
     ),
@@ -69,11 +79,16 @@ export function toHistoryItem(row: HistoryRow, options: HistoryItemOptions) {
         }
       : null,
     renewalRequestedAt: isoTimestampOrNull(invitation.renewalRequestedAt),
-    preregistrationDeleted: preregistration.status === 'DELETED',
-    resendCheck: checkInvite({
-      preregistration,
-      latestInvitation: latestCreatedAt ? { createdAt: latestCreatedAt } : null,
-      now: options.now,
-    }),
+    reminderSentAt: isoTimestampOrNull(invitation.reminderSentAt),
+    reminderFailed: row.reminderFailed,
+    preregistrationDeleted: preregistration?.status === 'DELETED',
+    // R110: a link row's resend is its pre-registration's; without one there is nothing to resend.
+    resendCheck: preregistration
+      ? checkInvite({
+          preregistration,
+          latestInvitation: latestCreatedAt ? { createdAt: latestCreatedAt } : null,
+          now: options.now,
+        })
+      : LINK_ROW_WITHOUT_PREREGISTRATION,
   }
 }

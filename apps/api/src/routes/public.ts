@@ -23,6 +23,7 @@ import { findCustomerByToken } from '../persistence/access-tokens'
 import { registerCustomer } from '../use-cases/public/register-customer'
 import { requestRenewal } from '../use-cases/public/request-renewal'
 import { resolveInvitation } from '../use-cases/public/resolve-invitation'
+import { createPublicLinkRoutes } from './public-links'
 import { routeOf } from './route-of'
 import { errorResponses, throwValidationError } from './validation'
 
@@ -127,6 +128,8 @@ const routes = {
 export function createPublicRoutes(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: throwValidationError })
   app.use('/v1/public/*', publicRateLimit(deps), authenticateCustomer(deps))
+  // After the middleware, so the link endpoints are rate limited and authenticated alike (R114).
+  app.route('/', createPublicLinkRoutes(deps))
   return app
     .openapi(routes.resolve, async (c) =>
       c.json(await resolveInvitation(deps, c.req.valid('json')), 200)
@@ -153,8 +156,8 @@ export function createPublicRoutes(deps: AppDeps) {
       const token = readBearerToken(c.req.header('authorization'))
       const found = token ? await findCustomerByToken(deps, token) : null
       if (!found) throw AppError.of('NOT_AUTHENTICATED')
-      const { id, email, displayName } = found.account
-      return c.json({ id, email, displayName }, 200)
+      const { id, email, displayName, emailVerified } = found.account
+      return c.json({ id, email, displayName, emailVerified }, 200)
     })
     .openapi(routes.accept, async (c) => {
       const principal = c.get('principal')

@@ -28,6 +28,18 @@ export const KEY_PURPOSES = {
   signInKnownAddress: 'sign-in-known-address/v1',
   /** HMAC naming an account (and address) in the sign-in limit tables, instead of the email. */
   signInLimitSubject: 'sign-in-limit-subject/v1',
+  /**
+   * AES-GCM of an invitation link's raw code, so Copy and QR work later (domain.md §12.2.1, R99).
+   * Unversioned: the document names the HKDF info `AES-GCM:invitation-link-code` exactly.
+   */
+  invitationLinkCode: 'invitation-link-code',
+  /**
+   * HMAC of (pending link registration id, email code): its `codeHash` (domain.md §12.2.2, R102).
+   * Unversioned: the document names the HKDF info `HMAC:email-code` exactly.
+   */
+  emailCode: 'email-code',
+  /** HMAC naming a canonical email in the code-email counters (`email-code:{mac}`, R102). */
+  emailCodeLimit: 'email-code-limit/v1',
 } as const
 
 /** A purpose label (see {@link KEY_PURPOSES}). */

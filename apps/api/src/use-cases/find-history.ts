@@ -1,4 +1,8 @@
-import { HISTORY_FILTER_STATUSES, type HistoryFilter } from '@partner-center/domain'
+import {
+  HISTORY_FILTER_STATUSES,
+  type HistoryFilter,
+  type InvitationChannel,
+} from '@partner-center/domain'
 import type { AppDeps, PartnerScope, RequestMeta } from '../deps'
 import { findHistoryPage } from '../persistence/history-page'
 import { recordListReads } from '../persistence/record-list-reads'
@@ -12,6 +16,8 @@ export interface FindHistoryOptions extends RequestMeta {
   pageSize: number
   q?: string
   status?: HistoryFilter[]
+  /** R111: the sources to keep. */
+  channel?: InvitationChannel[]
   reveal?: RevealColumn[]
   /** Language of labels and failure texts: the request's (R8). */
   locale: 'en' | 'zh-CN'
@@ -31,6 +37,7 @@ export async function findHistory(deps: AppDeps, options: FindHistoryOptions) {
     createdByUserId: scope.role === 'account_manager' ? scope.userId : undefined,
     q: options.q,
     status: options.status?.flatMap((filter) => [...HISTORY_FILTER_STATUSES[filter]]),
+    channel: options.channel,
     now,
     limit: options.pageSize,
     offset: (options.page - 1) * options.pageSize,

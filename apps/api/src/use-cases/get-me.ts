@@ -49,10 +49,13 @@ export async function getMe(deps: AppDeps, options: { userId: string }) {
     // The numbers the page states: configured ones from the environment, the rest the domain's.
     limits: {
       invitationTtlDays: deps.config.invitationTtlDays,
+      invitationReminderHours: deps.config.invitationReminderHours,
       preregistrationValidityDays: DEFAULT_LIMITS.PREREG_VALIDITY_DAYS,
       reviewTimeoutDays: DEFAULT_LIMITS.PREREG_REVIEW_TIMEOUT_DAYS,
       accountMaxAgeDays: DEFAULT_LIMITS.ACCOUNT_MAX_AGE_DAYS,
       maxDeliveryAttempts: deps.config.outboxMaxAttempts,
+      linkTagMax: DEFAULT_LIMITS.LINK_TAG_MAX,
+      activityLinkMaxDays: DEFAULT_LIMITS.ACTIVITY_LINK_MAX_DAYS,
     },
   }
 }

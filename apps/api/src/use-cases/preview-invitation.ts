@@ -19,15 +19,18 @@ export interface PreviewInvitationOptions {
   associationType: AssociationType
   locale: 'en' | 'zh-CN'
   preregistrationId?: string
+  /** The invitation (default) or its reminder (R119). */
+  kind?: 'invitation' | 'reminder'
 }
 
 // Shown when no row is chosen: already in masked form, like every customer value of a preview.
 const SAMPLE_CUSTOMER = { name: 'C***', email: 'c***@example.com' }
 
 /**
- * `POST …/invitations/preview` (R48): the real invitation template with the customer's data
- * masked (M5), a placeholder link on the configured origin that opens nothing, and the expiry a
- * send now would get. Writes nothing.
+ * `POST …/invitations/preview` (R48, R119): the real invitation template, or with `kind:
+ * 'reminder'` its reminder's (§12.7.2), with the customer's data masked (M5), a placeholder link
+ * on the configured origin that opens nothing, and the expiry a send now would get. Writes
+ * nothing.
  */
 export async function previewInvitation(deps: AppDeps, options: PreviewInvitationOptions) {
   const { partner } = options.scope
@@ -57,7 +60,7 @@ export async function previewInvitation(deps: AppDeps, options: PreviewInvitatio
   const now = deps.clock.now()
   const origin = deps.config.publicBaseUrl.replace(/\/+$/, '')
   return renderEmail({
-    template: 'invitation',
+    template: options.kind === 'reminder' ? 'invitation-reminder' : 'invitation',
     locale: options.locale,
     linkPolicy: { origin, appEnv: deps.config.appEnv },
     props: {

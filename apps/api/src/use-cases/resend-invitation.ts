@@ -42,7 +42,7 @@ export async function resendInvitation(deps: AppDeps, options: ResendInvitationO
       path: `/api/v1/customer-development/invitations/${invitation.id}/resend`,
       body: {},
     },
-    preregistrationIds: [invitation.preregistrationId],
+    preregistrationIds: [found.preregistration.id],
     associationType: invitation.associationType,
     kind: 'RESEND',
     requestId: options.requestId,

@@ -1,8 +1,6 @@
 import { createDb, type DbHandle } from '@partner-center/db'
 import { createTestDatabase, type TestDatabase } from '@partner-center/db/testing'
-import { spawn, type ChildProcess } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startSmtpSink, type SmtpSink } from '../../src/dev/smtp-sink'
 import { createSmtpTransport, type MailTransport } from '../../src/outbox/create-smtp-transport'
@@ -11,18 +9,12 @@ import {
   createCapturingLogger,
   insertPartner,
   insertQueuedInvitations,
-  PUBLIC_BASE_URL,
   testDispatcherConfig,
   waitFor,
   type QueuedInvitation,
 } from './outbox-fixtures'
+import { DISPATCHER_BUNDLE, IN_FLIGHT_WINDOW, spawnDispatcher } from './dispatcher-child'
 import { invitationRowsOf, outboxRowsOf } from './outbox-reads'
-
-const DISPATCHER_BUNDLE = fileURLToPath(new URL('../../dist/dispatcher.js', import.meta.url))
-// The child's window: rows claimed and not yet settled, OUTBOX_BATCH_SIZE × OUTBOX_CLAIM_LOOPS.
-const CHILD_BATCH_SIZE = 10
-const CHILD_CLAIM_LOOPS = 2
-const IN_FLIGHT_WINDOW = CHILD_BATCH_SIZE * CHILD_CLAIM_LOOPS
 
 let database: TestDatabase
 let sink: SmtpSink
@@ -53,21 +45,6 @@ async function allSent(queued: readonly QueuedInvitation[]) {
   return rows.every((row) => row.status === 'SENT')
 }
 
-function spawnDispatcher(databaseUrl: string): ChildProcess {
-  return spawn(process.execPath, [DISPATCHER_BUNDLE], {
-    env: {
-      APP_ENV: 'test',
-      DATABASE_URL: databaseUrl,
-      SMTP_URL: sink.url,
-      PUBLIC_BASE_URL,
-      OUTBOX_BATCH_SIZE: String(CHILD_BATCH_SIZE),
-      OUTBOX_CLAIM_LOOPS: String(CHILD_CLAIM_LOOPS),
-      LOG_LEVEL: 'silent',
-    },
-    stdio: 'ignore',
-  })
-}
-
 describe('crashes and concurrent dispatchers', () => {
   it('delivers every invitation at least once after a SIGKILL mid-run, duplicates within the in-flight window', async () => {
     expect(existsSync(DISPATCHER_BUNDLE)).toBe(true) // built by the test command first
@@ -77,7 +54,7 @@ describe('crashes and concurrent dispatchers', () => {
       await insertPartner(database.db),
       1_000
     )
-    const child = spawnDispatcher(database.url)
+    const child = spawnDispatcher(database.url, sink.url)
     const exited = new Promise((resolve) => child.once('exit', resolve))
     await waitFor(() => copiesByMessageId(queued).size >= 300, 60_000)
     child.kill('SIGKILL')

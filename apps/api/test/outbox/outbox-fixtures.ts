@@ -23,6 +23,7 @@ export function testDispatcherConfig(overrides: Partial<DispatcherConfig> = {}):
     publicBaseUrl: PUBLIC_BASE_URL,
     platformName: 'Example Cloud',
     invitationTtlDays: 7,
+    invitationReminderHours: 48,
     batchSize: 10,
     maxAttempts: 8,
     leaseSeconds: 300,

@@ -5,12 +5,18 @@ import {
   type InvitationEventName,
   type InvitationStatus,
 } from '@partner-center/domain'
+import { executeRows } from '@partner-center/db'
+import { outbox } from '@partner-center/db/schema'
+import { sql } from 'drizzle-orm'
 import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { issueInvitationTokens } from '../../src/outbox/issue-invitation-tokens'
+import { issueReminderTokens } from '../../src/outbox/issue-reminder-tokens'
 import { settleInvitationDeliveries } from '../../src/outbox/settle-invitation-delivery'
+import { settleReminderSent } from '../../src/outbox/settle-reminder-delivery'
 import { sweepExpiredRecords } from '../../src/outbox/sweep-expired-records'
 import { CD, type TestApp } from '../helpers'
+import { insertInvitationLink, linkCustomer, LINKS } from '../support/invitation-link-fixtures'
 import { createTestApp } from '../test-app'
 import {
   coveredEvents,
@@ -135,6 +141,24 @@ const accept = (flags: object) => async (arranged: Arranged) => {
     })
   )
 }
+// Link acceptances through one link of the owner (issue 20): by the arranged row's customer
+// (its pre-registration converts, I6c) or by an unrelated one (a link row is created, I10/I11).
+let ownerLink: Promise<string> | undefined
+const acceptThroughLink =
+  (options: { sameCustomer: boolean; flags?: object }) => async (arranged: Arranged) => {
+    ownerLink ??= insertInvitationLink(t, {
+      partnerId: owner.partnerId,
+      createdByUserId: owner.userId,
+    }).then((link) => link.code)
+    const email = options.sameCustomer ? arranged.email : caseEmail('link.other')
+    const customer = await linkCustomer(t, email, { flags: options.flags })
+    noServerError(
+      await t.call('POST', `${LINKS}/accept`, {
+        token: customer.token,
+        body: { code: await ownerLink, instructionsAccepted: true },
+      })
+    )
+  }
 const askForRenewal = async ({ token }: Arranged) =>
   noServerError(
     await t.call('POST', '/api/v1/public/invitations/renewal-request', { body: { token } })
@@ -164,9 +188,45 @@ interface WritePath extends CoveredPath<InvitationEventName, InvitationStatus> {
   /** Runs once per row, or once for all rows (`all`): the dispatcher, sweeper and data step. */
   each?: (arranged: Arranged) => Promise<void>
   all?: (arranged: Arranged[]) => Promise<void>
+  /** What the path may change; default the whole invitation row. */
+  snapshot?: (arranged: Arranged) => Promise<string>
 }
 
 const sweep = async () => void (await sweepExpiredRecords(t.database.db, t.clock.now()))
+
+/** The invitation row and its tokens: a reminder token changes no invitation column (R117). */
+const rowAndTokens = async ({ invitationId }: Arranged) => {
+  const [tokens] = await executeRows<{ n: string }>(
+    t.database.db,
+    sql`select count(*)::text as n from invitation_tokens where invitation_id = ${invitationId}`
+  )
+  return `${await rowOf(t, 'invitations', invitationId)} tokens:${tokens?.n ?? '?'}`
+}
+/** Each invitation's reminder claimed (attempt 1) and accepted by SMTP, then settled (I12). */
+const settleReminders = async (all: Arranged[]) => {
+  for (const { invitationId } of all) {
+    const id = randomUUID()
+    await t.database.db.insert(outbox).values({
+      id,
+      kind: 'INVITATION_REMINDER',
+      aggregateId: invitationId,
+      payload: { invitationId },
+      dedupeKey: `invitation:${invitationId}:reminder`,
+      status: 'SENDING',
+      attempts: 1,
+      runAfter: t.clock.now(),
+      createdAt: t.clock.now(),
+    })
+    const row = {
+      id,
+      kind: 'INVITATION_REMINDER' as const,
+      aggregateId: invitationId,
+      payload: {},
+      attempts: 1,
+    }
+    await settleReminderSent(t.database.db, row, t.clock.now())
+  }
+}
 const identityStep = async () => runIdentityStep(t)
 
 const PATHS: WritePath[] = [
@@ -198,6 +258,30 @@ const PATHS: WritePath[] = [
     via: 'the dispatcher (settle)',
     clock: 'running',
     all: settle({ kind: 'failed', failure: { ...failure, replyCode: 550, permanent: true } }),
+  },
+  {
+    event: 'REMINDER_TOKEN_ISSUED',
+    via: 'the dispatcher (issueReminderTokens)',
+    clock: 'running',
+    snapshot: rowAndTokens,
+    all: async (all) =>
+      void (await issueReminderTokens(t.database.db, {
+        invitationIds: all.map((a) => a.invitationId),
+        now: t.clock.now(),
+      })),
+  },
+  {
+    event: 'REMINDER_SENT',
+    via: 'the dispatcher (settleReminderSent)',
+    clock: 'running',
+    all: settleReminders,
+  },
+  {
+    event: 'REMINDER_SENT',
+    via: 'the dispatcher (settleReminderSent), expired',
+    clock: 'lapsed',
+    all: settleReminders,
+    expected: [],
   },
   { event: 'SUPERSEDED', via: 'POST …/invitations', clock: 'running', each: invite },
   { event: 'SUPERSEDED', via: 'POST …/invitations/{id}/resend', clock: 'running', each: resend },
@@ -244,6 +328,30 @@ const PATHS: WritePath[] = [
     each: accept({ hasUnpaidBills: true }),
   },
   {
+    event: 'LINK_ACCEPTED',
+    via: 'POST …/public/invitation-links/accept (another customer)',
+    clock: 'running',
+    each: acceptThroughLink({ sameCustomer: false }),
+  },
+  {
+    event: 'LINK_ASSOCIATION_FAILED',
+    via: 'POST …/public/invitation-links/accept (another customer, unpaid bills)',
+    clock: 'running',
+    each: acceptThroughLink({ sameCustomer: false, flags: { hasUnpaidBills: true } }),
+  },
+  {
+    event: 'LINK_ASSOCIATED',
+    via: 'POST …/public/invitation-links/accept',
+    clock: 'running',
+    each: acceptThroughLink({ sameCustomer: true }),
+  },
+  {
+    event: 'EXPIRE',
+    via: 'POST …/public/invitation-links/accept',
+    clock: 'lapsed',
+    each: acceptThroughLink({ sameCustomer: true }),
+  },
+  {
     event: 'RENEWAL_REQUESTED',
     via: 'POST …/public/invitations/renewal-request',
     clock: 'running',
@@ -262,7 +370,7 @@ const changedBy = (path: WritePath) =>
   statusesChangedBy({
     statuses: INVITATION_STATUSES,
     arrange: (status) => (path.arrange ?? ownInvitation)(status, path.clock),
-    snapshot: (row) => rowOf(t, 'invitations', row.invitationId),
+    snapshot: path.snapshot ?? ((row) => rowOf(t, 'invitations', row.invitationId)),
     all: path.all,
     each: path.each,
   })

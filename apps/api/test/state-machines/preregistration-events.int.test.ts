@@ -8,6 +8,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { sweepExpiredRecords } from '../../src/outbox/sweep-expired-records'
 import { CD, type TestApp } from '../helpers'
+import { insertInvitationLink, linkCustomer, LINKS } from '../support/invitation-link-fixtures'
 import { createTestApp } from '../test-app'
 import {
   coveredEvents,
@@ -150,6 +151,23 @@ const accept = async ({ email, token }: Arranged) => {
     })
   )
 }
+// Link acceptances through one link of the owner (issue 20): by the row's customer (P9a) or
+// by a customer without a row of the partner (P9b creates one; the arranged row stays).
+let ownerLink: Promise<string> | undefined
+const acceptThroughLink = (options: { sameCustomer: boolean }) => async (arranged: Arranged) => {
+  ownerLink ??= insertInvitationLink(t, {
+    partnerId: owner.partnerId,
+    createdByUserId: owner.userId,
+  }).then((link) => link.code)
+  const email = options.sameCustomer ? arranged.email : caseEmail('link.other')
+  const customer = await linkCustomer(t, email)
+  noServerError(
+    await t.call('POST', `${LINKS}/accept`, {
+      token: customer.token,
+      body: { code: await ownerLink, instructionsAccepted: true },
+    })
+  )
+}
 const sweep = async () => void (await sweepExpiredRecords(t.database.db, t.clock.now()))
 const identityStep = async () => runIdentityStep(t)
 
@@ -202,6 +220,16 @@ const PATHS: WritePath[] = [
     via: 'POST …/public/invitations/accept',
     arrange: invitedRow,
     each: accept,
+  },
+  {
+    event: 'LINK_CONVERTED',
+    via: 'POST …/public/invitation-links/accept',
+    each: acceptThroughLink({ sameCustomer: true }),
+  },
+  {
+    event: 'LINK_CREATED_CONVERTED',
+    via: 'POST …/public/invitation-links/accept (a customer without a row)',
+    each: acceptThroughLink({ sameCustomer: false }),
   },
   { event: 'DELETED', via: 'DELETE …/preregistrations/{id}', each: deleteOne },
   { event: 'DELETED', via: 'POST …/preregistrations/batch-delete', each: deleteBatch },

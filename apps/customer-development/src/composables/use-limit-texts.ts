@@ -3,7 +3,10 @@ import { useI18n } from 'vue-i18n'
 import { useSessionStore } from '../stores/session'
 
 /** A limit of `GET /me` counted in days. */
-export type DayLimit = Exclude<keyof ConsoleLimits, 'maxDeliveryAttempts'>
+export type DayLimit = Exclude<
+  keyof ConsoleLimits,
+  'maxDeliveryAttempts' | 'invitationReminderHours'
+>
 
 /**
  * The texts that state a limit (issue 16 item 6): each number comes from `GET /me`, so the

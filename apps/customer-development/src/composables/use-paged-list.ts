@@ -17,6 +17,8 @@ export interface PagedListOptions<T> {
   fetchPage: (query: PageQuery) => Promise<{ items: T[]; total: number }>
   /** Runs after a page arrived and was kept (not after a stale one). */
   onLoaded?: (items: readonly T[]) => void
+  /** Shortest search sent (default 2, SEARCH_MIN_LENGTH; the link list's tag search takes 1, R95). */
+  minSearchLength?: number
 }
 
 /**
@@ -73,7 +75,7 @@ export function usePagedList<T extends object>(options: PagedListOptions<T>) {
         page: page.value,
         pageSize: pageSize.value,
         // The API needs at least 2 characters (SEARCH_MIN_LENGTH); shorter means "no search".
-        q: q.length >= 2 ? q : undefined,
+        q: q.length >= (options.minSearchLength ?? 2) ? q : undefined,
         status: filters.value.length > 0 ? filters.value.join(',') : undefined,
         reveal: revealed.value.length > 0 ? revealed.value.join(',') : undefined,
       })

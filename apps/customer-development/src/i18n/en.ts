@@ -22,7 +22,11 @@ export const en = {
     track: 'Track',
     trackText: 'Follow the outcome and the reasons in History Records.',
   },
-  tabs: { partnerCenter: 'From Partner Center', history: 'History Records' },
+  tabs: {
+    partnerCenter: 'From Partner Center',
+    offline: 'Offline Invitation',
+    history: 'History Records',
+  },
   notEnabled:
     'Customer Development is not enabled for your organisation. Contact your ecosystem manager.',
   toolbar: {
@@ -46,6 +50,7 @@ export const en = {
     operation: 'Operation',
     associationType: 'Association Type',
     invitedBy: 'Invited By',
+    source: 'Source',
     invitedAt: 'Invited At',
     expiresAt: 'Expires At',
     associatedAt: 'Associated At',
@@ -131,6 +136,10 @@ export const en = {
     text: 'Plain text',
     frameTitle: 'Invitation email',
     loading: 'Rendering the email…',
+    // R119: which email the preview shows, offered while reminders are on.
+    kind: 'Email',
+    kindInvitation: 'Invitation',
+    kindReminder: 'Reminder',
   },
   history: {
     filter: 'Status',
@@ -145,6 +154,10 @@ export const en = {
     superseded: 'Replaced by a newer invitation.',
     showNewer: 'Click to show the newer invitation.',
     withdrawn: 'The pre-registration was deleted',
+    // §12.3.2, R118: the one reminder email of a sent invitation.
+    reminderSent: 'Reminder sent',
+    reminderNotDelivered: 'Reminder not delivered',
+    thenReminder: '{hint}. {reminder}',
   },
   platformName: 'Example Cloud',
   // S20: the help view; the association types in it are the domain's texts.

@@ -22,7 +22,7 @@ export const zhCN = {
     track: '跟踪',
     trackText: '在“历史记录”中查看结果和原因。',
   },
-  tabs: { partnerCenter: '线上拓展', history: '历史记录' },
+  tabs: { partnerCenter: '线上拓展', offline: '线下拓展', history: '历史记录' },
   notEnabled: '贵单位未开通客户拓展功能,请联系您的生态经理。',
   toolbar: {
     preregister: '报备客户',
@@ -45,6 +45,7 @@ export const zhCN = {
     operation: '操作',
     associationType: '关联类型',
     invitedBy: '邀请人',
+    source: '来源',
     invitedAt: '邀请时间',
     expiresAt: '失效时间',
     associatedAt: '关联时间',
@@ -126,6 +127,9 @@ export const zhCN = {
     text: '纯文本',
     frameTitle: '邀请邮件',
     loading: '正在生成邮件…',
+    kind: '邮件类型',
+    kindInvitation: '邀请邮件',
+    kindReminder: '提醒邮件',
   },
   history: {
     filter: '状态',
@@ -140,6 +144,9 @@ export const zhCN = {
     superseded: '已被新的邀请替代。',
     showNewer: '单击可查看新的邀请。',
     withdrawn: '该报备已被删除',
+    reminderSent: '已发送提醒',
+    reminderNotDelivered: '提醒邮件未送达',
+    thenReminder: '{hint};{reminder}',
   },
   platformName: 'Example Cloud',
   help: {

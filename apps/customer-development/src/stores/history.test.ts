@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { fakeApi, fakeBatch, fakeHistoryItem } from '../../test/fake-api'
+import { fakeApi, fakeBatch, fakeHistoryItem, fakeRow } from '../../test/fake-api'
 import { inApp } from '../../test/mount-with'
 import { useHistoryStore } from './history'
 
@@ -24,7 +24,7 @@ describe('history store', () => {
           skipped: 1,
           results: [
             {
-              preregistrationId: fakeHistoryItem().preregistrationId,
+              preregistrationId: fakeRow().id,
               outcome: 'SKIPPED',
               code: 'RESEND_COOLDOWN',
               retryAfterSeconds: 540,

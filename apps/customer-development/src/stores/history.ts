@@ -1,4 +1,5 @@
 import type { ApiError, HistoryItem, InvitationBatchResult } from '@partner-center/contracts'
+import type { InvitationChannel } from '@partner-center/domain'
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import { useModuleApi } from '../composables/use-module-api'
@@ -16,10 +17,24 @@ export type ResendState =
 export const useHistoryStore = defineStore('customer-development/history', () => {
   const api = useModuleApi()
 
-  const list = usePagedList<HistoryItem>({ fetchPage: (query) => api.findHistory(query) })
+  // R111: the "Source" filter travels beside the status filter the list owns.
+  const channels = ref<InvitationChannel[]>([])
+  const list = usePagedList<HistoryItem>({
+    fetchPage: (query) =>
+      api.findHistory({
+        ...query,
+        channel: channels.value.length > 0 ? channels.value.join(',') : undefined,
+      }),
+  })
   const resends = ref<Record<string, ResendState>>({})
   // The row a Superseded status led to (S10), marked until another one is asked for.
   const highlightedId = ref<string | null>(null)
+
+  /** Shows only the rows of these sources (none: all), from the first page (R111). */
+  async function setChannels(value: InvitationChannel[]): Promise<void> {
+    channels.value = value
+    await list.setPage(1)
+  }
 
   /** Resends one invitation (R45) with its own idempotency key; the outcome stays on the row. */
   async function resend(id: string, idempotencyKey: string): Promise<void> {
@@ -65,5 +80,5 @@ export const useHistoryStore = defineStore('customer-development/history', () =>
     return highlightedId.value !== null
   }
 
-  return { ...list, resends, resend, highlightedId, locate }
+  return { ...list, channels, setChannels, resends, resend, highlightedId, locate }
 })

@@ -2,17 +2,24 @@ import { defineStore } from 'pinia'
 import { computed, inject, ref } from 'vue'
 import { MODULE_CONTEXT } from '../context'
 
-/** The two tabs of the page (S3). */
-export type TabName = 'partner-center' | 'history'
+/** The tabs of the page (S3, S21). */
+export type TabName = 'partner-center' | 'offline' | 'history'
 
 /** What the module shows below its base path: one of the tabs, or the help view (S20). */
 export type ModuleView = TabName | 'help'
 
-// Each view's path below the module's base path; the list tab is the base path itself.
+// Each view's path below the module's base path; the list tab is the base path itself, and
+// the Offline Invitation tab is the base path with `?tab=offline` (S21).
 const SEGMENTS: Readonly<Record<ModuleView, string>> = {
   'partner-center': '',
+  offline: '?tab=offline',
   history: '/history',
   help: '/help',
+}
+
+/** Whether the browser's query names the Offline Invitation tab (S21). */
+function isOfflineQuery(): boolean {
+  return new URLSearchParams(window.location.search).get('tab') === 'offline'
 }
 
 function trimSlash(path: string): string {
@@ -29,10 +36,11 @@ export function viewFromLocation(basePath: string): ModuleView {
   const base = trimSlash(basePath)
   const path = trimSlash(window.location.pathname)
   const views = Object.keys(SEGMENTS) as ModuleView[]
-  return (
-    views.find((view) => SEGMENTS[view] !== '' && path === `${base}${SEGMENTS[view]}`) ??
-    'partner-center'
+  const atPath = views.find(
+    (view) => SEGMENTS[view].startsWith('/') && path === `${base}${SEGMENTS[view]}`
   )
+  if (atPath) return atPath
+  return path === base && isOfflineQuery() ? 'offline' : 'partner-center'
 }
 
 /**
@@ -42,7 +50,10 @@ export function viewFromLocation(basePath: string): ModuleView {
  * viewPath('/sales/leads/customer-development', 'help') // '/sales/leads/customer-development/help'
  */
 export function viewPath(basePath: string, view: ModuleView): string {
-  return `${trimSlash(basePath)}${SEGMENTS[view]}` || '/'
+  const segment = SEGMENTS[view]
+  // The base path of a query-only view keeps its slash when it is the root ('/?tab=offline').
+  if (segment.startsWith('?')) return `${trimSlash(basePath) || '/'}${segment}`
+  return `${trimSlash(basePath)}${segment}` || '/'
 }
 
 /**
@@ -57,7 +68,7 @@ export const useModuleRouteStore = defineStore('customer-development/route', () 
 
   const view = ref<ModuleView>(viewFromLocation(basePath))
   // The tab under the view; the help view keeps the list's tab.
-  const tab = computed<TabName>(() => (view.value === 'history' ? 'history' : 'partner-center'))
+  const tab = computed<TabName>(() => (view.value === 'help' ? 'partner-center' : view.value))
 
   /** The host path of a view, for links. */
   function href(next: ModuleView): string {

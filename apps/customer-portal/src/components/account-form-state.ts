@@ -8,3 +8,14 @@ export interface AccountFormState {
   busy: boolean
   serverError: { message: string } | null
 }
+
+/**
+ * What the register form sends: the email only where the customer typed it (invitation links,
+ * S26); an email invitation's address is the invited one (R61).
+ */
+export interface RegistrationForm {
+  email?: string
+  displayName: string
+  password: string
+  mobile?: string
+}

@@ -6,12 +6,13 @@ afterEach(() => {
   vi.unstubAllGlobals()
 })
 
-describe('the portal client (issue 15 item 3)', () => {
-  it("calls the route table's public routes, the link token in the body only (R56)", async () => {
+describe('the portal client (issue 15 item 3, issue 20)', () => {
+  it("calls the route table's public routes, the link token and link code in the body only (R56, R99)", async () => {
     const fetch = vi.fn<typeof globalThis.fetch>(() => Promise.resolve(Response.json({})))
     vi.stubGlobal('fetch', fetch)
     const api = createPortalApi({ getLocale: () => 'en' })
     const token = 't'.repeat(43)
+    const pendingRegistrationId = '00000000-0000-4000-8000-000000000001'
     const calls = [
       () => api.resolve(token),
       () =>
@@ -21,6 +22,21 @@ describe('the portal client (issue 15 item 3)', () => {
       () => api.me(),
       () => api.accept(token, true),
       () => api.requestRenewal(token),
+      // Invitation links: the link code in the body only (R99).
+      () => api.resolveLink(token),
+      () =>
+        api.requestRegistrationCode({
+          code: token,
+          email: 'a@b.example',
+          displayName: 'X',
+          password: 'p'.repeat(10),
+          termsAccepted: true,
+          locale: 'en',
+        }),
+      () => api.registerThroughLink({ code: token, pendingRegistrationId, emailCode: '012345' }),
+      () => api.requestVerificationCode(token, 'zh-CN'),
+      () => api.verifyEmail({ code: token, pendingRegistrationId, emailCode: '012345' }),
+      () => api.acceptLink(token, true),
     ]
     const called: string[] = []
     for (const call of calls) {

@@ -1,6 +1,8 @@
 import {
   createApiClient,
   type CustomerSignInRequest,
+  type EmailCodeConfirmRequest,
+  type LinkRegisterCodeRequest,
   type RegisterCustomerRequest,
 } from '@partner-center/contracts'
 
@@ -30,7 +32,8 @@ export function writeSession(session: StoredSession | null, storage: Storage = s
 
 /**
  * The customer-side calls of the API: the contracts' client, whose public methods take their
- * paths from the route table. The link token travels only in request bodies (R56).
+ * paths from the route table. The link token (R56) and the invitation link code (R99) travel
+ * only in request bodies.
  */
 export function createPortalApi(options: { getLocale: () => string }) {
   const api = createApiClient({
@@ -47,6 +50,16 @@ export function createPortalApi(options: { getLocale: () => string }) {
     accept: (token: string, instructionsAccepted: boolean) =>
       api.acceptInvitation({ token, instructionsAccepted }),
     requestRenewal: (token: string) => api.requestRenewal({ token }),
+    // Invitation links (R100–R107).
+    resolveLink: (code: string) => api.resolveInvitationLink({ code }),
+    requestRegistrationCode: (body: LinkRegisterCodeRequest) =>
+      api.requestLinkRegistrationCode(body),
+    registerThroughLink: (body: EmailCodeConfirmRequest) => api.registerThroughLink(body),
+    requestVerificationCode: (code: string, locale: LinkRegisterCodeRequest['locale']) =>
+      api.requestLinkEmailVerificationCode({ code, locale }),
+    verifyEmail: (body: EmailCodeConfirmRequest) => api.verifyEmailThroughLink(body),
+    acceptLink: (code: string, instructionsAccepted: boolean) =>
+      api.acceptInvitationLink({ code, instructionsAccepted }),
   }
 }
 

@@ -23,13 +23,20 @@ function apiError(code: string, status: number, details?: Record<string, unknown
   return new ApiError({ code, status, message: `message of ${code}`, details, requestId: 'r' })
 }
 
+const notCalled = () => Promise.reject(new Error('an email invitation makes no link call'))
+
 function fakeApi(overrides: Partial<PortalApi> = {}): PortalApi {
   return {
     resolve: vi.fn(async () => view),
     register: vi.fn(async () => session(view.invitedEmail)),
     signIn: vi.fn(async () => session(view.invitedEmail)),
     signOut: vi.fn(async () => ({ ok: true as const })),
-    me: vi.fn(async () => ({ id: 'x', email: view.invitedEmail, displayName: 'X' })),
+    me: vi.fn(async () => ({
+      id: 'x',
+      email: view.invitedEmail,
+      displayName: 'X',
+      emailVerified: true,
+    })),
     accept: vi.fn(async () => ({
       partnerName: view.partnerName,
       partnerContactEmail: view.partnerContactEmail,
@@ -43,6 +50,13 @@ function fakeApi(overrides: Partial<PortalApi> = {}): PortalApi {
       live: false,
       partnerName: view.partnerName,
     })),
+    // The invitation-link calls: an email invitation never makes them.
+    resolveLink: vi.fn(notCalled),
+    requestRegistrationCode: vi.fn(notCalled),
+    registerThroughLink: vi.fn(notCalled),
+    requestVerificationCode: vi.fn(notCalled),
+    verifyEmail: vi.fn(notCalled),
+    acceptLink: vi.fn(notCalled),
     ...overrides,
   }
 }
@@ -91,6 +105,7 @@ describe('the invitation flow', () => {
         id: 'y',
         email: 'other.person@customer.example',
         displayName: 'O',
+        emailVerified: true,
       })),
     })
     const flow = useInvitationFlow(api, TOKEN)

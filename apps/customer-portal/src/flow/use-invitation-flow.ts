@@ -27,18 +27,27 @@ export interface FlowFailure {
   retryable: boolean
 }
 
-function toFailure(error: ApiError, view: InvitationView | null): FlowFailure {
+/**
+ * An error answer as the failure page shows it. `known`: what the page already knows of the
+ * partner (the resolved invitation or link), used when the answer names no partner. `renewal`:
+ * whether the channel has an invitation to renew (an invitation link has none, S28).
+ */
+export function toFlowFailure(
+  error: ApiError,
+  known: Pick<InvitationView, 'partnerName' | 'partnerContactEmail'> | null,
+  options: { renewal: boolean } = { renewal: true }
+): FlowFailure {
   const details = error.details ?? {}
   return {
     code: error.code,
     message: error.message,
     partnerName:
-      typeof details.partnerName === 'string' ? details.partnerName : (view?.partnerName ?? null),
+      typeof details.partnerName === 'string' ? details.partnerName : (known?.partnerName ?? null),
     partnerContactEmail:
       typeof details.partnerContactEmail === 'string'
         ? details.partnerContactEmail
-        : (view?.partnerContactEmail ?? null),
-    canAskForRenewal: canRequestRenewal(error.code),
+        : (known?.partnerContactEmail ?? null),
+    canAskForRenewal: options.renewal && canRequestRenewal(error.code),
     retryable: error.code === 'SYSTEM_BUSY' || error.code === 'NETWORK',
   }
 }
@@ -71,7 +80,7 @@ export function useInvitationFlow(
   })
 
   function fail(error: unknown) {
-    state.failure = toFailure(toApiError(error), state.view)
+    state.failure = toFlowFailure(toApiError(error), state.view)
     state.step = 'failure'
     if (endsTheLink(state.failure.code)) hooks.onLinkEnded?.()
   }

@@ -60,6 +60,40 @@ export const en = {
   passwordTooShort: 'Use at least 10 characters.',
   mobileInvalid: 'Enter the mobile number with its country code, e.g. +86 138 0000 0000.',
   termsRequired: 'Please agree to continue.',
+  emailInvalid: 'Enter a valid email address.',
+  // Invitation links: /join#<code> (domain.md S25–S28).
+  join: {
+    loading: 'Checking the invitation link…',
+    noLink: 'Open the invitation link or QR code from your partner to continue.',
+    invitedBy: '{partner} invites you to associate your {platform} account',
+    worksUntil: 'This link works until {expires}.',
+    next: 'What happens next: create an account or sign in, confirm your email with a code, then accept the association.',
+    createAccount: 'Create an account',
+    haveAccount: 'I already have an account',
+    continueAs: 'Continue as {email}',
+    signOut: 'Sign out',
+    register: {
+      terms: 'I agree to the User Agreement and Privacy Statement',
+      submit: 'Send Code',
+    },
+    signIn: { submit: 'Sign In' },
+    code: {
+      sent: 'If {email} can be used to register, we have sent it a 6-digit code. If it already has an account, the email tells you to sign in instead.',
+      label: 'Verification Code',
+      expires: 'The code expires at {time}.',
+      confirmRegister: 'Confirm and Register',
+      confirm: 'Confirm',
+      resend: 'Resend Code',
+      resendIn: 'Resend in {n} s',
+      changeEmail: 'Change email',
+      triesLeft: '{n} tries left',
+    },
+    verify: {
+      heading: 'Confirm your email address',
+      text: 'To accept through a link, confirm {email} with a code we email you.',
+      send: 'Send Code',
+    },
+  },
 }
 
 /** The shape every portal language must have. */

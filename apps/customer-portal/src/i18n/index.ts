@@ -2,6 +2,8 @@ import { computed, ref } from 'vue'
 import { en, type PortalMessages } from './en'
 import { zhCN } from './zh-CN'
 
+export type { PortalMessages } from './en'
+
 /** Languages the portal speaks (the same as the invitation's locale). */
 export type PortalLocale = 'en' | 'zh-CN'
 

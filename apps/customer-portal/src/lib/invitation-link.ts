@@ -20,29 +20,40 @@ export interface LinkWindow {
 }
 
 /**
- * The invitation token of this tab. A link's token (`/invite#<token>`, R56) is kept in this
- * tab's sessionStorage and then removed from the address bar, so it does not stay on screen, in
- * screenshots or in the browser's history, while a reload between registering and accepting still
- * finds it. Without a fragment, the stored token; a fragment that is not a token answers null
- * (the page says to open the email link) and leaves the stored one alone.
+ * The link secret of this tab kept under `key`: a link's fragment (`/invite#<token>`, R56;
+ * `/join#<code>`, R99) is kept in this tab's sessionStorage and then removed from the address
+ * bar, so it does not stay on screen, in screenshots or in the browser's history, while a reload
+ * between registering and accepting still finds it. Without a fragment, the stored secret; a
+ * fragment that is not a 43-character base64url secret answers null (the page says to open the
+ * link again) and leaves the stored one alone.
+ *
+ * @example
+ * takeFragmentSecret('partner-center.invitation-token') // at /invite#q1w2…: 'q1w2…', and the address is /invite
+ */
+export function takeFragmentSecret(key: string, win: LinkWindow = window): string | null {
+  const { location, history, sessionStorage: storage } = win
+  if (!location.hash) return readInvitationToken(storage.getItem(key) ?? '')
+  const secret = readInvitationToken(location.hash)
+  if (!secret) return null
+  try {
+    storage.setItem(key, secret)
+  } catch {
+    // Storage refused (full, or disabled): the address bar stays the only copy a reload has.
+    return secret
+  }
+  // The router's state object is kept: vue-router reads it on back and forward.
+  history.replaceState(history.state, '', `${location.pathname}${location.search}`)
+  return secret
+}
+
+/**
+ * The invitation token of this tab (`/invite#<token>`, R56); see {@link takeFragmentSecret}.
  *
  * @example
  * const token = takeInvitationToken() // at /invite#q1w2…: 'q1w2…', and the address is /invite
  */
 export function takeInvitationToken(win: LinkWindow = window): string | null {
-  const { location, history, sessionStorage: storage } = win
-  if (!location.hash) return readInvitationToken(storage.getItem(STORAGE_KEY) ?? '')
-  const token = readInvitationToken(location.hash)
-  if (!token) return null
-  try {
-    storage.setItem(STORAGE_KEY, token)
-  } catch {
-    // Storage refused (full, or disabled): the address bar stays the only copy a reload has.
-    return token
-  }
-  // The router's state object is kept: vue-router reads it on back and forward.
-  history.replaceState(history.state, '', `${location.pathname}${location.search}`)
-  return token
+  return takeFragmentSecret(STORAGE_KEY, win)
 }
 
 /** Forgets this tab's link token: after success or a terminal answer it can do nothing more. */

@@ -1,4 +1,9 @@
-import { ApiError, type AdminPartner, type UpdatePartnerRequest } from '@partner-center/contracts'
+import {
+  ApiError,
+  type AdminPartner,
+  type AssociationsBySource,
+  type UpdatePartnerRequest,
+} from '@partner-center/contracts'
 import { ElMessage } from 'element-plus'
 import 'element-plus/es/components/message/style/css'
 import { ref } from 'vue'
@@ -44,6 +49,8 @@ export interface PartnerDraft {
 /** One table row: the last saved partner, the edits, and their problems. */
 export interface PartnerRow {
   partner: AdminPartner
+  /** The partner's active associations per source (R112), as listed; saving does not change it. */
+  associationsBySource: AssociationsBySource
   draft: PartnerDraft
   issues: Partial<Record<PartnerField, string>>
   saving: boolean
@@ -136,8 +143,9 @@ export function usePartnerEditor(api: AdminApi) {
     loadError.value = null
     try {
       const { items } = await api.findPartners()
-      rows.value = items.map((partner) => ({
+      rows.value = items.map(({ associationsBySource, ...partner }) => ({
         partner,
+        associationsBySource,
         draft: toDraft(partner),
         issues: {},
         saving: false,

@@ -44,6 +44,7 @@ export const en = {
     empty: 'No partners yet',
     columns: {
       partner: 'Partner',
+      associations: 'Associations',
       customerDevelopmentEnabled: 'Customer Development',
       referralModelEnabled: 'Referral Model',
       isPrepaid: 'Prepaid',
@@ -56,6 +57,7 @@ export const en = {
       operation: 'Operation',
     },
     controlLabel: '{field} of {partner}',
+    associationsBySource: 'Email {email} · General link {general} · Custom link {custom}',
     save: 'Save',
     saveLabel: 'Save {partner}',
     saved: 'Changes to {partner} saved.',

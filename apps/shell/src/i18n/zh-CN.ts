@@ -43,6 +43,7 @@ export const zhCN = {
     empty: '暂无合作伙伴',
     columns: {
       partner: '合作伙伴',
+      associations: '关联数',
       customerDevelopmentEnabled: '客户拓展',
       referralModelEnabled: '顾问销售模式',
       isPrepaid: '预付费',
@@ -55,6 +56,7 @@ export const zhCN = {
       operation: '操作',
     },
     controlLabel: '{partner}的{field}',
+    associationsBySource: '邮件邀请 {email} · 通用邀请链接 {general} · 自定义邀请链接 {custom}',
     save: '保存',
     saveLabel: '保存{partner}',
     saved: '已保存对{partner}的更改。',

@@ -41,7 +41,14 @@ const initech = partner({
 
 function fakeApi(overrides: Partial<AdminApi> = {}) {
   return {
-    findPartners: vi.fn(() => Promise.resolve({ items: [partner({}), initech] })),
+    findPartners: vi.fn(() =>
+      Promise.resolve({
+        items: [
+          { ...partner({}), associationsBySource: { email: 3, general_link: 2, custom_link: 1 } },
+          { ...initech, associationsBySource: { email: 0, general_link: 0, custom_link: 0 } },
+        ],
+      })
+    ),
     updatePartner: vi.fn((id: string, body: object) =>
       Promise.resolve({ ...(id === INITECH ? initech : partner({})), ...body })
     ),
@@ -109,6 +116,16 @@ describe('PartnersPage', () => {
     control(wrapper, 'Contact Email of Initech')
     control(wrapper, 'Contact Mobile of Initech')
     expect(control(wrapper, 'Save Initech').attributes('disabled')).toBeDefined()
+    wrapper.unmount()
+  })
+
+  it('shows the associations of each partner per source (R112)', async () => {
+    const wrapper = await open(fakeApi())
+    const cells = wrapper.findAll('[data-testid="partner-associations"]').map((cell) => cell.text())
+    expect(cells).toEqual([
+      'Email 3 · General link 2 · Custom link 1',
+      'Email 0 · General link 0 · Custom link 0',
+    ])
     wrapper.unmount()
   })
 

@@ -7,4 +7,7 @@ export const TEST_LIMITS: MeResponse['limits'] = {
   reviewTimeoutDays: 15,
   accountMaxAgeDays: 7,
   maxDeliveryAttempts: 8,
+  linkTagMax: 32,
+  activityLinkMaxDays: 90,
+  invitationReminderHours: 48,
 }

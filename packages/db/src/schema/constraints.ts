@@ -35,6 +35,12 @@ export const UNIQUE_CONSTRAINTS = {
   customerAccountMobile: 'customer_accounts_mobile_e164_uq',
   /** One counter per rate-limit bucket and window (R59). */
   rateLimitCounter: 'rate_limit_counters_pk',
+  /** Invitation link code hashes are unique (R99). */
+  invitationLinkCodeHash: 'invitation_links_code_hash_uq',
+  /** A tag key is used by at most one link of a partner that is not RESET (R94). */
+  invitationLinkTagKey: 'invitation_links_partner_tag_key_uq',
+  /** At most one ACTIVE general link per user (R91). */
+  oneActiveGeneralLinkPerUser: 'invitation_links_one_active_general_per_user_uq',
 } as const
 
 /** One of the names in {@link UNIQUE_CONSTRAINTS}. */

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm'
 import {
   check,
   index,
@@ -13,6 +14,7 @@ import { createdByUserIdColumn, partnerIdColumn } from './owner-columns'
 import { UNIQUE_CONSTRAINTS } from './constraints'
 import { customerAccounts } from './customer-accounts'
 import { invitationBatches } from './invitation-batches'
+import { invitationLinks } from './invitation-links'
 import { preRegistrations } from './pre-registrations'
 import {
   ASSOCIATION_TYPES,
@@ -26,20 +28,24 @@ import {
   type Locale,
 } from './values'
 
-/** One email invitation for one pre-registration (§3.5, state machine §4.2). */
+/**
+ * One email invitation for one pre-registration (§3.5, state machine §4.2), or one association
+ * (or failed association) through an invitation link, created terminal (§12.2.3, I10, I11).
+ */
 export const invitations = pgTable(
   'invitations',
   {
     id: uuidPrimaryKey(),
     partnerId: partnerIdColumn(),
-    preregistrationId: uuid('preregistration_id')
-      .notNull()
-      .references(() => preRegistrations.id),
-    batchId: uuid('batch_id')
-      .notNull()
-      .references(() => invitationBatches.id),
+    // Required for an email invitation; a link row (§12.2.3) has no batch and names the
+    // pre-registration it converted, if any (R109). The channel check below keeps both apart.
+    preregistrationId: uuid('preregistration_id').references(() => preRegistrations.id),
+    batchId: uuid('batch_id').references(() => invitationBatches.id),
     createdByUserId: createdByUserIdColumn(),
     channel: text('channel').$type<InvitationChannel>().notNull().default('email'),
+    linkId: uuid('link_id').references(() => invitationLinks.id),
+    // The link's tag at the instant of the row, kept if the link is reset later.
+    linkTag: text('link_tag'),
     associationType: text('association_type').$type<AssociationType>().notNull(),
     recipientEmail: text('recipient_email').notNull(),
     recipientEmailCanonical: text('recipient_email_canonical').notNull(),
@@ -65,7 +71,9 @@ export const invitations = pgTable(
       () => customerAccounts.id
     ),
     renewalRequestedAt: timestamptz('renewal_requested_at'),
-    messageId: text('message_id').notNull(),
+    reminderSentAt: timestamptz('reminder_sent_at'),
+    // Email invitations only: a link row sends no email.
+    messageId: text('message_id'),
     createdAt: timestamptz('created_at').notNull(),
     updatedAt: timestamptz('updated_at').notNull(),
   },
@@ -92,6 +100,15 @@ export const invitations = pgTable(
       .where(inList(t.status, LIVE_INVITATION_STATUSES)),
     check('invitations_status_check', inList(t.status, INVITATION_STATUSES)),
     check('invitations_channel_check', inList(t.channel, INVITATION_CHANNELS)),
+    check(
+      'invitations_channel_fields_check',
+      sql`(${t.channel} = 'email' and ${t.preregistrationId} is not null and ${t.batchId} is not null and ${t.messageId} is not null and ${t.linkId} is null)
+        or (${t.channel} <> 'email' and ${t.linkId} is not null and ${t.linkTag} is not null and ${t.batchId} is null)`
+    ),
+    // Link associations per link (R98) and per partner and source (R112).
+    index('invitations_link_idx')
+      .on(t.linkId)
+      .where(sql`${t.linkId} is not null`),
     check('invitations_association_type_check', inList(t.associationType, ASSOCIATION_TYPES)),
     check('invitations_locale_check', inList(t.locale, LOCALES)),
   ]
@@ -101,3 +118,34 @@ export const invitations = pgTable(
 export type InvitationRow = typeof invitations.$inferSelect
 /** A row of {@link invitations} as inserted. */
 export type NewInvitationRow = typeof invitations.$inferInsert
+
+/**
+ * An email invitation row (`channel = 'email'`). The check `invitations_channel_fields_check`
+ * guarantees these fields on such rows, so code that reads email invitations only (tokens,
+ * sending, resend, acceptance by token) works with this type.
+ */
+export interface EmailInvitationRow extends InvitationRow {
+  channel: 'email'
+  preregistrationId: string
+  batchId: string
+  messageId: string
+}
+
+/**
+ * Narrows a row read where only email invitations can occur. A link row there is a defect (a
+ * token or a batch never points at one), so it throws rather than answer a wrong invitation.
+ *
+ * @example
+ * const invitation = asEmailInvitation(row) // invitation.preregistrationId: string
+ */
+export function asEmailInvitation<R extends InvitationRow>(row: R): R & EmailInvitationRow {
+  if (
+    row.channel !== 'email' ||
+    row.preregistrationId === null ||
+    row.batchId === null ||
+    row.messageId === null
+  ) {
+    throw new Error(`invitation ${row.id} is not an email invitation`)
+  }
+  return row as R & EmailInvitationRow
+}

@@ -7,10 +7,12 @@ import { customerAccounts } from './customer-accounts'
 import { users } from './users'
 import {
   HOLDING_PREREGISTRATION_STATUSES,
+  INVITATION_CHANNELS,
   LOCALES,
   PREREGISTRATION_CLOSED_REASONS,
   PREREGISTRATION_SOURCES,
   PREREGISTRATION_STATUSES,
+  type InvitationChannel,
   type Locale,
   type PreregistrationClosedReason,
   type PreregistrationSource,
@@ -41,6 +43,8 @@ export const preRegistrations = pgTable(
     reviewNote: text('review_note'),
     ageSpendWaived: boolean('age_spend_waived').notNull().default(false),
     convertedAt: timestamptz('converted_at'),
+    // Set with convertedAt: the channel of the association that converted the row (§12.2.3).
+    convertedVia: text('converted_via').$type<InvitationChannel>(),
     // No foreign key: associations already point back here, and a cycle of immediate foreign
     // keys would force every converting transaction to write the rows in one fixed order.
     associationId: uuid('association_id'),
@@ -74,6 +78,7 @@ export const preRegistrations = pgTable(
       check('pre_registrations_status_check', inList(t.status, PREREGISTRATION_STATUSES)),
       check('pre_registrations_source_check', inList(t.source, PREREGISTRATION_SOURCES)),
       check('pre_registrations_locale_check', inList(t.locale, LOCALES)),
+      check('pre_registrations_converted_via_check', inList(t.convertedVia, INVITATION_CHANNELS)),
       check(
         'pre_registrations_closed_reason_check',
         inList(t.closedReason, PREREGISTRATION_CLOSED_REASONS)

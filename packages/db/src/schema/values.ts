@@ -8,12 +8,18 @@ export {
   AUDIT_ACTOR_TYPES,
   BATCH_KINDS as INVITATION_BATCH_KINDS,
   BATCH_ROW_OUTCOMES,
+  INVITATION_CHANNELS,
+  INVITATION_LINK_KINDS,
+  INVITATION_LINK_STATUSES,
+  INVITATION_TOKEN_PURPOSES,
   INVITATION_STATUSES,
   LIVE_INVITATION_STATUSES,
   LOCALES,
   OUTBOX_KINDS,
   OUTBOX_STATUSES,
   PAYERS,
+  PENDING_LINK_REGISTRATION_PURPOSES,
+  PENDING_LINK_REGISTRATION_STATUSES,
   PREREGISTRATION_SOURCES,
   PREREGISTRATION_STATUSES,
   ROLES as USER_ROLES,
@@ -24,11 +30,17 @@ export type {
   AuditActorType,
   BatchKind as InvitationBatchKind,
   BatchRowOutcomeValue as BatchRowOutcome,
+  InvitationChannel,
+  InvitationLinkKind,
+  InvitationLinkStatus,
+  InvitationTokenPurpose,
   InvitationStatus,
   Locale,
   OutboxKind,
   OutboxStatus,
   Payer,
+  PendingRegistrationPurpose,
+  PendingRegistrationStatus,
   PreregistrationSource,
   PreregistrationStatus,
   Role as UserRole,
@@ -40,7 +52,7 @@ export const USER_STATUSES = ['ACTIVE', 'DISABLED'] as const
 export type UserStatus = (typeof USER_STATUSES)[number]
 
 /** How a customer account came to exist (domain.md §3.3). */
-export const REGISTERED_VIA = ['SELF', 'INVITATION', 'SEED'] as const
+export const REGISTERED_VIA = ['SELF', 'INVITATION', 'SEED', 'LINK'] as const
 /** One of {@link REGISTERED_VIA}. */
 export type RegisteredVia = (typeof REGISTERED_VIA)[number]
 
@@ -61,13 +73,8 @@ export const PREREGISTRATION_CLOSED_REASONS = ['IDENTITY_MERGED'] as const
 /** One of {@link PREREGISTRATION_CLOSED_REASONS}. */
 export type PreregistrationClosedReason = (typeof PREREGISTRATION_CLOSED_REASONS)[number]
 
-/** Delivery channels of an invitation (domain.md §3.5). */
-export const INVITATION_CHANNELS = ['email'] as const
-/** One of {@link INVITATION_CHANNELS}. */
-export type InvitationChannel = (typeof INVITATION_CHANNELS)[number]
-
 /** How an association was created (domain.md §3.7). */
-export const ASSOCIATION_ORIGINS = ['EMAIL_INVITATION', 'IMPORTED'] as const
+export const ASSOCIATION_ORIGINS = ['EMAIL_INVITATION', 'IMPORTED', 'LINK_INVITATION'] as const
 /** One of {@link ASSOCIATION_ORIGINS}. */
 export type AssociationOrigin = (typeof ASSOCIATION_ORIGINS)[number]
 

@@ -17,6 +17,8 @@ export const BUSINESS_TABLES = [
   'invitation_batches',
   'invitations',
   'invitation_tokens',
+  'invitation_links',
+  'pending_link_registrations',
   'associations',
   'outbox',
   'idempotency_keys',

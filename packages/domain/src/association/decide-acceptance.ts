@@ -12,17 +12,13 @@ import { err, ok } from '../core/result'
 import { appliesFrom } from '../core/state-event'
 import type { AssociationType, Payer } from '../core/statuses'
 import type { FailureCode } from '../failures/failure-codes'
-import { accountKeys, keysOverlap, preregistrationKeys } from '../identity/identity'
+import { accountKeys, preregistrationKeys } from '../identity/identity'
 import type { IdentityKey } from '../identity/identity'
 import { checkAssociationType, payerFor } from '../invitation/association-types'
 import { resolveLinkAnswer } from '../invitation/link-answer'
-import { isAccountTooOldOrHasSpend } from '../preregistration/account-checks'
 import { PREREGISTRATION_EVENTS } from '../preregistration/preregistration-events'
-import {
-  effectivePreregistrationStatus,
-  isHoldingPreregistration,
-} from '../preregistration/preregistration-status'
-import { customerBlocker, resellerBlocker } from './eligibility'
+import { effectivePreregistrationStatus } from '../preregistration/preregistration-status'
+import { eligibilityRefusal } from './eligibility'
 
 /**
  * A refused acceptance. `record` is true for R62 steps 5–7: the invitation must then be written
@@ -154,22 +150,18 @@ export function decideAcceptance(
     ...preregistrationKeys(prereg),
     ...(recipient === null ? [] : [`email:${recipient}` as const]),
   ]
-  const claimed = options.otherPartnersHoldingRows.some(
-    (row) =>
-      row.partnerId !== invitation.partnerId &&
-      isHoldingPreregistration(row, now) &&
-      keysOverlap(invitedKeys, preregistrationKeys(row))
-  )
-  const waived = prereg.ageSpendWaived && prereg.customerAccountId === account.id
-  const customer = customerBlocker({
+  const refusal = eligibilityRefusal({
     account,
+    partnerId: invitation.partnerId,
+    type: type.value,
+    customerKeys: invitedKeys,
+    otherPartnersHoldingRows: options.otherPartnersHoldingRows,
     associated: options.activeAssociation?.status === 'ACTIVE',
-    claimedByAnotherPartner: claimed,
-    tooOldOrHasSpend: !waived && isAccountTooOldOrHasSpend(account, now, limits),
+    ageSpendWaived: prereg.ageSpendWaived && prereg.customerAccountId === account.id,
+    now,
+    limits,
   })
-  if (customer !== null) return refuse(customer, true)
-  const reseller = type.value === 'reseller' ? resellerBlocker(account) : null
-  if (reseller !== null) return refuse(reseller, true)
+  if (refusal !== null) return refuse(refusal, true)
   const frozen = type.value === 'reseller'
   return ok({
     association: {

@@ -1,5 +1,11 @@
-import type { CustomerAccountSnapshot } from '../core/entities'
+import type { CustomerAccountSnapshot, PreregistrationSnapshot } from '../core/entities'
+import type { Limits } from '../core/limits'
+import type { AssociationType } from '../core/statuses'
 import type { FailureCode } from '../failures/failure-codes'
+import type { IdentityKey } from '../identity/identity'
+import { keysOverlap, preregistrationKeys } from '../identity/identity'
+import { isAccountTooOldOrHasSpend } from '../preregistration/account-checks'
+import { isHoldingPreregistration } from '../preregistration/preregistration-status'
 
 /**
  * The first failing customer check of R62 step 6, in order, or null. Inputs that need other
@@ -44,4 +50,47 @@ export function resellerBlocker(
   if (account.isEnterpriseMember) return 'RESELLER_BLOCKED_ENTERPRISE_MEMBER'
   if (account.isEnterpriseMasterWithMembers) return 'RESELLER_BLOCKED_MASTER_WITH_MEMBERS'
   return null
+}
+
+/** What R62 steps 6 and 7 read, for an email invitation and for an invitation link alike. */
+export interface EligibilityInput {
+  account: CustomerAccountSnapshot
+  /** The partner the customer would be associated with. */
+  partnerId: string
+  type: AssociationType
+  /** The identity keys another partner's holding pre-registration must not overlap (R63). */
+  customerKeys: readonly IdentityKey[]
+  otherPartnersHoldingRows: readonly PreregistrationSnapshot[]
+  /** The customer has an ACTIVE association (with any partner). */
+  associated: boolean
+  /** The ecosystem manager waived the age and spend check for this customer (R31). */
+  ageSpendWaived: boolean
+  now: Date
+  limits: Limits
+}
+
+/**
+ * The first failing check of R62 step 6 (the customer) and then step 7 (reseller only), or
+ * null: the part of acceptance both channels share (R62, R107).
+ *
+ * @example
+ * eligibilityRefusal({ account, partnerId, type: 'reseller', customerKeys, otherPartnersHoldingRows: [], associated: false, ageSpendWaived: false, now, limits }) // null
+ */
+export function eligibilityRefusal(input: EligibilityInput): FailureCode | null {
+  const { account, now } = input
+  const claimed = input.otherPartnersHoldingRows.some(
+    (row) =>
+      row.partnerId !== input.partnerId &&
+      isHoldingPreregistration(row, now) &&
+      keysOverlap(input.customerKeys, preregistrationKeys(row))
+  )
+  const customer = customerBlocker({
+    account,
+    associated: input.associated,
+    claimedByAnotherPartner: claimed,
+    tooOldOrHasSpend:
+      !input.ageSpendWaived && isAccountTooOldOrHasSpend(account, now, input.limits),
+  })
+  if (customer !== null) return customer
+  return input.type === 'reseller' ? resellerBlocker(account) : null
 }

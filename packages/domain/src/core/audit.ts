@@ -42,6 +42,14 @@ export const AUDIT_ACTIONS = [
   'preregistration.identity_merged',
   'customer_account.identity_merged',
   'user.identity_merged',
+  // Offline invitations and reminders (issue 20, R120). Never with the link code or URL.
+  'invitation_link.created',
+  'invitation_link.reset',
+  'invitation_link.disabled',
+  'invitation_link.enabled',
+  'invitation_link.expired',
+  'invitation.reminder_sent',
+  'customer_account.email_verified',
 ] as const
 
 /**

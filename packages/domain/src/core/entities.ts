@@ -87,6 +87,8 @@ export interface InvitationState {
   associationId: string | null
   failedAt: Date | null
   failedCustomerAccountId: string | null
+  /** When SMTP first accepted the reminder (I12); absent or null: none sent. */
+  reminderSentAt?: Date | null
 }
 
 /**

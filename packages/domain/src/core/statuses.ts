@@ -92,6 +92,8 @@ export const OUTBOX_KINDS = [
   'INVITATION_EMAIL',
   'ASSOCIATION_SUCCESS_EMAIL',
   'RENEWAL_REQUEST_EMAIL',
+  'EMAIL_CODE',
+  'INVITATION_REMINDER',
 ] as const
 
 /**
@@ -165,3 +167,52 @@ export const BATCH_KINDS = ['INVITE', 'RESEND'] as const
  * const kind: BatchKind = 'RESEND'
  */
 export type BatchKind = (typeof BATCH_KINDS)[number]
+
+/**
+ * Kinds of invitation link (§12.2.1): a user's personal link, or one created with a tag.
+ *
+ * @example
+ * INVITATION_LINK_KINDS // ['GENERAL', 'CUSTOM']
+ */
+export const INVITATION_LINK_KINDS = ['GENERAL', 'CUSTOM'] as const
+
+/**
+ * One invitation link kind.
+ *
+ * @example
+ * const kind: InvitationLinkKind = 'GENERAL'
+ */
+export type InvitationLinkKind = (typeof INVITATION_LINK_KINDS)[number]
+
+/**
+ * Stored and effective statuses of an invitation link (§12.3.1).
+ *
+ * @example
+ * INVITATION_LINK_STATUSES.includes('RESET') // true
+ */
+export const INVITATION_LINK_STATUSES = ['ACTIVE', 'DISABLED', 'EXPIRED', 'RESET'] as const
+
+/**
+ * One invitation link status.
+ *
+ * @example
+ * const status: InvitationLinkStatus = 'DISABLED'
+ */
+export type InvitationLinkStatus = (typeof INVITATION_LINK_STATUSES)[number]
+
+/**
+ * Statuses of a pending link registration (§12.2.2): waiting for its code, confirmed, or void
+ * (tries used up, superseded, or its link stopped working).
+ *
+ * @example
+ * PENDING_LINK_REGISTRATION_STATUSES // ['PENDING', 'CONFIRMED', 'VOID']
+ */
+export const PENDING_LINK_REGISTRATION_STATUSES = ['PENDING', 'CONFIRMED', 'VOID'] as const
+
+/**
+ * One pending link registration status.
+ *
+ * @example
+ * const status: PendingRegistrationStatus = 'VOID'
+ */
+export type PendingRegistrationStatus = (typeof PENDING_LINK_REGISTRATION_STATUSES)[number]

@@ -3,12 +3,13 @@
 // added in one place.
 
 /**
- * Origins of a pre-registration row (§3.4): made in the Partner Center, or imported.
+ * Origins of a pre-registration row (§3.4): made in the Partner Center, imported, or created
+ * converted by a link association (P9b).
  *
  * @example
  * PREREGISTRATION_SOURCES // ['PARTNER_CENTER', 'IMPORTED']
  */
-export const PREREGISTRATION_SOURCES = ['PARTNER_CENTER', 'IMPORTED'] as const
+export const PREREGISTRATION_SOURCES = ['PARTNER_CENTER', 'IMPORTED', 'LINK'] as const
 
 /**
  * One pre-registration source.
@@ -81,3 +82,54 @@ export const REVEAL_COLUMNS = ['name', 'email', 'mobile'] as const
  * const column: RevealColumnName = 'email'
  */
 export type RevealColumnName = (typeof REVEAL_COLUMNS)[number]
+
+/**
+ * How an invitation row came about (§3.5, §12.2.3): an email invitation, or an association
+ * through a user's general link or a custom link. History Records calls it "Source" (R111).
+ *
+ * @example
+ * INVITATION_CHANNELS // ['email', 'general_link', 'custom_link']
+ */
+export const INVITATION_CHANNELS = ['email', 'general_link', 'custom_link'] as const
+
+/**
+ * One invitation channel.
+ *
+ * @example
+ * const channel: InvitationChannel = 'custom_link'
+ */
+export type InvitationChannel = (typeof INVITATION_CHANNELS)[number]
+
+/**
+ * Why a pending link registration exists (§12.2.2): a new account through a link, or a
+ * signed-in customer proving their email (R105).
+ *
+ * @example
+ * PENDING_LINK_REGISTRATION_PURPOSES // ['REGISTER', 'VERIFY']
+ */
+export const PENDING_LINK_REGISTRATION_PURPOSES = ['REGISTER', 'VERIFY'] as const
+
+/**
+ * One pending link registration purpose.
+ *
+ * @example
+ * const purpose: PendingRegistrationPurpose = 'VERIFY'
+ */
+export type PendingRegistrationPurpose = (typeof PENDING_LINK_REGISTRATION_PURPOSES)[number]
+
+/**
+ * Which outbox kind issued an invitation token (§12.2.3, R117): the invitation email or its
+ * reminder. Every token of an invitation opens the same invitation.
+ *
+ * @example
+ * INVITATION_TOKEN_PURPOSES // ['SEND', 'REMINDER']
+ */
+export const INVITATION_TOKEN_PURPOSES = ['SEND', 'REMINDER'] as const
+
+/**
+ * One invitation token purpose.
+ *
+ * @example
+ * const purpose: InvitationTokenPurpose = 'REMINDER'
+ */
+export type InvitationTokenPurpose = (typeof INVITATION_TOKEN_PURPOSES)[number]

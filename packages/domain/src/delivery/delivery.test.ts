@@ -2,7 +2,12 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_LIMITS } from '../core/limits'
 import { computeBackoffSeconds } from './backoff'
-import { classifySmtpFailure, decideDeliveryFailure, invitationMessageId } from './smtp-failure'
+import {
+  classifySmtpFailure,
+  decideDeliveryFailure,
+  invitationMessageId,
+  reminderMessageId,
+} from './smtp-failure'
 
 describe('computeBackoffSeconds (R53)', () => {
   it.each([
@@ -75,6 +80,12 @@ describe('SMTP failures (R53)', () => {
   it('uses one Message-ID per invitation (§3.5)', () => {
     expect(invitationMessageId('i1', 'partner-center.local')).toBe(
       '<invitation.i1@partner-center.local>'
+    )
+  })
+
+  it('gives the reminder its own Message-ID, the same for every attempt (R117)', () => {
+    expect(reminderMessageId('i1', 'partner-center.local')).toBe(
+      '<invitation.i1.reminder@partner-center.local>'
     )
   })
 })

@@ -57,3 +57,16 @@ export function decideDeliveryFailure(options: {
 export function invitationMessageId(invitationId: string, mailDomain: string): string {
   return `<invitation.${invitationId}@${mailDomain}>`
 }
+
+/**
+ * The `Message-ID` of an invitation's reminder (R117), the same for every reminder attempt, so
+ * receivers can de-duplicate copies sent after a crash (R54, R116); its `In-Reply-To` and
+ * `References` name the invitation's own `Message-ID`.
+ *
+ * @example
+ * reminderMessageId('1b4e28ba-2fa1-11d2-883f-0016d3cca427', 'partner-center.local')
+ * // '<invitation.1b4e28ba-2fa1-11d2-883f-0016d3cca427.reminder@partner-center.local>'
+ */
+export function reminderMessageId(invitationId: string, mailDomain: string): string {
+  return `<invitation.${invitationId}.reminder@${mailDomain}>`
+}

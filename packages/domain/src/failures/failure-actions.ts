@@ -38,6 +38,11 @@ export const ACTION_KEYS = [
   'ACCEPT_INSTRUCTIONS',
   'USE_SIGN_IN',
   'CHECK_CREDENTIALS',
+  'ASK_PARTNER_LINK',
+  'SHARE_ACTIVE_LINK',
+  'CHECK_CODE',
+  'REQUEST_CODE',
+  'VERIFY_EMAIL',
 ] as const
 
 /**
@@ -145,6 +150,26 @@ export const ACTION_TEXTS: Readonly<Record<ActionKey, LocalizedText>> = {
     'zh-CN': '请直接使用该邮箱登录,无需重新注册。',
   },
   CHECK_CREDENTIALS: { en: 'Check your email and password.', 'zh-CN': '请检查邮箱和密码。' },
+  ASK_PARTNER_LINK: {
+    en: 'Ask the partner for a new link.',
+    'zh-CN': '请联系合作伙伴获取新的链接。',
+  },
+  SHARE_ACTIVE_LINK: {
+    en: 'Give the customer an invitation link or QR code that is active.',
+    'zh-CN': '请向客户提供有效的邀请链接或二维码。',
+  },
+  CHECK_CODE: {
+    en: 'Check the code in the latest email and enter it again.',
+    'zh-CN': '请核对最新邮件中的验证码后重新输入。',
+  },
+  REQUEST_CODE: {
+    en: 'Request a new code and enter it within 10 minutes.',
+    'zh-CN': '请重新获取验证码,并在 10 分钟内输入。',
+  },
+  VERIFY_EMAIL: {
+    en: 'Request a code by email and enter it to confirm your address.',
+    'zh-CN': '请获取邮件验证码并输入,以验证您的邮箱。',
+  },
 }
 
 /**

@@ -60,6 +60,17 @@ const TABLE: [FailureCode, number | null, string | null, string | null][] = [
   ['NON_ASCII_LOCAL_PART', 400, 'FIX_INPUT', 'FIX_INPUT'],
   ['MIXED_SCRIPT_DOMAIN', 400, 'FIX_INPUT', 'FIX_INPUT'],
   ['IDENTITY_MERGED', null, 'NONE', null],
+  ['OFFLINE_LINK_DISABLED', 410, 'SHARE_ACTIVE_LINK', 'ASK_PARTNER_LINK'],
+  ['OFFLINE_LINK_RESET', 410, 'SHARE_ACTIVE_LINK', 'ASK_PARTNER_LINK'],
+  ['OFFLINE_LINK_EXPIRED', 410, 'SHARE_ACTIVE_LINK', 'ASK_PARTNER_LINK'],
+  ['LINK_TAG_INVALID', 400, 'FIX_INPUT', null],
+  ['LINK_TAG_TAKEN', 409, 'FIX_INPUT', null],
+  ['EMAIL_CODE_INVALID', 422, null, 'CHECK_CODE'],
+  ['EMAIL_CODE_EXPIRED', 410, null, 'REQUEST_CODE'],
+  ['EMAIL_CODE_TRIES_EXHAUSTED', 410, null, 'REQUEST_CODE'],
+  ['EMAIL_CODE_LIMIT', 429, null, 'RETRY_LATER'],
+  ['EMAIL_NOT_VERIFIED', 403, null, 'VERIFY_EMAIL'],
+  ['LINK_ASSOCIATED', null, 'NONE', null],
 ]
 
 describe('failure catalogue', () => {
@@ -99,15 +110,15 @@ describe('failure catalogue', () => {
     expect(customerAction('NOT_FOUND', 'en')).toBeNull()
   })
 
-  it('has no HTTP status only for DELIVERY_FAILED and IDENTITY_MERGED', () => {
+  it('has no HTTP status only for DELIVERY_FAILED, IDENTITY_MERGED and LINK_ASSOCIATED', () => {
     const withoutStatus = FAILURE_CODES.filter(
       (code) => FAILURE_CATALOGUE[code].httpStatus === null
     )
-    expect(withoutStatus).toEqual(['DELIVERY_FAILED', 'IDENTITY_MERGED'])
+    expect(withoutStatus).toEqual(['DELIVERY_FAILED', 'IDENTITY_MERGED', 'LINK_ASSOCIATED'])
   })
 
   it('has both texts for every action of §6.1', () => {
-    expect(ACTION_KEYS).toHaveLength(30)
+    expect(ACTION_KEYS).toHaveLength(35)
     for (const key of ACTION_KEYS) {
       expect(ACTION_TEXTS[key].en).toMatch(/\.$/)
       expect(ACTION_TEXTS[key]['zh-CN']).toMatch(/。$/)

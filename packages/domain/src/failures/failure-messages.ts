@@ -60,6 +60,17 @@ const EN: Readonly<Record<FailureCode, string>> = {
   MIXED_SCRIPT_DOMAIN:
     'The email domain mixes alphabets that look alike (for example Latin and Cyrillic letters); check the address.',
   IDENTITY_MERGED: 'Merged with an earlier pre-registration of the same customer.',
+  OFFLINE_LINK_DISABLED: 'The partner has disabled this invitation link.',
+  OFFLINE_LINK_RESET: 'This invitation link has been reset and no longer works.',
+  OFFLINE_LINK_EXPIRED: 'This activity link has expired.',
+  LINK_TAG_INVALID: 'A tag must have 1 to 32 characters and no control or format characters.',
+  LINK_TAG_TAKEN: 'This tag is already used by another link or user of your organisation.',
+  EMAIL_CODE_INVALID: 'The verification code is incorrect.',
+  EMAIL_CODE_EXPIRED: 'The verification code has expired.',
+  EMAIL_CODE_TRIES_EXHAUSTED: 'Too many incorrect codes were entered; this code no longer works.',
+  EMAIL_CODE_LIMIT: 'Too many verification codes were requested for this email address.',
+  EMAIL_NOT_VERIFIED: 'Confirm your email address before accepting through an invitation link.',
+  LINK_ASSOCIATED: 'The customer associated through an invitation link or QR code.',
 }
 
 const ZH_CN: Readonly<Record<FailureCode, string>> = {
@@ -109,6 +120,17 @@ const ZH_CN: Readonly<Record<FailureCode, string>> = {
   NON_ASCII_LOCAL_PART: '邮箱地址中 @ 之前的部分只能包含拉丁字母、数字和常用符号。',
   MIXED_SCRIPT_DOMAIN: '邮箱域名混用了外形相似的不同文字（例如拉丁字母和西里尔字母），请检查地址。',
   IDENTITY_MERGED: '已与同一客户较早的报备合并。',
+  OFFLINE_LINK_DISABLED: '合作伙伴已停用该邀请链接。',
+  OFFLINE_LINK_RESET: '该邀请链接已被重置,不再有效。',
+  OFFLINE_LINK_EXPIRED: '该活动链接已过期。',
+  LINK_TAG_INVALID: '标签须为 1 至 32 个字符,且不能包含控制字符或格式字符。',
+  LINK_TAG_TAKEN: '该标签已被贵单位的其他链接或用户使用。',
+  EMAIL_CODE_INVALID: '验证码错误。',
+  EMAIL_CODE_EXPIRED: '验证码已过期。',
+  EMAIL_CODE_TRIES_EXHAUSTED: '验证码输入错误次数过多,该验证码已失效。',
+  EMAIL_CODE_LIMIT: '该邮箱获取验证码过于频繁。',
+  EMAIL_NOT_VERIFIED: '通过邀请链接接受关联前,请先验证您的邮箱。',
+  LINK_ASSOCIATED: '客户已通过邀请链接或二维码关联。',
 }
 
 /**

@@ -4,16 +4,17 @@ import type { FailureCode } from './failure-codes'
 /**
  * Which operation raises a code (domain.md §6.2 "By"): P pre-register, V review, D delete,
  * I invite/resend, L open a link, A register/accept, S sign-in, G any endpoint, X dispatcher,
- * M a data step at migration (History Records and the list only).
+ * M a data step at migration (History Records and the list only), O manage an offline link,
+ * C the email code step, N a link association recorded on an email invitation (History only).
  *
  * @example
  * const by: RaisedBy = 'I'
  */
-export type RaisedBy = 'P' | 'V' | 'D' | 'I' | 'L' | 'A' | 'S' | 'G' | 'X' | 'M'
+export type RaisedBy = 'P' | 'V' | 'D' | 'I' | 'L' | 'A' | 'S' | 'G' | 'X' | 'M' | 'O' | 'C' | 'N'
 
 /**
  * HTTP status, raising operations and action keys of one code. `httpStatus` is null only for
- * `DELIVERY_FAILED` and `IDENTITY_MERGED`, which are never HTTP answers; a null action is "—" in the catalogue.
+ * `DELIVERY_FAILED`, `IDENTITY_MERGED` and `LINK_ASSOCIATED`, which are never HTTP answers; a null action is "—" in the catalogue.
  *
  * @example
  * const meta: FailureMeta = { httpStatus: 404, raisedBy: ['G'], partnerAction: 'RELOAD', customerAction: null }
@@ -42,14 +43,14 @@ function meta(
  * FAILURE_META.QUOTA_EXCEEDED.httpStatus // 409
  */
 export const FAILURE_META: Readonly<Record<FailureCode, FailureMeta>> = {
-  LINK_NOT_FOUND: meta(404, 'LA', 'RESEND', 'ASK_PARTNER_NEW'),
+  LINK_NOT_FOUND: meta(404, 'LCA', 'RESEND', 'ASK_PARTNER_NEW'),
   LINK_EXPIRED: meta(410, 'LA', 'RESEND', 'ASK_PARTNER_NEW'),
   LINK_ALREADY_USED: meta(409, 'LA', 'NONE', 'ALREADY_DONE'),
   LINK_SUPERSEDED: meta(410, 'LA', 'NONE', 'USE_LATEST_EMAIL'),
   LINK_REVOKED: meta(410, 'LA', 'PREREGISTER_AGAIN', 'CONTACT_PARTNER'),
   CUSTOMER_DEVELOPMENT_NOT_ENABLED: meta(403, 'GA', 'CONTACT_EM', 'CONTACT_PARTNER'),
-  REFERRAL_NOT_ENABLED: meta(403, 'IA', 'USE_RESELLER_OR_EM', 'CONTACT_PARTNER'),
-  PREPAID_PARTNER_RESELLER: meta(403, 'IA', 'USE_REFERRAL', 'CONTACT_PARTNER'),
+  REFERRAL_NOT_ENABLED: meta(403, 'IAO', 'USE_RESELLER_OR_EM', 'CONTACT_PARTNER'),
+  PREPAID_PARTNER_RESELLER: meta(403, 'IAO', 'USE_REFERRAL', 'CONTACT_PARTNER'),
   PERMISSION_DENIED: meta(403, 'G', 'ASK_ADMIN', null),
   NOT_AUTHENTICATED: meta(401, 'G', 'SIGN_IN', 'SIGN_IN'),
   INVALID_CREDENTIALS: meta(401, 'S', 'CHECK_CREDENTIALS', 'CHECK_CREDENTIALS'),
@@ -83,10 +84,22 @@ export const FAILURE_META: Readonly<Record<FailureCode, FailureMeta>> = {
   IDEMPOTENCY_KEY_REUSED: meta(422, 'I', 'RELOAD', null),
   RECIPIENT_MISMATCH: meta(403, 'A', 'CONFIRM_EMAIL', 'SWITCH_ACCOUNT'),
   AGREEMENT_REQUIRED: meta(422, 'A', null, 'ACCEPT_INSTRUCTIONS'),
-  ACCOUNT_EXISTS: meta(409, 'A', null, 'USE_SIGN_IN'),
+  ACCOUNT_EXISTS: meta(409, 'AC', null, 'USE_SIGN_IN'),
   DELIVERY_FAILED: meta(null, 'X', 'CHECK_AND_RESEND', null),
   NON_ASCII_LOCAL_PART: meta(400, 'PAS', 'FIX_INPUT', 'FIX_INPUT'),
   MIXED_SCRIPT_DOMAIN: meta(400, 'PAS', 'FIX_INPUT', 'FIX_INPUT'),
   // Never an HTTP answer: the closing reason the identity data step records (issue 13).
   IDENTITY_MERGED: meta(null, 'M', 'NONE', null),
+  OFFLINE_LINK_DISABLED: meta(410, 'LCA', 'SHARE_ACTIVE_LINK', 'ASK_PARTNER_LINK'),
+  OFFLINE_LINK_RESET: meta(410, 'LCA', 'SHARE_ACTIVE_LINK', 'ASK_PARTNER_LINK'),
+  OFFLINE_LINK_EXPIRED: meta(410, 'LCAO', 'SHARE_ACTIVE_LINK', 'ASK_PARTNER_LINK'),
+  LINK_TAG_INVALID: meta(400, 'O', 'FIX_INPUT', null),
+  LINK_TAG_TAKEN: meta(409, 'O', 'FIX_INPUT', null),
+  EMAIL_CODE_INVALID: meta(422, 'C', null, 'CHECK_CODE'),
+  EMAIL_CODE_EXPIRED: meta(410, 'C', null, 'REQUEST_CODE'),
+  EMAIL_CODE_TRIES_EXHAUSTED: meta(410, 'C', null, 'REQUEST_CODE'),
+  EMAIL_CODE_LIMIT: meta(429, 'C', null, 'RETRY_LATER'),
+  EMAIL_NOT_VERIFIED: meta(403, 'A', null, 'VERIFY_EMAIL'),
+  // Never an HTTP answer: why an email invitation was revoked by a link association (I6c).
+  LINK_ASSOCIATED: meta(null, 'N', 'NONE', null),
 }

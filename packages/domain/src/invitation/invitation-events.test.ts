@@ -26,6 +26,9 @@ import {
 
 const now = at(0)
 
+// The events of §12.3.2 that create a row in their to-state (I10, I11): `from` is none.
+const CREATION_EVENTS: readonly string[] = ['LINK_ACCEPTED', 'LINK_ASSOCIATION_FAILED']
+
 // One event of each type transitionInvitation takes; SEND_FAILED twice (retry and give up).
 const EVENTS: readonly [InvitationEvent, number][] = [
   [{ type: 'TOKEN_ISSUED' }, 1],
@@ -36,6 +39,9 @@ const EVENTS: readonly [InvitationEvent, number][] = [
   [{ type: 'SUPERSEDED', byInvitationId: 'i2' }, 1],
   [{ type: 'PREREGISTRATION_DELETED' }, 1],
   [{ type: 'IDENTITY_MERGED' }, 1],
+  [{ type: 'LINK_ASSOCIATED' }, 1],
+  [{ type: 'REMINDER_TOKEN_ISSUED' }, 1],
+  [{ type: 'REMINDER_SENT' }, 1],
   [{ type: 'EXPIRE' }, 1],
   [{ type: 'ACCEPTED', customerAccountId: 'c1', associationId: 'a1' }, 1],
   [{ type: 'ASSOCIATION_FAILED', customerAccountId: 'c1', failureCode: 'UNPAID_BILLS' }, 1],
@@ -48,7 +54,7 @@ describe('INVITATION_EVENTS (§4.2 as data)', () => {
     const problems = INVITATION_EVENT_NAMES.flatMap((name) => {
       const event = INVITATION_EVENTS[name]
       return [
-        event.from.length === 0 && `${name} applies from no status`,
+        event.from.length === 0 && !CREATION_EVENTS.includes(name) && `${name} applies from none`,
         event.from.some((status) => !statuses.includes(status)) && `${name}: unknown from-state`,
         event.to !== 'unchanged' && !statuses.includes(event.to) && `${name}: unknown to-state`,
         event.audit !== null && !actions.includes(event.audit) && `${name}: unknown audit action`,
@@ -76,6 +82,23 @@ describe('INVITATION_EVENTS (§4.2 as data)', () => {
     expect(auditActionOf(INVITATION_EVENTS.EXPIRE)).toBe('invitation.expired')
     expect(() => writtenStatus(INVITATION_EVENTS.TOKEN_ISSUED)).toThrow('writes no status')
     expect(() => auditActionOf(INVITATION_EVENTS.TOKEN_ISSUED)).toThrow('records no audit')
+  })
+
+  it('creates link rows terminal: I10 and I11 apply from none, I6c revokes a live row', () => {
+    const created = INVITATION_EVENT_NAMES.filter(
+      (name) => INVITATION_EVENTS[name].from.length === 0
+    )
+    expect(created).toEqual(CREATION_EVENTS)
+    expect(created.map((name) => INVITATION_EVENTS[name].to)).toEqual([
+      'ACCEPTED',
+      'ASSOCIATION_FAILED',
+    ])
+    expect(INVITATION_EVENTS.LINK_ASSOCIATED).toMatchObject({
+      rule: 'I6c',
+      from: ['QUEUED', 'SENT', 'SEND_FAILED'],
+      to: 'REVOKED',
+      audit: 'invitation.revoked',
+    })
   })
 
   it('lets only the clock event read the stored status', () => {

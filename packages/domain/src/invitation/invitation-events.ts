@@ -33,6 +33,25 @@ const TABLE = {
     audit: 'invitation.failed_to_send',
     clock: false,
   },
+  /**
+   * R117: a token committed for the reminder before its email (purpose `REMINDER`). Only from
+   * `SENT`; the invitation itself is left as it is (`expiresAt`, `sentAt`, `attemptCount`).
+   */
+  REMINDER_TOKEN_ISSUED: {
+    rule: 'R117',
+    from: ['SENT'],
+    to: 'unchanged',
+    audit: null,
+    clock: false,
+  },
+  /** I12: SMTP accepted the reminder; `reminderSentAt` on the first acceptance only. */
+  REMINDER_SENT: {
+    rule: 'I12',
+    from: ['SENT'],
+    to: 'SENT',
+    audit: 'invitation.reminder_sent',
+    clock: false,
+  },
   /** I5: a newer invitation was queued for the same pre-registration. */
   SUPERSEDED: {
     rule: 'I5',
@@ -79,6 +98,33 @@ const TABLE = {
     from: LIVE_INVITATION_STATUSES,
     to: 'ASSOCIATION_FAILED',
     audit: 'invitation.association_failed',
+    clock: false,
+  },
+  /**
+   * I10: accepted through an invitation link. A creation event (`from` none): the link row is
+   * inserted `ACCEPTED` with its association, so no stored row ever applies it.
+   */
+  LINK_ACCEPTED: {
+    rule: 'I10',
+    from: [],
+    to: 'ACCEPTED',
+    audit: 'invitation.accepted',
+    clock: false,
+  },
+  /** I11: a link acceptance refused at R107 steps 5–7, inserted `ASSOCIATION_FAILED` (`from` none). */
+  LINK_ASSOCIATION_FAILED: {
+    rule: 'I11',
+    from: [],
+    to: 'ASSOCIATION_FAILED',
+    audit: 'invitation.association_failed',
+    clock: false,
+  },
+  /** I6c: its pre-registration converted through a link (`failureCode = LINK_ASSOCIATED`). */
+  LINK_ASSOCIATED: {
+    rule: 'I6c',
+    from: LIVE_INVITATION_STATUSES,
+    to: 'REVOKED',
+    audit: 'invitation.revoked',
     clock: false,
   },
   /** R72: the link holder of a link that no longer works asks for a new invitation. */

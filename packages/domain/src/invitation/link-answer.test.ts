@@ -22,6 +22,7 @@ describe('resolveLinkAnswer (R58)', () => {
     [{ status: 'ASSOCIATION_FAILED', failureCode: null }, 'INTERNAL', 500],
     [{ status: 'SUPERSEDED' }, 'LINK_SUPERSEDED', 410],
     [{ status: 'REVOKED' }, 'LINK_REVOKED', 410],
+    [{ status: 'REVOKED', failureCode: 'LINK_ASSOCIATED' }, 'LINK_ALREADY_USED', 409],
     [{ status: 'FAILED_TO_SEND' }, 'LINK_REVOKED', 410],
     [{ status: 'QUEUED', expiresAt: null }, 'LINK_NOT_FOUND', 404],
   ] as const)('answers %j with %s (%i)', (overrides, code, status) => {
@@ -58,6 +59,14 @@ describe('decideRenewalRequest (R72)', () => {
     expect(decideRenewalRequest(invitation(), now)).toEqual({
       ok: true,
       value: { action: 'NONE', live: true },
+    })
+  })
+
+  it('refuses a link revoked by a link association (I6c): the customer is associated', () => {
+    const revoked = invitation({ status: 'REVOKED', failureCode: 'LINK_ASSOCIATED' })
+    expect(decideRenewalRequest({ ...revoked, renewalRequestedAt: null }, now)).toEqual({
+      ok: false,
+      error: { code: 'LINK_ALREADY_USED' },
     })
   })
 

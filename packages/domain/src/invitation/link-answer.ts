@@ -18,7 +18,8 @@ export interface LiveLink {
 /**
  * The answer to opening a link (R58), from the invitation its token hash found (null when the
  * hash is unknown). Live with a token issued and `now < expiresAt` → ok; otherwise the code:
- * `LINK_EXPIRED` (also live past `expiresAt`), `LINK_ALREADY_USED`, the recorded `failureCode` of
+ * `LINK_EXPIRED` (also live past `expiresAt`), `LINK_ALREADY_USED` (also revoked by a link
+ * association, I6c), the recorded `failureCode` of
  * `ASSOCIATION_FAILED`, `LINK_SUPERSEDED`, `LINK_REVOKED` (revoked or failed to send),
  * `LINK_NOT_FOUND`. The HTTP status is `getFailure(code).httpStatus`. Reading changes nothing (R57).
  *
@@ -66,6 +67,8 @@ export function linkFailureCode(
     case 'SUPERSEDED':
       return 'LINK_SUPERSEDED'
     case 'REVOKED':
+      // I6c: the customer associated through an invitation link, so this link is used up.
+      return invitation.failureCode === 'LINK_ASSOCIATED' ? 'LINK_ALREADY_USED' : 'LINK_REVOKED'
     case 'FAILED_TO_SEND':
       return 'LINK_REVOKED'
   }

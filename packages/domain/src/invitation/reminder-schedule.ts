@@ -1,6 +1,7 @@
 import type { InvitationState } from '../core/entities'
 import type { DomainError, Result } from '../core/result'
 import { fail, ok } from '../core/result'
+import { DEFAULT_LIMITS } from '../core/limits'
 import { HOUR_MS, addMs } from '../core/time'
 
 /**
@@ -10,7 +11,7 @@ import { HOUR_MS, addMs } from '../core/time'
  * @example
  * REMINDER_MIN_HOURS_AFTER_SEND // 24
  */
-export const REMINDER_MIN_HOURS_AFTER_SEND = 24
+export const REMINDER_MIN_HOURS_AFTER_SEND = DEFAULT_LIMITS.REMINDER_MIN_HOURS_AFTER_SEND
 
 /**
  * Hours before `expiresAt` when the reminder is due if `INVITATION_REMINDER_HOURS` is unset

@@ -44,6 +44,8 @@ export function decideRenewalRequest(
   // A used link (ACCEPTED) is not among R72's from-states: that customer is associated (R70).
   const status = effectiveInvitationStatus(invitation, now)
   if (!appliesFrom(INVITATION_EVENTS.RENEWAL_REQUESTED, status)) return fail(reason)
+  // Nor is one revoked by a link association (I6c): that customer is associated too.
+  if (reason === 'LINK_ALREADY_USED') return fail(reason)
   if (invitation.renewalRequestedAt !== null) return ok({ action: 'NONE', alreadyRequested: true })
   return ok({ action: 'REQUEST', renewalRequestedAt: now, reason })
 }

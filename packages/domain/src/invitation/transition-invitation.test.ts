@@ -258,7 +258,19 @@ describe('transitionInvitation (§4.2)', () => {
   })
 
   it('knows every event type', () => {
-    expect(INVITATION_EVENT_TYPES).toHaveLength(9)
+    expect(INVITATION_EVENT_TYPES).toHaveLength(12)
+  })
+
+  it('revokes a live invitation whose pre-registration converted through a link (I6c)', () => {
+    for (const status of ['QUEUED', 'SENT', 'SEND_FAILED'] as const) {
+      const live = invitation({ status, expiresAt: status === 'QUEUED' ? null : at(DAY_MS) })
+      expect(transitionInvitation(live, { type: 'LINK_ASSOCIATED' }, at(0))).toMatchObject({
+        ok: true,
+        value: { status: 'REVOKED', failureCode: 'LINK_ASSOCIATED' },
+      })
+    }
+    const accepted = invitation({ status: 'ACCEPTED', expiresAt: at(DAY_MS) })
+    expect(transitionInvitation(accepted, { type: 'LINK_ASSOCIATED' }, at(0)).ok).toBe(false)
   })
 })
 

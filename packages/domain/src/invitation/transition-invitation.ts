@@ -26,6 +26,9 @@ export const INVITATION_EVENT_TYPES = [
   'SUPERSEDED',
   'PREREGISTRATION_DELETED',
   'IDENTITY_MERGED',
+  'LINK_ASSOCIATED',
+  'REMINDER_TOKEN_ISSUED',
+  'REMINDER_SENT',
   'EXPIRE',
   'ACCEPTED',
   'ASSOCIATION_FAILED',
@@ -34,8 +37,9 @@ export const INVITATION_EVENT_TYPES = [
 /**
  * One event: a token issued for a delivery attempt (R51), SMTP acceptance (I2), a temporary or
  * permanent delivery failure (I3/I4), a newer invitation (I5), the pre-registration deleted (I6)
- * or merged by the identity data step (I6b), the sweeper's expiry (I7), acceptance (I8) or a
- * recorded eligibility failure (I9).
+ * or merged by the identity data step (I6b), the sweeper's expiry (I7), acceptance (I8), a
+ * recorded eligibility failure (I9), or the reminder's token (R117) and its acceptance by SMTP
+ * (I12).
  *
  * @example
  * const event: InvitationEvent = { type: 'SEND_FAILED', permanent: false }
@@ -47,6 +51,9 @@ export type InvitationEvent =
   | { type: 'SUPERSEDED'; byInvitationId: string }
   | { type: 'PREREGISTRATION_DELETED' }
   | { type: 'IDENTITY_MERGED' }
+  | { type: 'LINK_ASSOCIATED' }
+  | { type: 'REMINDER_TOKEN_ISSUED' }
+  | { type: 'REMINDER_SENT' }
   | { type: 'EXPIRE' }
   | { type: 'ACCEPTED'; customerAccountId: string; associationId: string }
   | { type: 'ASSOCIATION_FAILED'; customerAccountId: string; failureCode: FailureCode }
@@ -112,8 +119,11 @@ export function transitionInvitation<T extends InvitationState>(
 }
 
 // I8 and I9 need a token to have been issued: no link can point at an invitation without one.
+// A reminder (R117, I12) follows a first send that happened.
 function tokenGuard(event: InvitationEvent, invitation: InvitationState): boolean {
   const needsToken = event.type === 'ACCEPTED' || event.type === 'ASSOCIATION_FAILED'
+  const needsSend = event.type === 'REMINDER_TOKEN_ISSUED' || event.type === 'REMINDER_SENT'
+  if (needsSend && invitation.sentAt === null) return false
   return !needsToken || invitation.expiresAt !== null
 }
 
@@ -133,6 +143,9 @@ function fieldsOf(
       }
     case 'SEND_SUCCEEDED':
       return { sentAt: invitation.sentAt ?? now }
+    case 'REMINDER_SENT':
+      // The first acceptance only; expiry, first send and attempts stay as they were.
+      return { reminderSentAt: invitation.reminderSentAt ?? now }
     case 'SEND_FAILED':
       return invitationEventName(event, invitation, limits) === 'SEND_GAVE_UP'
         ? { failureCode: 'DELIVERY_FAILED' }
@@ -141,6 +154,8 @@ function fieldsOf(
       return { supersededById: event.byInvitationId }
     case 'IDENTITY_MERGED':
       return { failureCode: 'IDENTITY_MERGED' }
+    case 'LINK_ASSOCIATED':
+      return { failureCode: 'LINK_ASSOCIATED' }
     case 'ACCEPTED':
       return {
         acceptedAt: now,
@@ -154,6 +169,7 @@ function fieldsOf(
         failedCustomerAccountId: event.customerAccountId,
       }
     case 'PREREGISTRATION_DELETED':
+    case 'REMINDER_TOKEN_ISSUED':
     case 'EXPIRE':
       return {}
   }

@@ -1,11 +1,12 @@
 import type { Result } from '../core/result'
 import { err, ok } from '../core/result'
+import type { PendingRegistrationStatus } from '../core/statuses'
+import { DEFAULT_LIMITS } from '../core/limits'
 import { DAY_MS, MINUTE_MS, SECOND_MS, addMs, secondsUntil } from '../core/time'
 
 // The email code of a registration through an invitation link (domain.md §12: R101–R105,
-// §12.2.2 PendingLinkRegistration). Issue 20 is not built yet: the codes and the limits below join
-// `FAILURE_CODES` and `DEFAULT_LIMITS` in the commit that builds the code endpoints (§12.5,
-// §12.6), so until then they live here as local literals.
+// §12.2.2 PendingLinkRegistration). The limits are `DEFAULT_LIMITS` entries (§12.6), named here
+// for the rules that read them.
 //
 // Drawing the code is not here: the domain draws no randomness. The dispatcher draws it when it
 // sends the `EMAIL_CODE` outbox row (R102: 6 digits, uniform over 000000–999999 from a
@@ -18,7 +19,7 @@ import { DAY_MS, MINUTE_MS, SECOND_MS, addMs, secondsUntil } from '../core/time'
  * @example
  * EMAIL_CODE_DIGITS // 6
  */
-export const EMAIL_CODE_DIGITS = 6
+export const EMAIL_CODE_DIGITS = DEFAULT_LIMITS.EMAIL_CODE_DIGITS
 
 /**
  * Minutes a code works (`EMAIL_CODE_TTL_MINUTES` of §12.6): until its pending link
@@ -27,7 +28,7 @@ export const EMAIL_CODE_DIGITS = 6
  * @example
  * EMAIL_CODE_TTL_MINUTES // 10
  */
-export const EMAIL_CODE_TTL_MINUTES = 10
+export const EMAIL_CODE_TTL_MINUTES = DEFAULT_LIMITS.EMAIL_CODE_TTL_MINUTES
 
 /**
  * Minutes a pending link registration is kept (`PENDING_REGISTRATION_TTL_MINUTES` of §12.6):
@@ -36,7 +37,7 @@ export const EMAIL_CODE_TTL_MINUTES = 10
  * @example
  * PENDING_REGISTRATION_TTL_MINUTES // 10
  */
-export const PENDING_REGISTRATION_TTL_MINUTES = 10
+export const PENDING_REGISTRATION_TTL_MINUTES = DEFAULT_LIMITS.PENDING_REGISTRATION_TTL_MINUTES
 
 /**
  * Wrong confirmations before a pending link registration is voided (`EMAIL_CODE_MAX_TRIES` of
@@ -45,7 +46,7 @@ export const PENDING_REGISTRATION_TTL_MINUTES = 10
  * @example
  * EMAIL_CODE_MAX_TRIES // 5
  */
-export const EMAIL_CODE_MAX_TRIES = 5
+export const EMAIL_CODE_MAX_TRIES = DEFAULT_LIMITS.EMAIL_CODE_MAX_TRIES
 
 /**
  * Code requests per canonical address in the last 24 h, across all links, partners and both
@@ -54,7 +55,7 @@ export const EMAIL_CODE_MAX_TRIES = 5
  * @example
  * EMAIL_CODE_SENDS_PER_DAY // 5
  */
-export const EMAIL_CODE_SENDS_PER_DAY = 5
+export const EMAIL_CODE_SENDS_PER_DAY = DEFAULT_LIMITS.EMAIL_CODE_SENDS_PER_DAY
 
 /**
  * Least seconds between two code requests for one canonical address (`EMAIL_CODE_RESEND_SECONDS`
@@ -63,7 +64,7 @@ export const EMAIL_CODE_SENDS_PER_DAY = 5
  * @example
  * EMAIL_CODE_RESEND_SECONDS // 60
  */
-export const EMAIL_CODE_RESEND_SECONDS = 60
+export const EMAIL_CODE_RESEND_SECONDS = DEFAULT_LIMITS.EMAIL_CODE_RESEND_SECONDS
 
 /**
  * The failure codes of the email code step (§12.5). Local string literals, not `FailureCode`:
@@ -181,14 +182,6 @@ export function decideCodeEmail(
   const next = nextAllowedAt(now, [...sentAt, now])!
   return ok({ resendAfterSeconds: secondsUntil(next, now) })
 }
-
-/**
- * Status of a pending link registration (§12.2.2).
- *
- * @example
- * const status: PendingRegistrationStatus = 'PENDING'
- */
-export type PendingRegistrationStatus = 'PENDING' | 'CONFIRMED' | 'VOID'
 
 /**
  * The fields of a pending link registration that the confirmation reads (§12.2.2). A `VOID` row

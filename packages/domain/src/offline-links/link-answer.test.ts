@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import type { InvitationLinkSnapshot, InvitationLinkStatus, LinkOwnerState } from './link-answer'
+import type { InvitationLinkStatus } from '../core/statuses'
+import type { InvitationLinkSnapshot, LinkOwnerState } from './link-answer'
 import { effectiveLinkStatus, offlineLinkAnswer } from './link-answer'
 
 const now = new Date('2025-03-10T12:00:00Z')

@@ -1,27 +1,9 @@
-import type { AssociationType } from '../core/statuses'
+import type { AssociationType, InvitationLinkKind, InvitationLinkStatus } from '../core/statuses'
 import type { Result } from '../core/result'
 import { err, ok } from '../core/result'
 
 // The answer to opening an offline invitation link (domain.md §12.3.1, R100), the sibling of the
-// email link's `resolveLinkAnswer` (invitation/link-answer.ts). Issue 20 is not built yet: the
-// OFFLINE_LINK_* codes join `FAILURE_CODES` with the link endpoints (§12.5), so until then they
-// are local literals, as in link-tag.ts.
-
-/**
- * The kind of an invitation link (§12.2.1): the user's personal link or a custom one.
- *
- * @example
- * const kind: InvitationLinkKind = 'GENERAL'
- */
-export type InvitationLinkKind = 'GENERAL' | 'CUSTOM'
-
-/**
- * A link's stored or effective status (§12.3.1).
- *
- * @example
- * const status: InvitationLinkStatus = 'DISABLED'
- */
-export type InvitationLinkStatus = 'ACTIVE' | 'DISABLED' | 'EXPIRED' | 'RESET'
+// email link's `resolveLinkAnswer` (invitation/link-answer.ts).
 
 /**
  * The codes opening a link can answer (R100, §12.5): `LINK_NOT_FOUND` (404, already in the

@@ -1,10 +1,9 @@
 import type { FieldIssue, Result } from '../core/result'
 import { err, ok } from '../core/result'
+import { DEFAULT_LIMITS } from '../core/limits'
 import { hasControlCharacter } from '../identity/control-characters'
 
-// The tag of an invitation link and its key (domain.md §12, R94). Issue 20 is not built yet: the
-// codes and the limit below join `FAILURE_CODES` and `DEFAULT_LIMITS` in the commit that builds
-// the link endpoints (§12.5, §12.6), so until then they live here as local literals.
+// The tag of an invitation link and its key (domain.md §12, R94).
 
 /**
  * The least number of code points of a tag after NFKC and trimming (R94: "at least 1"; §12.6
@@ -23,11 +22,10 @@ export const LINK_TAG_MIN = 1
  * @example
  * LINK_TAG_MAX // 32
  */
-export const LINK_TAG_MAX = 32
+export const LINK_TAG_MAX = DEFAULT_LIMITS.LINK_TAG_MAX
 
 /**
- * The failure codes of the tag rule (§12.5). Local string literals, not `FailureCode`: they join
- * the catalogue (`FAILURE_CODES`, `FAILURE_META`, the message tables) with the endpoints.
+ * The failure codes of the tag rule (§12.5).
  *
  * @example
  * const code: LinkTagFailureCode = 'LINK_TAG_TAKEN'

@@ -30,7 +30,7 @@ describe('PREREGISTRATION_EVENTS (§4.1 as data)', () => {
     const problems = PREREGISTRATION_EVENT_NAMES.flatMap((name) => {
       const event = E[name]
       return [
-        event.from.length === 0 && `${name} applies from no status`,
+        event.from.length === 0 && name !== 'LINK_CREATED_CONVERTED' && `${name} applies from none`,
         event.from.some((status) => !statuses.includes(status)) && `${name}: unknown from-state`,
         event.to !== 'unchanged' && !statuses.includes(event.to) && `${name}: unknown to-state`,
         (event.audit === null || !actions.includes(event.audit)) && `${name}: no audit action`,
@@ -64,6 +64,14 @@ describe('PREREGISTRATION_EVENTS (§4.1 as data)', () => {
       return [status, event ? statusAfter(event, status) : status]
     })
     expect(byTable).toEqual(byClock)
+  })
+
+  it('converts through a link from every status but CONVERTED and DELETED, or creates (P9a, P9b)', () => {
+    expect(E.LINK_CONVERTED.from).toEqual(
+      PREREGISTRATION_STATUSES.filter((s) => s !== 'CONVERTED' && s !== 'DELETED')
+    )
+    expect([E.LINK_CONVERTED.to, E.LINK_CREATED_CONVERTED.to]).toEqual(['CONVERTED', 'CONVERTED'])
+    expect(E.LINK_CREATED_CONVERTED.from).toEqual([])
   })
 
   it('unions from-states in first-seen order', () => {

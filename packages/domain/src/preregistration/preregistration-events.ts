@@ -44,6 +44,28 @@ const TABLE = {
     audit: 'preregistration.converted',
     clock: false,
   },
+  /**
+   * P9a: the newest overlapping row of the partner converted by a link association (R109); its
+   * live email invitation is revoked (I6c).
+   */
+  LINK_CONVERTED: {
+    rule: 'P9a',
+    from: ['PENDING_REVIEW', 'PRE_REGISTERED', 'REJECTED', 'EXPIRED', 'NOT_PREREGISTERED'],
+    to: 'CONVERTED',
+    audit: 'preregistration.converted',
+    clock: false,
+  },
+  /**
+   * P9b: created `CONVERTED` by a link association with no row to convert, outside the quota. A
+   * creation event (`from` none): no stored row ever applies it.
+   */
+  LINK_CREATED_CONVERTED: {
+    rule: 'P9b',
+    from: [],
+    to: 'CONVERTED',
+    audit: 'preregistration.converted',
+    clock: false,
+  },
   /** P10: deleted by the partner; its live invitation is revoked (I6). */
   DELETED: {
     rule: 'P10',

@@ -26,6 +26,7 @@ describe('catalogues', () => {
   it('keep {link} exactly once in the paste-link sentence', () => {
     for (const messages of Object.values(catalogues)) {
       expect(messages.invitation.pasteLink.split('{link}')).toHaveLength(2)
+      expect(messages.reminder.pasteLink.split('{link}')).toHaveLength(2)
     }
   })
 })

@@ -23,6 +23,8 @@ export interface EmailMessages {
     notExpecting: string
     footer: string
   }
+  /** The reminder before an invitation expires (domain.md §12.7.2): the invitation's layout. */
+  reminder: EmailMessages['invitation']
   associationSuccess: {
     subject: string
     body: string
@@ -31,5 +33,20 @@ export interface EmailMessages {
   renewalRequest: {
     subject: string
     body: string
+  }
+  /** The email code (domain.md §12.7.1); `intro` ends with `{code}`, shown on its own line. */
+  emailCode: {
+    subject: string
+    intro: string
+    expiry: string
+    ignore: string
+    footer: string
+  }
+  /** The "sign in instead" email to an address with an account (§12.7.1): no code. */
+  emailCodeSignIn: {
+    subject: string
+    body: string
+    ignore: string
+    footer: string
   }
 }

@@ -22,6 +22,22 @@ export const en = {
     notExpecting: 'Not expecting this? Ignore this email; nothing changes unless you accept.',
     footer: 'Sent by {platform} Partner Center on behalf of {partner} ({contact}).',
   },
+  reminder: {
+    subject: 'Reminder: your invitation from {partner} expires on {expires}',
+    heading: 'Your invitation from {partner} expires soon',
+    greeting: 'Hello {customer},',
+    typeSentence:
+      '{partner} invited you to work with them on {platform} under the {type} model. The invitation is still open until {expires}.',
+    typeExplanation: typeDefinitions('en'),
+    typeNote: typeNotes('en'),
+    button: 'Review the invitation',
+    pasteLink: 'Or paste this link into your browser: {link}',
+    expiry:
+      'Register or sign in with {email}. Your earlier invitation email works too; after {expires} neither does.',
+    notExpecting:
+      'Not interested? Ignore this email; nothing changes unless you accept. This is the only reminder.',
+    footer: 'Sent by {platform} Partner Center on behalf of {partner} ({contact}).',
+  },
   associationSuccess: {
     subject: 'You are now associated with {partner}',
     body: 'Your {platform} account {email} has been associated with {partner} under the {type} model since {associatedAt}.',
@@ -34,5 +50,20 @@ export const en = {
   renewalRequest: {
     subject: 'A customer asked for a new invitation',
     body: '{maskedEmail} could not use your invitation ({reason}) and asks for a new one. Open History Records to resend.',
+  },
+  emailCode: {
+    subject: '{code} is your {platform} verification code',
+    intro:
+      'Enter this code to confirm {email} and continue with the invitation from {partner}: {code}',
+    expiry: 'It expires on {expires} and works for 5 tries.',
+    ignore:
+      "Didn't ask for it? Ignore this email: no account is created and nothing changes without the code.",
+    footer: 'Sent by {platform} Partner Center.',
+  },
+  emailCodeSignIn: {
+    subject: 'You already have a {platform} account',
+    body: 'Someone tried to register {email} through an invitation link from {partner}. This address already has a {platform} account, so no code was sent: sign in with it on the invitation page to continue.',
+    ignore: "Didn't ask for it? Ignore this email; nothing has changed.",
+    footer: 'Sent by {platform} Partner Center.',
   },
 } as const satisfies EmailMessages

@@ -18,6 +18,20 @@ const STRING_PROPS = [
 ] as const
 
 /**
+ * An email to the invited customer with the invitation's link, laid out by `InvitationEmail`:
+ * validation, the link policy, and the sentences of one catalogue section (the invitation of
+ * §9.4, or its reminder of §12.7.2, which has the same structure and props).
+ *
+ * @example
+ * const reminderSpec = invitationLinkSpec('reminder')
+ */
+export function invitationLinkSpec(
+  section: 'invitation' | 'reminder'
+): TemplateSpec<InvitationProps> {
+  return { ...invitationSpec, view: viewOf(section) }
+}
+
+/**
  * The invitation email (domain.md §9.4): validation, the link policy and the sentences.
  *
  * @example
@@ -52,10 +66,14 @@ export const invitationSpec: TemplateSpec<InvitationProps> = {
       },
     }
   },
-  view(locale, variant, slots) {
+  view: viewOf('invitation'),
+}
+
+function viewOf(section: 'invitation' | 'reminder'): TemplateSpec<InvitationProps>['view'] {
+  return (locale, variant, slots) => {
     const messages = catalogues[locale]
     const type = variant as AssociationType
-    const t = messages.invitation
+    const t = messages[section]
     const values: SlotValues = { ...slots, type: messages.typeNames[type] }
     const [pasteLinkBefore = '', pasteLinkAfter = ''] = t.pasteLink.split('{link}')
     const subject = interpolate(t.subject, values)
@@ -78,5 +96,5 @@ export const invitationSpec: TemplateSpec<InvitationProps> = {
         footer: interpolate(t.footer, values),
       },
     }
-  },
+  }
 }

@@ -28,7 +28,7 @@ import { specFor } from './template-specs.js'
  * // subject === 'Alpha Partner invites you to connect your Example Cloud account'
  */
 export async function renderEmail(request: RenderEmailRequest): Promise<RenderedEmail> {
-  const origin = request.template === 'invitation' ? allowedOrigin(request.linkPolicy) : undefined
+  const origin = 'linkPolicy' in request ? allowedOrigin(request.linkPolicy) : undefined
   const spec = specFor(request.template, request.locale)
   const { variant, slots } = spec.prepare(request.props, request.locale, origin)
   const view = spec.view(request.locale, variant, slots)

@@ -78,7 +78,7 @@ export async function createTemplateRenderer<T extends TemplateName>(
 ): Promise<TemplateRenderer<T>> {
   const { template, locale } = options as TemplateRendererOptions
   const request = options as TemplateRendererOptions
-  const origin = request.template === 'invitation' ? allowedOrigin(request.linkPolicy) : undefined
+  const origin = 'linkPolicy' in request ? allowedOrigin(request.linkPolicy) : undefined
   const spec = specFor(template, locale) as TemplateSpec<TemplatePropsMap[T]>
   const sentinels = Object.fromEntries(spec.slots.map((name, index) => [name, sentinel(index)]))
   const skeletons = new Map<string, Skeleton>()

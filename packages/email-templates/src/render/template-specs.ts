@@ -2,14 +2,17 @@ import { EmailInputError } from '../email-input-error.js'
 import { catalogues } from '../messages/catalogues.js'
 import type { Locale, TemplateName, TemplatePropsMap } from '../types.js'
 import { associationSuccessSpec } from './association-success-spec.js'
-import { invitationSpec } from './invitation-spec.js'
+import { emailCodeSpec } from './email-code-spec.js'
+import { invitationLinkSpec, invitationSpec } from './invitation-spec.js'
 import { renewalRequestSpec } from './renewal-request-spec.js'
 import type { TemplateSpec } from './template-spec.js'
 
 const specs: { [K in TemplateName]: TemplateSpec<TemplatePropsMap[K]> } = {
   invitation: invitationSpec,
+  'invitation-reminder': invitationLinkSpec('reminder'),
   'association-success': associationSuccessSpec,
   'renewal-request': renewalRequestSpec,
+  'email-code': emailCodeSpec,
 }
 
 /**

@@ -8,6 +8,7 @@ import { startSmtpSink, type CaughtMessage } from '../../../src/dev/smtp-sink'
 import { createConsoleLogger } from '../../../src/logging/console-logger'
 import { createSmtpTransport } from '../../../src/outbox/create-smtp-transport'
 import { startDispatcher } from '../../../src/outbox/start-dispatcher'
+import { createKeyring, decodeDataKey } from '../../../src/security/keyring'
 import { testDispatcherConfig } from '../../outbox/outbox-fixtures'
 import { DEMO_PASSWORD } from '../../../src/dev/start-development-services'
 import { callJson, createTestApp, type ApiBody, type JsonCallInit } from '../../test-app'
@@ -60,6 +61,11 @@ export async function startEdgeWorld(options: EdgeWorldOptions = {}) {
     logger: createConsoleLogger({ level: 'silent', name: 'dispatcher' }),
     transport,
     config: testDispatcherConfig({ appEnv: 'production', publicBaseUrl: EDGE_PUBLIC_BASE_URL }),
+    // The worker's data key: email codes are keyed hashes the worker checks (R102, R104).
+    keyring: createKeyring({
+      current: { id: 'k1', secret: decodeDataKey(workerBindings.DATA_ENCRYPTION_KEY ?? '')! },
+      previous: [],
+    }),
   })
 
   /** One JSON request to the worker, from the address Cloudflare would name (callJson). */

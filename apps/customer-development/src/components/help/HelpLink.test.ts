@@ -27,7 +27,7 @@ describe('HelpLink in the Invite dialog (S9, S20)', () => {
       expect(types).toContain(associationTypeDefinition(type, 'en', 'partner', names))
     }
     // The freeze is a note of its own, not part of the Reseller definition.
-    const paragraphs = [...overlay.querySelectorAll('.pc-cd-invite__type-text')].map((p) =>
+    const paragraphs = [...overlay.querySelectorAll('.pc-cd-type-choice__text')].map((p) =>
       p.textContent?.trim()
     )
     expect(paragraphs).toContain(associationTypeNote('reseller', 'en', 'partner', names))

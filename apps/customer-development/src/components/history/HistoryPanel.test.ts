@@ -69,3 +69,59 @@ describe('following a Superseded row to its newer invitation', () => {
     expect(history.highlightedId).toBeNull()
   })
 })
+
+describe('the Source column (R111)', () => {
+  it('names the email channel, and a link row with its kind and tag', async () => {
+    const email = fakeHistoryItem()
+    const link = fakeHistoryItem({
+      id: NEWER,
+      channel: 'custom_link',
+      linkTag: 'Spring Fair',
+      status: 'ACCEPTED',
+      statusFilter: 'ASSOCIATED',
+      expiresAt: null,
+    })
+    const api = fakeApi({
+      findHistory: () => Promise.resolve({ items: [link, email], total: 2, page: 1, pageSize: 20 }),
+    })
+    const pinia = createPinia()
+    await inApp(api, pinia)(() => useSessionStore()).load()
+    const { wrapper } = mountWith(HistoryPanel, { api, pinia })
+    await vi.waitFor(() => expect(wrapper.text()).toContain('Custom link: Spring Fair'))
+    const rows = wrapper.findAll('tbody tr')
+    expect(rows[0]?.text()).toContain('Custom link: Spring Fair')
+    expect(rows[1]?.text()).toContain('Email')
+    expect(rows[1]?.text()).not.toContain('link:')
+    wrapper.unmount()
+  })
+  it('asks for the chosen sources from the first page, and for all again when cleared', async () => {
+    const api = fakeApi()
+    const history = inApp(api)(() => useHistoryStore())
+    await history.setPage(3)
+    await history.setChannels(['general_link', 'custom_link'])
+    expect(api.findHistory).toHaveBeenLastCalledWith(
+      expect.objectContaining({ page: 1, channel: 'general_link,custom_link' })
+    )
+    await history.setChannels([])
+    expect(api.findHistory).toHaveBeenLastCalledWith(
+      expect.objectContaining({ channel: undefined })
+    )
+  })
+
+  it('offers the three sources by name in the toolbar', async () => {
+    const api = fakeApi()
+    const pinia = createPinia()
+    await inApp(api, pinia)(() => useSessionStore()).load()
+    const { wrapper } = mountWith(HistoryPanel, { api, pinia })
+    await flushPromises()
+    const filter = wrapper.get('[data-testid="source-filter"]')
+    expect(
+      filter.attributes('aria-label') ?? filter.find('[aria-label]').attributes('aria-label')
+    ).toBe('Source')
+    await filter.trigger('click')
+    await flushPromises()
+    expect(wrapper.text()).toContain('General link')
+    expect(wrapper.text()).toContain('Custom link')
+    wrapper.unmount()
+  })
+})

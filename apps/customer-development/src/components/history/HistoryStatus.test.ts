@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { nextTick } from 'vue'
 import { fakeApi, fakeHistoryItem } from '../../../test/fake-api'
 import { inApp, mountWith } from '../../../test/mount-with'
+import { createModuleI18n, loadLanguage } from '../../i18n'
 import { useSessionStore } from '../../stores/session'
 import HistoryStatus from './HistoryStatus.vue'
 
@@ -143,5 +144,72 @@ describe('History Records status hovers', () => {
     await button.trigger('click')
     expect(wrapper.emitted('showInvitation')).toEqual([[NEWER]])
     wrapper.unmount()
+  })
+})
+
+// Issue 20 item 5 (§12.3.2, R118): a SENT row shows "Reminder sent" with its local time on
+// hover, and a reminder that was not delivered is said in the status hover.
+
+async function mounted(row: Partial<HistoryItem>, language: 'en' | 'zh-CN' = 'en') {
+  const api = fakeApi()
+  const pinia = createPinia()
+  await inApp(api, pinia)(() => useSessionStore()).load()
+  const i18n = createModuleI18n(language)
+  if (language !== 'en') await loadLanguage(i18n, language)
+  return mountWith(HistoryStatus, { api, pinia, i18n, props: { row: fakeHistoryItem(row) } })
+}
+
+async function tooltipOf(testId: string, row: Partial<HistoryItem>, language?: 'en' | 'zh-CN') {
+  const { wrapper, overlay } = await mounted(row, language)
+  const target = wrapper.find(`[data-testid="${testId}"]`)
+  if (!target.exists()) {
+    wrapper.unmount()
+    return null
+  }
+  await target.trigger('focusin')
+  await nextTick()
+  const text = overlay.querySelector('[role="tooltip"]')?.textContent?.trim() ?? null
+  wrapper.unmount()
+  return text
+}
+
+const SENT_AT = '2025-01-13T09:00:05.000Z'
+
+describe('History Records: the reminder (§12.3.2)', () => {
+  it('shows "Reminder sent" on a SENT row with reminderSentAt, its local time on hover', async () => {
+    const { wrapper } = await mounted({ status: 'SENT', reminderSentAt: SENT_AT })
+    expect(wrapper.get('[data-testid="reminder-badge"]').text()).toBe('Reminder sent')
+    wrapper.unmount()
+    expect(await tooltipOf('reminder-hint', { status: 'SENT', reminderSentAt: SENT_AT })).toBe(
+      '2025-01-13 17:00 (2025-01-13 09:00 UTC)'
+    )
+  })
+
+  it('says it in Chinese: 已发送提醒', async () => {
+    const { wrapper } = await mounted({ status: 'SENT', reminderSentAt: SENT_AT }, 'zh-CN')
+    expect(wrapper.get('[data-testid="reminder-badge"]').text()).toBe('已发送提醒')
+    wrapper.unmount()
+  })
+
+  it('shows no badge without a reminder, or once the row is no longer SENT', async () => {
+    for (const row of [
+      { status: 'SENT', reminderSentAt: null },
+      { status: 'ACCEPTED', statusFilter: 'ASSOCIATED', reminderSentAt: SENT_AT },
+    ] as const) {
+      const { wrapper } = await mounted(row)
+      expect(wrapper.find('[data-testid="reminder-badge"]').exists()).toBe(false)
+      wrapper.unmount()
+    }
+  })
+
+  it('adds "Reminder not delivered" after the expiry in the status hover (R118)', async () => {
+    const row = { status: 'SENT', expiresAt: '2025-01-15T09:00:05.000Z', reminderFailed: true }
+    expect(await tooltipOf('status-hint', row)).toBe(
+      'Link expires 2025-01-15 17:00 (2025-01-15 09:00 UTC). Reminder not delivered'
+    )
+    expect(await tooltipOf('status-hint', row, 'zh-CN')).toMatch(/;提醒邮件未送达$/)
+    expect(await tooltipOf('status-hint', { ...row, reminderFailed: false })).not.toContain(
+      'Reminder'
+    )
   })
 })

@@ -19,7 +19,8 @@ export interface PreregistrationIdentityRow {
 export interface InvitationIdentityRow {
   id: string
   partnerId: string
-  preregistrationId: string
+  /** Null for a link row that converted no pre-registration (§12.2.3). */
+  preregistrationId: string | null
   status: InvitationStatus
   recipientEmail: string
   recipientEmailCanonical: string

@@ -55,7 +55,7 @@ export async function loadIdentityRows(run: RunSql): Promise<IdentityRows> {
     invitations: invitations.map((r: Row) => ({
       id: text(r.id),
       partnerId: text(r.partner_id),
-      preregistrationId: text(r.preregistration_id),
+      preregistrationId: textOrNull(r.preregistration_id),
       status: text(r.status) as InvitationStatus,
       recipientEmail: text(r.recipient_email),
       recipientEmailCanonical: text(r.recipient_email_canonical),

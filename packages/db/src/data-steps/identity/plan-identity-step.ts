@@ -162,7 +162,10 @@ export function planIdentityStep(
     if (value !== null && value !== i.recipientEmailCanonical) invitationChanges.set(i.id, value)
   }
   const retired = rows.invitations.filter(
-    (i) => mergedPreregIds.has(i.preregistrationId) && retiringEventOf(i, now) !== null
+    (i) =>
+      i.preregistrationId !== null &&
+      mergedPreregIds.has(i.preregistrationId) &&
+      retiringEventOf(i, now) !== null
   )
 
   return {
