@@ -35,6 +35,11 @@ export default defineConfig({
       APP_ENV: 'test',
       LOG_LEVEL: 'warn',
       INVITATION_TTL_DAYS: String(e2eEnv.invitationTtlDays),
+      // Every browser of the suite reaches the API from 127.0.0.1, so the per-address limit of
+      // the public endpoints (R59, R114: 60 a minute) would count the whole suite as one
+      // customer and refuse the link pages once two workers open them at once. The limit
+      // itself is proved by the API's integration tests (public-links-limits, client-address).
+      PUBLIC_RATE_LIMIT_PER_MINUTE: '100000',
       // tests/hosts: host consoles on other origins call the API across origins.
       CORS_ALLOWED_ORIGINS: HOST_ORIGINS.join(','),
       SERVE_API_PORT: String(ports.api),

@@ -77,6 +77,8 @@ for (const { code: locale } of LOCALES) {
     await expect(landing.locator('.primary')).toContainText(account.email)
     expect.soft(await seriousViolations(page)).toEqual([])
     await landing.locator('.secondary').click()
+    // Signing out answers first; until then the primary button is still "Continue as".
+    await expect(landing.locator('.primary')).not.toContainText(account.email)
     await landing.locator('.primary').click()
     await page.locator('form .primary').click()
     await expect(page.locator('.field-error').first()).toBeVisible()
