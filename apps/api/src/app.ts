@@ -15,10 +15,12 @@ import { cors } from './middleware/cors'
 import { locale, pickLocale } from './middleware/locale'
 import { requestId } from './middleware/request-id'
 import { securityHeaders } from './middleware/security-headers'
+import { createApiKeyRoutes } from './routes/api-keys'
 import { createApiReferenceRoutes } from './routes/api-reference'
 import { createAuthRoutes } from './routes/auth'
 import { createHealthRoutes } from './routes/health'
 import { createAdminRoutes } from './routes/admin'
+import { createAdminApiKeyRoutes } from './routes/admin-api-keys'
 import { createHistoryRoutes } from './routes/history'
 import { createInvitationLinkRoutes } from './routes/invitation-links'
 import { createInvitationRoutes } from './routes/invitations'
@@ -109,14 +111,17 @@ export function createApp(deps: AppDeps) {
   app.route('/', createInvitationRoutes(deps))
   app.route('/', createHistoryRoutes(deps))
   app.route('/', createInvitationLinkRoutes(deps))
+  app.route('/', createApiKeyRoutes(deps))
   app.route('/', createAdminRoutes(deps))
+  app.route('/', createAdminApiKeyRoutes(deps))
   app.route('/', createPublicRoutes(deps))
   for (const extra of deps.devRoutes ?? []) app.route(extra.path, extra.app)
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',
     scheme: 'bearer',
-    description: 'Opaque access token from POST /api/v1/auth/sign-in',
+    description:
+      'Opaque access token from POST /api/v1/auth/sign-in, or a partner API key (pck_…) on the routes that take one',
   })
   app.doc31('/openapi.json', {
     openapi: '3.1.0',

@@ -28,6 +28,8 @@ export interface AppConfig {
   /** Pre-registration attempts per partner per hour, accepted or refused (R59a). */
   preregistrationRateLimitPerPartnerPerHour: number
   bodyLimitBytes: number
+  /** Requests per minute per API key (R142); `API_KEY_RATE_LIMIT_PER_MINUTE` by default. */
+  apiKeyRateLimitPerMinute?: number
   /** `REQUEST_TIMEOUT_SECONDS` in ms: longer requests answer 503 `SYSTEM_BUSY` (default 15 s). */
   requestTimeoutMs?: number
   trustedProxies: readonly string[]
@@ -109,6 +111,34 @@ export type Principal =
       partner: PartnerRow | null
     }
   | { kind: 'customer'; tokenId: string; customerAccountId: string }
+  | ApiKeyPrincipal
+  | PlatformKeyPrincipal
+
+/**
+ * An `ACTIVE` API key of a partner (R140), read from the database on every request; it may call
+ * only the routes the route table marks `apiKey` (R141).
+ */
+export interface ApiKeyPrincipal {
+  kind: 'api_key'
+  keyId: string
+  name: string
+  keyPrefix: string
+  role: 'admin' | 'sales' | 'read_only'
+  partnerId: string
+  /** The key's partner, read with the key. */
+  partner: PartnerRow
+}
+
+/**
+ * An `ACTIVE` platform API key of the ecosystem manager (R140): the reads of the admin routes
+ * the route table marks `apiKey` (R141); never a partner route.
+ */
+export interface PlatformKeyPrincipal {
+  kind: 'platform_key'
+  keyId: string
+  name: string
+  keyPrefix: string
+}
 
 /** Hono environment of the app: per-request variables. */
 export interface AppEnv {
@@ -125,8 +155,14 @@ export interface RequestMeta {
   requestId: string
 }
 
-/** The signed-in partner user and their partner, set by the partner guard. */
+/**
+ * The signed-in partner user (or the partner's API key) and their partner, set by the partner
+ * guard. For a key, `userId` is the key's id and `displayName` its name: a key never writes, so
+ * it never becomes a row's creator, and only audits of reads name it, as `api_key` (R142).
+ */
 export interface PartnerScope {
+  /** Who the audit names: a person, or an API key (R142). */
+  actorType: 'partner_user' | 'api_key'
   userId: string
   displayName: string
   role: 'admin' | 'sales' | 'account_manager' | 'read_only'

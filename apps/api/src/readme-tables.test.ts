@@ -43,7 +43,7 @@ function tableRows(markdown: string, header: readonly string[]): string[][] {
 const codeSpans = (cell: string) => [...cell.matchAll(/`([^`]+)`/g)].map((match) => match[1] ?? '')
 
 describe('apps/api/README.md endpoint table', () => {
-  const HEADER = ['Route', 'Method', 'Path', 'Auth', 'Idempotent']
+  const HEADER = ['Route', 'Method', 'Path', 'Auth', 'Idempotent', 'API key']
   /** One row as the README writes it, so a failure's diff shows the row to paste. */
   const row = (cells: {
     route: string | null
@@ -51,16 +51,18 @@ describe('apps/api/README.md endpoint table', () => {
     path: string
     auth: string
     idempotent: boolean
+    apiKey: boolean
   }) =>
-    `| ${cells.route ? `\`${cells.route}\`` : '—'} | ${cells.method} | \`${cells.path}\` | ${cells.auth} | ${cells.idempotent ? 'yes' : 'no'} |`
+    `| ${cells.route ? `\`${cells.route}\`` : '—'} | ${cells.method} | \`${cells.path}\` | ${cells.auth} | ${cells.idempotent ? 'yes' : 'no'} | ${cells.apiKey ? 'yes' : 'no'} |`
   const readmeRows = () =>
     tableRows(readFileSync(API_README, 'utf8'), HEADER).map(
-      ([route = '', method = '', path = '', auth = '', idempotent = '']) => ({
+      ([route = '', method = '', path = '', auth = '', idempotent = '', apiKey = '']) => ({
         route: codeSpans(route)[0] ?? null,
         method,
         path: codeSpans(path)[0] ?? path,
         auth,
         idempotent: idempotent === 'yes',
+        apiKey: apiKey === 'yes',
       })
     )
 

@@ -40,6 +40,7 @@ describe('GET /me limits', () => {
       invitationReminderHours: 30,
       linkTagMax: DEFAULT_LIMITS.LINK_TAG_MAX,
       activityLinkMaxDays: DEFAULT_LIMITS.ACTIVITY_LINK_MAX_DAYS,
+      apiKeysMax: DEFAULT_LIMITS.API_KEYS_MAX,
     })
   })
 

@@ -24,6 +24,7 @@ export const FAKE_LIMITS: MeResponse['limits'] = {
   linkTagMax: 32,
   activityLinkMaxDays: 45,
   invitationReminderHours: 36,
+  apiKeysMax: 10,
 }
 
 /** The ecosystem manager contact of {@link fakeMe}'s partner, as seeded (domain.md §10.1). */

@@ -78,13 +78,32 @@ export const ConsoleLimits = z
     activityLinkMaxDays: z.number().int(),
     /** `INVITATION_REMINDER_HOURS`: hours before expiry of the reminder email; 0 off (R115). */
     invitationReminderHours: z.number().int(),
+    /** `API_KEYS_MAX`: `ACTIVE` API keys per partner (R139, R147). */
+    apiKeysMax: z.number().int(),
   })
   .meta({ id: 'ConsoleLimits' })
 export type ConsoleLimits = z.infer<typeof ConsoleLimits>
 
-/** `GET /api/v1/me`: who is signed in and what they may do. */
+/**
+ * Who calls (R141): a person signed in (`user`), or an API key with its name and `keyPrefix`.
+ */
+export const MePrincipal = z
+  .discriminatedUnion('kind', [
+    z.object({ kind: z.literal('user'), id: Uuid }),
+    z.object({ kind: z.literal('api_key'), id: Uuid, name: z.string(), keyPrefix: z.string() }),
+  ])
+  .meta({ id: 'MePrincipal' })
+export type MePrincipal = z.infer<typeof MePrincipal>
+
+/**
+ * `GET /api/v1/me`: who is signed in and what they may do. For an API key (R141) `principal`
+ * names the key, and `user` stands for it: the key's id, its name as `displayName`, its role, the
+ * partner's default language and an empty `email` (a key has none).
+ */
 export const MeResponse = z
   .object({
+    // Optional for clients built before issue 21; the API always sends it.
+    principal: MePrincipal.optional(),
     user: z.object({
       id: Uuid,
       email: z.string(),

@@ -1,5 +1,13 @@
 import type { z } from 'zod'
 import { MeResponse, SignInResponse, type SignInRequest } from './auth'
+import {
+  ApiKeyItem,
+  ApiKeyPage,
+  CreatedApiKey,
+  type ApiKeyListQueryInput,
+  type CreateApiKeyRequest,
+  type CreatePlatformApiKeyRequest,
+} from './api-keys'
 import { OkResponse } from './common'
 import { HealthResponse, ReadyResponse } from './health'
 import { createApiTransport, type ApiCall, type ApiClientOptions } from './transport'
@@ -177,6 +185,28 @@ export function createApiClient(options: ApiClientOptions) {
         query: { page, pageSize, q, reveal },
       })
     },
+    /** The partner's API keys, newest first (R139); never the keys themselves. */
+    findApiKeys: (query: ApiKeyListQueryInput = {}) =>
+      call(PARTNER_ROUTES.findApiKeys, ApiKeyPage, {
+        query: { page: query.page, pageSize: query.pageSize },
+      }),
+    /** Creates a key (R139): its `key` is in this answer only. */
+    createApiKey: (body: CreateApiKeyRequest) =>
+      call(PARTNER_ROUTES.createApiKey, CreatedApiKey, { body }),
+    /** Revokes a key for good (R143); revoking a revoked key changes nothing. */
+    revokeApiKey: (keyId: string) =>
+      call(PARTNER_ROUTES.revokeApiKey, ApiKeyItem, {}, { id: keyId }),
+    /** The platform's API keys, for the ecosystem manager (R139). */
+    findPlatformApiKeys: (query: ApiKeyListQueryInput = {}) =>
+      call(ADMIN_ROUTES.findPlatformApiKeys, ApiKeyPage, {
+        query: { page: query.page, pageSize: query.pageSize },
+      }),
+    /** Creates a platform key (role `ecosystem_manager`): its `key` is in this answer only. */
+    createPlatformApiKey: (body: CreatePlatformApiKeyRequest) =>
+      call(ADMIN_ROUTES.createPlatformApiKey, CreatedApiKey, { body }),
+    /** Revokes a platform key for good (R143). */
+    revokePlatformApiKey: (keyId: string) =>
+      call(ADMIN_ROUTES.revokePlatformApiKey, ApiKeyItem, {}, { id: keyId }),
     findPartners: () => call(ADMIN_ROUTES.findPartners, AdminPartnerList),
     updatePartner: (partnerId: string, body: UpdatePartnerRequest) =>
       call(ADMIN_ROUTES.updatePartner, AdminPartner, { body }, { id: partnerId }),

@@ -1,5 +1,6 @@
 export * from './admin'
 export * from './api-error'
+export * from './api-keys'
 export * from './auth'
 export * from './client'
 export * from './common'

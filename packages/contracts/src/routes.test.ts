@@ -51,6 +51,22 @@ describe('the route table (issue 15 item 3)', () => {
     }
   })
 
+  it('lets an API key call exactly the reading routes of R141', () => {
+    // GET routes of the partner and admin tables and GET /v1/me, except the link's URL (a
+    // person's to hand out) and the API key routes themselves.
+    const notForKeys = new Set(['getInvitationLinkUrl', 'findApiKeys', 'findPlatformApiKeys'])
+    for (const [name, route] of Object.entries(API_ROUTES) as [string, ApiRoute][]) {
+      const reads =
+        route.method === 'GET' &&
+        (route.auth === 'admin' ||
+          (route.auth === 'user' && name in { ...PARTNER_ROUTES, getMe: 1 }))
+      expect({ name, apiKey: route.apiKey }).toEqual({
+        name,
+        apiKey: reads && !notForKeys.has(name),
+      })
+    }
+  })
+
   it('is zod-free, like the transport, so the UIs can import it on their first load', () => {
     expect(packagesReachedFrom('routes.ts')).toEqual([])
     expect(packagesReachedFrom('transport.ts')).toEqual([])

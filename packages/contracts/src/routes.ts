@@ -21,6 +21,23 @@ export interface ApiRoute {
   readonly auth: RouteAuth
   /** Honours an `Idempotency-Key` header: a retry with the same key replays the first answer (R43). */
   readonly idempotent: boolean
+  /**
+   * Whether an API key may call it (R141): `true` only on the `GET` routes of the partner and
+   * admin tables and `GET /v1/me`; any other route answers a key 403 `API_KEY_NOT_ALLOWED`.
+   */
+  readonly apiKey: boolean
+}
+
+/**
+ * The options every row states: whether an API key may call it (required, so no route forgets
+ * it), and whether it honours an `Idempotency-Key` (default false).
+ *
+ * @example
+ * const options: RouteOptions<true, false> = { apiKey: true }
+ */
+export interface RouteOptions<K extends boolean, I extends boolean> {
+  apiKey: K
+  idempotent?: I
 }
 
 /**
@@ -28,83 +45,117 @@ export interface ApiRoute {
  * a UI does not import (the module's first load carries only its own routes).
  *
  * @example
- * route('POST', '/v1/customer-development/invitations', 'user', { idempotent: true })
+ * route('POST', '/v1/customer-development/invitations', 'user', { apiKey: false, idempotent: true })
  */
 /* @__NO_SIDE_EFFECTS__ */
 function route<
   const M extends RouteMethod,
   const P extends string,
   const A extends RouteAuth,
+  const K extends boolean,
   const I extends boolean = false,
->(method: M, path: P, auth: A, options?: { idempotent: I }) {
-  return { method, path, auth, idempotent: (options?.idempotent ?? false) as I }
+>(method: M, path: P, auth: A, options: RouteOptions<K, I>) {
+  return {
+    method,
+    path,
+    auth,
+    idempotent: (options.idempotent ?? false) as I,
+    apiKey: options.apiKey,
+  }
 }
+
+// The two kinds of row of R141, so each row says which it is in a word.
+const KEY_READ = { apiKey: true } as const
+const NO_KEY = { apiKey: false } as const
 
 const CD = '/v1/customer-development'
 
 /** `/api/health` and `/api/ready`: for probes, unversioned. */
 export const OPERATIONS_ROUTES = {
-  health: route('GET', '/health', 'none'),
-  ready: route('GET', '/ready', 'none'),
+  health: route('GET', '/health', 'none', NO_KEY),
+  ready: route('GET', '/ready', 'none', NO_KEY),
 }
 
 /** Sign-in, sign-out and `me` of partner users and the ecosystem manager. */
 export const AUTH_ROUTES = {
-  signIn: route('POST', '/v1/auth/sign-in', 'none'),
-  signOut: route('POST', '/v1/auth/sign-out', 'user'),
-  getMe: route('GET', '/v1/me', 'user'),
+  signIn: route('POST', '/v1/auth/sign-in', 'none', NO_KEY),
+  signOut: route('POST', '/v1/auth/sign-out', 'user', NO_KEY),
+  getMe: route('GET', '/v1/me', 'user', KEY_READ),
 }
 
 /** The Customer Development module of a partner (domain.md R19–R49, R74; links R90–R98). */
 export const PARTNER_ROUTES = {
-  findPreregistrations: route('GET', `${CD}/preregistrations`, 'user'),
-  createPreregistration: route('POST', `${CD}/preregistrations`, 'user'),
-  deletePreregistration: route('DELETE', `${CD}/preregistrations/{id}`, 'user'),
-  batchDeletePreregistrations: route('POST', `${CD}/preregistrations/batch-delete`, 'user'),
-  sendInvitations: route('POST', `${CD}/invitations`, 'user', { idempotent: true }),
-  resendInvitation: route('POST', `${CD}/invitations/{id}/resend`, 'user', { idempotent: true }),
-  previewInvitation: route('POST', `${CD}/invitations/preview`, 'user'),
-  getInvitationBatch: route('GET', `${CD}/invitation-batches/{id}`, 'user'),
-  findHistory: route('GET', `${CD}/history`, 'user'),
-  getGeneralInvitationLink: route('POST', `${CD}/invitation-links/general`, 'user'),
-  resetGeneralInvitationLink: route('POST', `${CD}/invitation-links/general/reset`, 'user'),
-  findInvitationLinks: route('GET', `${CD}/invitation-links`, 'user'),
-  createInvitationLink: route('POST', `${CD}/invitation-links`, 'user'),
-  getInvitationLinkUrl: route('GET', `${CD}/invitation-links/{id}/url`, 'user'),
-  disableInvitationLink: route('POST', `${CD}/invitation-links/{id}/disable`, 'user'),
-  enableInvitationLink: route('POST', `${CD}/invitation-links/{id}/enable`, 'user'),
-  findLinkAssociations: route('GET', `${CD}/link-associations`, 'user'),
+  findPreregistrations: route('GET', `${CD}/preregistrations`, 'user', KEY_READ),
+  createPreregistration: route('POST', `${CD}/preregistrations`, 'user', NO_KEY),
+  deletePreregistration: route('DELETE', `${CD}/preregistrations/{id}`, 'user', NO_KEY),
+  batchDeletePreregistrations: route('POST', `${CD}/preregistrations/batch-delete`, 'user', NO_KEY),
+  sendInvitations: route('POST', `${CD}/invitations`, 'user', { apiKey: false, idempotent: true }),
+  resendInvitation: route('POST', `${CD}/invitations/{id}/resend`, 'user', {
+    apiKey: false,
+    idempotent: true,
+  }),
+  previewInvitation: route('POST', `${CD}/invitations/preview`, 'user', NO_KEY),
+  getInvitationBatch: route('GET', `${CD}/invitation-batches/{id}`, 'user', KEY_READ),
+  findHistory: route('GET', `${CD}/history`, 'user', KEY_READ),
+  getGeneralInvitationLink: route('POST', `${CD}/invitation-links/general`, 'user', NO_KEY),
+  resetGeneralInvitationLink: route('POST', `${CD}/invitation-links/general/reset`, 'user', NO_KEY),
+  findInvitationLinks: route('GET', `${CD}/invitation-links`, 'user', KEY_READ),
+  createInvitationLink: route('POST', `${CD}/invitation-links`, 'user', NO_KEY),
+  // The link is a person's to hand out (R141).
+  getInvitationLinkUrl: route('GET', `${CD}/invitation-links/{id}/url`, 'user', NO_KEY),
+  disableInvitationLink: route('POST', `${CD}/invitation-links/{id}/disable`, 'user', NO_KEY),
+  enableInvitationLink: route('POST', `${CD}/invitation-links/{id}/enable`, 'user', NO_KEY),
+  findLinkAssociations: route('GET', `${CD}/link-associations`, 'user', KEY_READ),
+  // Partner API keys (R139, R143): managed by a person only, never by a key (R141).
+  findApiKeys: route('GET', `${CD}/api-keys`, 'user', NO_KEY),
+  createApiKey: route('POST', `${CD}/api-keys`, 'user', NO_KEY),
+  revokeApiKey: route('POST', `${CD}/api-keys/{id}/revoke`, 'user', NO_KEY),
 }
 
 /** The ecosystem manager's endpoints (domain.md R9, R31; double associations, issue 13). */
 export const ADMIN_ROUTES = {
-  findPartners: route('GET', '/v1/admin/partners', 'admin'),
-  updatePartner: route('PATCH', '/v1/admin/partners/{id}', 'admin'),
-  findReviewQueue: route('GET', '/v1/admin/preregistrations', 'admin'),
-  reviewPreregistration: route('POST', '/v1/admin/preregistrations/{id}/review', 'admin'),
-  findDoubleAssociations: route('GET', '/v1/admin/double-associations', 'admin'),
+  findPartners: route('GET', '/v1/admin/partners', 'admin', KEY_READ),
+  updatePartner: route('PATCH', '/v1/admin/partners/{id}', 'admin', NO_KEY),
+  findReviewQueue: route('GET', '/v1/admin/preregistrations', 'admin', KEY_READ),
+  reviewPreregistration: route('POST', '/v1/admin/preregistrations/{id}/review', 'admin', NO_KEY),
+  findDoubleAssociations: route('GET', '/v1/admin/double-associations', 'admin', KEY_READ),
+  // Platform API keys of the ecosystem manager (R139, R143): never managed by a key (R141).
+  findPlatformApiKeys: route('GET', '/v1/admin/api-keys', 'admin', NO_KEY),
+  createPlatformApiKey: route('POST', '/v1/admin/api-keys', 'admin', NO_KEY),
+  revokePlatformApiKey: route('POST', '/v1/admin/api-keys/{id}/revoke', 'admin', NO_KEY),
 }
 
 /** The customer portal's endpoints (domain.md §2.4): the link token only ever in a body (R56). */
 export const PUBLIC_ROUTES = {
-  resolveInvitation: route('POST', '/v1/public/invitations/resolve', 'none'),
-  registerCustomer: route('POST', '/v1/public/invitations/register', 'none'),
-  signInCustomer: route('POST', '/v1/public/auth/sign-in', 'none'),
-  signOutCustomer: route('POST', '/v1/public/auth/sign-out', 'customer'),
-  getCustomerMe: route('GET', '/v1/public/auth/me', 'customer'),
-  acceptInvitation: route('POST', '/v1/public/invitations/accept', 'customer'),
-  requestRenewal: route('POST', '/v1/public/invitations/renewal-request', 'none'),
+  resolveInvitation: route('POST', '/v1/public/invitations/resolve', 'none', NO_KEY),
+  registerCustomer: route('POST', '/v1/public/invitations/register', 'none', NO_KEY),
+  signInCustomer: route('POST', '/v1/public/auth/sign-in', 'none', NO_KEY),
+  signOutCustomer: route('POST', '/v1/public/auth/sign-out', 'customer', NO_KEY),
+  getCustomerMe: route('GET', '/v1/public/auth/me', 'customer', NO_KEY),
+  acceptInvitation: route('POST', '/v1/public/invitations/accept', 'customer', NO_KEY),
+  requestRenewal: route('POST', '/v1/public/invitations/renewal-request', 'none', NO_KEY),
   // Invitation links (domain.md R100–R107): the link code only ever in a body (R99).
-  resolveInvitationLink: route('POST', '/v1/public/invitation-links/resolve', 'none'),
-  requestLinkRegistrationCode: route('POST', '/v1/public/invitation-links/register/code', 'none'),
-  registerThroughLink: route('POST', '/v1/public/invitation-links/register', 'none'),
+  resolveInvitationLink: route('POST', '/v1/public/invitation-links/resolve', 'none', NO_KEY),
+  requestLinkRegistrationCode: route(
+    'POST',
+    '/v1/public/invitation-links/register/code',
+    'none',
+    NO_KEY
+  ),
+  registerThroughLink: route('POST', '/v1/public/invitation-links/register', 'none', NO_KEY),
   requestLinkEmailVerificationCode: route(
     'POST',
     '/v1/public/invitation-links/verify-email/code',
-    'customer'
+    'customer',
+    NO_KEY
   ),
-  verifyEmailThroughLink: route('POST', '/v1/public/invitation-links/verify-email', 'customer'),
-  acceptInvitationLink: route('POST', '/v1/public/invitation-links/accept', 'customer'),
+  verifyEmailThroughLink: route(
+    'POST',
+    '/v1/public/invitation-links/verify-email',
+    'customer',
+    NO_KEY
+  ),
+  acceptInvitationLink: route('POST', '/v1/public/invitation-links/accept', 'customer', NO_KEY),
 }
 
 /**
@@ -113,7 +164,7 @@ export const PUBLIC_ROUTES = {
  * carry the others in its bundle.
  *
  * @example
- * API_ROUTES.resendInvitation // { method: 'POST', path: '/v1/customer-development/invitations/{id}/resend', auth: 'user', idempotent: true }
+ * API_ROUTES.resendInvitation // { method: 'POST', path: '/v1/customer-development/invitations/{id}/resend', auth: 'user', idempotent: true, apiKey: false }
  */
 export const API_ROUTES = /* @__PURE__ */ allRoutes()
 

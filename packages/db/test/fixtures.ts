@@ -166,6 +166,7 @@ export const SEEDED_COUNTS = {
   invitation_tokens: 11,
   invitation_links: 0,
   pending_link_registrations: 0,
+  api_keys: 0,
   associations: 4,
   audit_events: 0,
   outbox: 0,

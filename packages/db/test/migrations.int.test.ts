@@ -59,6 +59,7 @@ describe('migrateDb', () => {
     )
     expect(rows.map((row) => row.table_name)).toEqual([
       'access_tokens',
+      'api_keys',
       'associations',
       'audit_events',
       'customer_accounts',

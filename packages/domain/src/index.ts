@@ -72,6 +72,9 @@ export * from './offline-links/link-change'
 export * from './offline-links/link-creation'
 export * from './offline-links/link-status-label'
 
+export * from './api-keys/api-key-values'
+export * from './api-keys/api-key-rules'
+
 export * from './delivery/backoff'
 export * from './delivery/smtp-failure'
 

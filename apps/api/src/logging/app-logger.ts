@@ -47,6 +47,11 @@ export const LOG_REDACT_PATHS: readonly string[] = [
   'token',
   'password',
   'link',
+  // API keys and webhook signing secrets (R144).
+  '*.key',
+  '*.secret',
+  'key',
+  'secret',
 ]
 
 /** What a redacted value is replaced with. */

@@ -11,6 +11,7 @@ const CASES: LogFields[] = [
   { deep: { inner: { token: 'three levels down is not a path' } } },
   { tokenId: 'an id, not a token', passwordChanged: true, items: [{ token: 'in an array' }] },
   { err: { type: 'Error', code: 'E' }, count: 3 },
+  { key: 'pck_raw', apiKey: { key: 'pck_raw', keyPrefix: 'pck_abcdefgh' }, secret: 'whsec_x' },
 ]
 
 function pinoLine(fields: LogFields, message: string): Record<string, unknown> {

@@ -1,10 +1,13 @@
 import { accessTokens, partners, users } from '@partner-center/db/schema'
 import { prepareSelect, type Database } from '@partner-center/db/portable'
+import { claimsApiKey } from '@partner-center/domain'
 import { and, eq, getTableColumns, gt, isNull, sql } from 'drizzle-orm'
 import type { Context, MiddlewareHandler } from 'hono'
 import type { AppDeps, AppEnv, Principal } from '../deps'
 import { hashToken, readBearerToken } from '../security/tokens'
 import { runAfterResponse } from './after-response'
+import { loadApiKeyPrincipal } from './api-key-principal'
+import { matchTableRoute } from './route-match'
 
 // Sliding expiry is written at most once a minute per token (domain.md R79), so a busy page
 // does not turn every read into a write.
@@ -94,14 +97,24 @@ async function loadUserPrincipal(
 }
 
 /**
- * Turns a bearer token into `c.var.principal` (or leaves it undefined). It never answers by
- * itself: guards decide whether a route needs a principal.
+ * Turns a bearer token into `c.var.principal` (or leaves it undefined). For a person it never
+ * answers by itself: guards decide whether a route needs a principal. A token of 47 characters
+ * beginning `pck_` is looked up only as an API key (R140), and a key is refused here, before any
+ * guard or body parser, when it is revoked, over its rate or on a route it may not call (R141,
+ * R142).
  */
 export function authenticate(deps: AppDeps): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const token = readBearerToken(c.req.header('authorization'))
     const hash = deps.hashBearerToken ?? hashToken
-    c.set('principal', token ? await loadUserPrincipal(c, deps, await hash(token)) : undefined)
+    let principal: Principal | undefined
+    if (token && claimsApiKey(token)) {
+      const route = matchTableRoute(c.req.method, c.req.path)
+      principal = await loadApiKeyPrincipal(c, deps, token, route)
+    } else if (token) {
+      principal = await loadUserPrincipal(c, deps, await hash(token))
+    }
+    c.set('principal', principal)
     await next()
   }
 }

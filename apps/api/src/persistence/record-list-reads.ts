@@ -31,8 +31,9 @@ export interface RecordListReadsOptions {
  */
 export async function recordListReads(db: Database, options: RecordListReadsOptions) {
   const { scope, endpoint } = options
+  // A person, or an API key reading with its role (R142): the same events, the key as actor.
   const byPartnerUser = {
-    actorType: 'partner_user' as const,
+    actorType: scope.actorType,
     actorId: scope.userId,
     partnerId: scope.partner.id,
     entityType: 'partner',

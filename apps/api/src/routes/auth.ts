@@ -2,8 +2,9 @@ import { OpenAPIHono, createRoute } from '@hono/zod-openapi'
 import { MeResponse, OkResponse, SignInRequest, SignInResponse } from '@partner-center/contracts'
 import type { AppDeps, AppEnv } from '../deps'
 import { resolveClientAddress } from '../middleware/client-address'
-import { requireUser, signedIn } from '../middleware/guards'
+import { requireUser, requireUserOrKey, signedIn, signedInOrKey } from '../middleware/guards'
 import { getMe } from '../use-cases/get-me'
+import { getKeyMe, getPlatformKeyMe } from '../use-cases/get-key-me'
 import { signIn, signOut } from '../use-cases/sign-in'
 import { routeOf } from './route-of'
 import { errorResponses, throwValidationError } from './validation'
@@ -33,8 +34,8 @@ const signOutRoute = createRoute({
 const meRoute = createRoute({
   ...routeOf('getMe'),
   tags: ['Auth'],
-  summary: 'Who is signed in: user, role, partner, capabilities, permission keys',
-  middleware: [signedIn()] as const,
+  summary: 'Who is signed in (a user or an API key): role, partner, capabilities, permission keys',
+  middleware: [signedInOrKey()] as const,
   responses: {
     200: {
       description: 'The signed-in user',
@@ -60,7 +61,13 @@ export function createAuthRoutes(deps: AppDeps) {
       c.json(await signOut(deps, { tokenId: requireUser(c).tokenId }), 200)
     )
     .openapi(meRoute, async (c) => {
-      const me = await getMe(deps, { userId: requireUser(c).userId })
+      const caller = requireUserOrKey(c)
+      const me =
+        caller.kind === 'api_key'
+          ? getKeyMe(deps, caller)
+          : caller.kind === 'platform_key'
+            ? getPlatformKeyMe(deps, caller)
+            : await getMe(deps, { userId: caller.userId })
       return c.json(MeResponse.parse(me), 200)
     })
 }

@@ -1,4 +1,5 @@
 import { OpenAPIHono, createRoute } from '@hono/zod-openapi'
+import { claimsApiKey } from '@partner-center/domain'
 import {
   AcceptInvitationRequest,
   AcceptInvitationResponse,
@@ -35,7 +36,8 @@ const tags = ['Customer portal']
 function authenticateCustomer(deps: AppDeps): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const token = readBearerToken(c.req.header('authorization'))
-    const found = token ? await findCustomerByToken(deps, token) : null
+    // An API key is never a customer token (R140): it is not even looked up.
+    const found = token && !claimsApiKey(token) ? await findCustomerByToken(deps, token) : null
     if (found) {
       c.set('principal', {
         kind: 'customer',
@@ -154,7 +156,8 @@ export function createPublicRoutes(deps: AppDeps) {
     )
     .openapi(routes.me, async (c) => {
       const token = readBearerToken(c.req.header('authorization'))
-      const found = token ? await findCustomerByToken(deps, token) : null
+      // An API key is never a customer token (R140): it is not even looked up.
+      const found = token && !claimsApiKey(token) ? await findCustomerByToken(deps, token) : null
       if (!found) throw AppError.of('NOT_AUTHENTICATED')
       const { id, email, displayName, emailVerified } = found.account
       return c.json({ id, email, displayName, emailVerified }, 200)

@@ -10,4 +10,5 @@ export const TEST_LIMITS: MeResponse['limits'] = {
   linkTagMax: 32,
   activityLinkMaxDays: 90,
   invitationReminderHours: 48,
+  apiKeysMax: 10,
 }

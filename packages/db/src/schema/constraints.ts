@@ -41,6 +41,8 @@ export const UNIQUE_CONSTRAINTS = {
   invitationLinkTagKey: 'invitation_links_partner_tag_key_uq',
   /** At most one ACTIVE general link per user (R91). */
   oneActiveGeneralLinkPerUser: 'invitation_links_one_active_general_per_user_uq',
+  /** API key hashes are unique: the only lookup of a key (R140). */
+  apiKeyHash: 'api_keys_key_hash_uq',
 } as const
 
 /** One of the names in {@link UNIQUE_CONSTRAINTS}. */

@@ -1,5 +1,6 @@
 // The drizzle schema of every entity of domain.md §3, one table per file.
 export * from './access-tokens'
+export * from './api-keys'
 export * from './associations'
 export * from './audit-events'
 export * from './constraints'

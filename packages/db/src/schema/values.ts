@@ -3,6 +3,8 @@
 // the rest exist only because of storage.
 
 export {
+  API_KEY_ROLES,
+  API_KEY_STATUSES,
   ASSOCIATION_STATUSES,
   ASSOCIATION_TYPES,
   AUDIT_ACTOR_TYPES,
@@ -25,6 +27,8 @@ export {
   ROLES as USER_ROLES,
 } from '@partner-center/domain'
 export type {
+  ApiKeyRole,
+  ApiKeyStatus,
   AssociationStatus,
   AssociationType,
   AuditActorType,

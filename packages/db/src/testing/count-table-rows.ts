@@ -19,6 +19,7 @@ export const BUSINESS_TABLES = [
   'invitation_tokens',
   'invitation_links',
   'pending_link_registrations',
+  'api_keys',
   'associations',
   'outbox',
   'idempotency_keys',

@@ -50,6 +50,9 @@ export const AUDIT_ACTIONS = [
   'invitation_link.expired',
   'invitation.reminder_sent',
   'customer_account.email_verified',
+  // API keys (issue 21, R146). Details: the key's prefix, role and name, never the key.
+  'api_key.created',
+  'api_key.revoked',
 ] as const
 
 /**
@@ -72,6 +75,8 @@ export const AUDIT_ACTOR_TYPES = [
   'customer',
   'link_holder',
   'system',
+  // A system calling with an API key (R142): `actorId` is the key's id.
+  'api_key',
 ] as const
 
 /**

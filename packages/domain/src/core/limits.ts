@@ -53,6 +53,12 @@ export const DEFAULT_LIMITS = {
   EMAIL_CODE_RESEND_SECONDS: 60,
   REMINDER_MIN_HOURS_AFTER_SEND: 24,
   QR_PNG_SIZE_PX: 512,
+  // API keys (issue 21, §13.8).
+  API_KEYS_MAX: 10,
+  API_KEY_NAME_MAX: 100,
+  API_KEY_BYTES: 32,
+  API_KEY_LAST_USED_WRITE_SECONDS: 60,
+  API_KEY_RATE_LIMIT_PER_MINUTE: 600,
 } as const satisfies Record<string, number>
 
 /**
@@ -124,6 +130,12 @@ export const LIMIT_RANGES: Readonly<Record<LimitName, readonly [number, number]>
   EMAIL_CODE_RESEND_SECONDS: [60, 60],
   REMINDER_MIN_HOURS_AFTER_SEND: [24, 24],
   QR_PNG_SIZE_PX: [512, 512],
+  // Issue 21 (§13.8): the key format and the count are fixed by the rules; the rate is tunable.
+  API_KEYS_MAX: [10, 10],
+  API_KEY_NAME_MAX: [100, 100],
+  API_KEY_BYTES: [32, 32],
+  API_KEY_LAST_USED_WRITE_SECONDS: [60, 60],
+  API_KEY_RATE_LIMIT_PER_MINUTE: [1, 1_000_000],
 }
 
 /**

@@ -43,6 +43,9 @@ export const ACTION_KEYS = [
   'CHECK_CODE',
   'REQUEST_CODE',
   'VERIFY_EMAIL',
+  'REVOKE_UNUSED_KEY',
+  'NEW_API_KEY',
+  'SIGN_IN_AS_PERSON',
 ] as const
 
 /**
@@ -169,6 +172,18 @@ export const ACTION_TEXTS: Readonly<Record<ActionKey, LocalizedText>> = {
   VERIFY_EMAIL: {
     en: 'Request a code by email and enter it to confirm your address.',
     'zh-CN': '请获取邮件验证码并输入,以验证您的邮箱。',
+  },
+  REVOKE_UNUSED_KEY: {
+    en: 'Revoke an API key you no longer need, then try again.',
+    'zh-CN': '请吊销不再需要的 API 密钥后重试。',
+  },
+  NEW_API_KEY: {
+    en: "Ask whoever manages your organisation's API keys for a new key.",
+    'zh-CN': '请联系贵单位的 API 密钥管理人员获取新密钥。',
+  },
+  SIGN_IN_AS_PERSON: {
+    en: 'Sign in to Partner Center with your own account to do this.',
+    'zh-CN': '请使用您本人的账号登录合作伙伴中心后操作。',
   },
 }
 

@@ -71,6 +71,9 @@ const TABLE: [FailureCode, number | null, string | null, string | null][] = [
   ['EMAIL_CODE_LIMIT', 429, null, 'RETRY_LATER'],
   ['EMAIL_NOT_VERIFIED', 403, null, 'VERIFY_EMAIL'],
   ['LINK_ASSOCIATED', null, 'NONE', null],
+  ['API_KEY_LIMIT', 409, 'REVOKE_UNUSED_KEY', null],
+  ['API_KEY_REVOKED', 401, 'NEW_API_KEY', null],
+  ['API_KEY_NOT_ALLOWED', 403, 'SIGN_IN_AS_PERSON', null],
 ]
 
 describe('failure catalogue', () => {
@@ -118,7 +121,7 @@ describe('failure catalogue', () => {
   })
 
   it('has both texts for every action of §6.1', () => {
-    expect(ACTION_KEYS).toHaveLength(35)
+    expect(ACTION_KEYS).toHaveLength(38)
     for (const key of ACTION_KEYS) {
       expect(ACTION_TEXTS[key].en).toMatch(/\.$/)
       expect(ACTION_TEXTS[key]['zh-CN']).toMatch(/。$/)

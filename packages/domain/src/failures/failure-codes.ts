@@ -63,6 +63,10 @@ export const FAILURE_CODES = [
   'EMAIL_CODE_LIMIT',
   'EMAIL_NOT_VERIFIED',
   'LINK_ASSOCIATED',
+  // API keys (issue 21, R139–R143).
+  'API_KEY_LIMIT',
+  'API_KEY_REVOKED',
+  'API_KEY_NOT_ALLOWED',
 ] as const
 
 /**

@@ -71,6 +71,9 @@ const EN: Readonly<Record<FailureCode, string>> = {
   EMAIL_CODE_LIMIT: 'Too many verification codes were requested for this email address.',
   EMAIL_NOT_VERIFIED: 'Confirm your email address before accepting through an invitation link.',
   LINK_ASSOCIATED: 'The customer associated through an invitation link or QR code.',
+  API_KEY_LIMIT: 'You have reached the maximum number of active API keys.',
+  API_KEY_REVOKED: 'This API key has been revoked.',
+  API_KEY_NOT_ALLOWED: 'API keys cannot do this; sign in as a person to continue.',
 }
 
 const ZH_CN: Readonly<Record<FailureCode, string>> = {
@@ -131,6 +134,9 @@ const ZH_CN: Readonly<Record<FailureCode, string>> = {
   EMAIL_CODE_LIMIT: '该邮箱获取验证码过于频繁。',
   EMAIL_NOT_VERIFIED: '通过邀请链接接受关联前,请先验证您的邮箱。',
   LINK_ASSOCIATED: '客户已通过邀请链接或二维码关联。',
+  API_KEY_LIMIT: '有效 API 密钥数量已达上限。',
+  API_KEY_REVOKED: '该 API 密钥已被吊销。',
+  API_KEY_NOT_ALLOWED: 'API 密钥无权执行此操作,请使用个人账号登录后操作。',
 }
 
 /**

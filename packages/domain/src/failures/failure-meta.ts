@@ -5,12 +5,14 @@ import type { FailureCode } from './failure-codes'
  * Which operation raises a code (domain.md §6.2 "By"): P pre-register, V review, D delete,
  * I invite/resend, L open a link, A register/accept, S sign-in, G any endpoint, X dispatcher,
  * M a data step at migration (History Records and the list only), O manage an offline link,
- * C the email code step, N a link association recorded on an email invitation (History only).
+ * C the email code step, N a link association recorded on an email invitation (History only),
+ * K manage an API key (issue 21).
  *
  * @example
  * const by: RaisedBy = 'I'
  */
-export type RaisedBy = 'P' | 'V' | 'D' | 'I' | 'L' | 'A' | 'S' | 'G' | 'X' | 'M' | 'O' | 'C' | 'N'
+export type RaisedBy =
+  'P' | 'V' | 'D' | 'I' | 'L' | 'A' | 'S' | 'G' | 'X' | 'M' | 'O' | 'C' | 'N' | 'K'
 
 /**
  * HTTP status, raising operations and action keys of one code. `httpStatus` is null only for
@@ -102,4 +104,7 @@ export const FAILURE_META: Readonly<Record<FailureCode, FailureMeta>> = {
   EMAIL_NOT_VERIFIED: meta(403, 'A', null, 'VERIFY_EMAIL'),
   // Never an HTTP answer: why an email invitation was revoked by a link association (I6c).
   LINK_ASSOCIATED: meta(null, 'N', 'NONE', null),
+  API_KEY_LIMIT: meta(409, 'K', 'REVOKE_UNUSED_KEY', null),
+  API_KEY_REVOKED: meta(401, 'G', 'NEW_API_KEY', null),
+  API_KEY_NOT_ALLOWED: meta(403, 'G', 'SIGN_IN_AS_PERSON', null),
 }

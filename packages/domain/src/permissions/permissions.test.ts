@@ -24,6 +24,10 @@ const MATRIX: [
     { admin: 'all', sales: 'all', account_manager: 'own', read_only: 'all' },
   ],
   ['custdev.reveal', { admin: 'all', sales: 'all', account_manager: 'own', read_only: 'all' }],
+  [
+    'custdev.api_keys.manage',
+    { admin: 'all', sales: 'none', account_manager: 'none', read_only: 'none' },
+  ],
 ]
 
 const PARTNER_ROLES = ['admin', 'sales', 'account_manager', 'read_only'] as const
@@ -32,9 +36,9 @@ const colleague = { partnerId: 'p1', createdByUserId: 'u2' }
 const foreign = { partnerId: 'p2', createdByUserId: 'u1' }
 
 describe('permission matrix (§2.3)', () => {
-  it('has the five roles and six keys of the spec', () => {
+  it('has the five roles and seven keys of the spec (§2.3, §13.2.2)', () => {
     expect(ROLES).toEqual(['admin', 'sales', 'account_manager', 'read_only', 'ecosystem_manager'])
-    expect(PERMISSION_KEYS).toHaveLength(6)
+    expect(PERMISSION_KEYS).toHaveLength(7)
   })
 
   describe.each(MATRIX)('%s', (key, scopes) => {

@@ -33,6 +33,8 @@ export const PERMISSION_KEYS = [
   'custdev.invite',
   'custdev.history.view',
   'custdev.reveal',
+  // API keys (issue 21, §13.2.2): the API Keys page, create and revoke keys. Never held by a key.
+  'custdev.api_keys.manage',
 ] as const
 
 /**
@@ -68,6 +70,7 @@ export const PERMISSION_MATRIX: Readonly<
     'custdev.invite': 'all',
     'custdev.history.view': 'all',
     'custdev.reveal': 'all',
+    'custdev.api_keys.manage': 'all',
   },
   sales: {
     'custdev.view': 'all',
@@ -76,6 +79,7 @@ export const PERMISSION_MATRIX: Readonly<
     'custdev.invite': 'all',
     'custdev.history.view': 'all',
     'custdev.reveal': 'all',
+    'custdev.api_keys.manage': 'none',
   },
   account_manager: {
     'custdev.view': 'own',
@@ -85,6 +89,7 @@ export const PERMISSION_MATRIX: Readonly<
     'custdev.invite': 'own',
     'custdev.history.view': 'own',
     'custdev.reveal': 'own',
+    'custdev.api_keys.manage': 'none',
   },
   read_only: {
     'custdev.view': 'all',
@@ -93,6 +98,7 @@ export const PERMISSION_MATRIX: Readonly<
     'custdev.invite': 'none',
     'custdev.history.view': 'all',
     'custdev.reveal': 'all',
+    'custdev.api_keys.manage': 'none',
   },
   // The ecosystem manager has no access to partner endpoints (§2.1, R9).
   ecosystem_manager: {
@@ -102,6 +108,7 @@ export const PERMISSION_MATRIX: Readonly<
     'custdev.invite': 'none',
     'custdev.history.view': 'none',
     'custdev.reveal': 'none',
+    'custdev.api_keys.manage': 'none',
   },
 }
 
