@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test'
+import { expect, type CDPSession, type Page } from '@playwright/test'
 import { MODULE_PATH } from '../first-view'
 
 /**
@@ -164,6 +164,25 @@ export async function installTimerProbe(page: Page): Promise<void> {
 }
 
 /**
+ * The page's metrics once garbage collection has nothing more to free: a detached subtree can
+ * outlive one collection (its JS wrappers go first, the nodes they held in a later one), so one
+ * `collectGarbage` sometimes still counts the last unmounted instance. Collects until the node
+ * count stops falling, at most five times.
+ */
+async function settledMetrics(cdp: CDPSession): Promise<{ name: string; value: number }[]> {
+  let previous = Number.POSITIVE_INFINITY
+  let metrics: { name: string; value: number }[] = []
+  for (let round = 0; round < 5; round++) {
+    await cdp.send('HeapProfiler.collectGarbage')
+    metrics = (await cdp.send('Performance.getMetrics')).metrics
+    const nodes = metrics.find((entry) => entry.name === 'Nodes')?.value ?? Number.NaN
+    if (!(nodes < previous)) break
+    previous = nodes
+  }
+  return metrics
+}
+
+/**
  * Reads the {@link LeakFigures} after a full garbage collection (Chrome DevTools Protocol), so
  * detached nodes and dropped listeners are not counted.
  */
@@ -171,9 +190,8 @@ export async function measureLeakFigures(page: Page): Promise<LeakFigures> {
   const cdp = await page.context().newCDPSession(page)
   try {
     await cdp.send('HeapProfiler.enable')
-    await cdp.send('HeapProfiler.collectGarbage')
     await cdp.send('Performance.enable')
-    const { metrics } = await cdp.send('Performance.getMetrics')
+    const metrics = await settledMetrics(cdp)
     const metric = (name: string) => metrics.find((entry) => entry.name === name)?.value ?? NaN
     let windowAndDocumentListeners = 0
     for (const expression of ['window', 'document']) {
