@@ -31,7 +31,10 @@ export async function createDatabase(serverUrl) {
  * `close()` ends the three, dropping the database last.
  */
 export async function startBenchApi({ port }) {
-  const serverUrl = process.argv[2] ?? 'postgres://postgres@127.0.0.1:5432/test'
+  // The first argument that is not a `--flag` (api-invite.mjs takes `--with-events`).
+  const serverUrl =
+    process.argv.slice(2).find((arg) => !arg.startsWith('--')) ??
+    'postgres://postgres@127.0.0.1:5432/test'
   const database = await createDatabase(serverUrl)
   let api
   try {

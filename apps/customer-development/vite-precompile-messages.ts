@@ -25,8 +25,8 @@ function compileTree(tree: Messages, path: string): unknown {
 }
 
 /**
- * Build only: replaces the string messages of `src/i18n/<locale>.ts` (and of the Offline
- * Invitation tab's `src/i18n/offline/<locale>.ts`) by precompiled ASTs, so
+ * Build only: replaces the string messages of `src/i18n/<locale>.ts` (and of each lazily loaded
+ * part's `src/i18n/<part>/<locale>.ts`, such as the Offline Invitation tab's) by precompiled ASTs, so
  * the bundle can drop vue-i18n's message compiler (`__INTLIFY_DROP_MESSAGE_COMPILER__`). The
  * sources stay plain TS objects (zh-CN `satisfies` en); tests and the dev harness compile them
  * at run time as before, with the same compiler, so every language behaves the same.
@@ -37,8 +37,9 @@ export function precompileMessages(): Plugin {
     apply: 'build',
     enforce: 'post',
     async transform(code, id) {
-      // The module's languages, and the Offline Invitation tab's own (loaded with its chunk).
-      if (!/\/src\/i18n\/(offline\/)?(en|zh-CN)\.ts$/.test(id)) return null
+      // The module's languages, and those of each lazily loaded part in its own folder (the
+      // Offline Invitation tab's `offline/`, the API Keys page's `api-keys/`), loaded with its chunk.
+      if (!/\/src\/i18n\/([a-z-]+\/)?(en|zh-CN)\.ts$/.test(id)) return null
       // After the TS transform the module is plain JS without imports: evaluate it as is.
       const url = `data:text/javascript;base64,${Buffer.from(code).toString('base64')}`
       const exported = (await import(url)) as Record<string, Messages>

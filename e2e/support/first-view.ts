@@ -18,6 +18,7 @@ export function hundredRowsPage(now = new Date()): PreregistrationPage {
     email: 'c***@customer.example',
     mobile: '+86 ****0010',
     locale: 'en',
+    externalRef: null,
     source: 'PARTNER_CENTER',
     status: 'PRE_REGISTERED',
     createdAt: now.toISOString(),

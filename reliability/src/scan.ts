@@ -15,6 +15,28 @@ const EMAIL = new RegExp(`[A-Za-z0-9._+-]+@${CUSTOMER_EMAIL_DOMAIN.replace(/\./g
 const NAME = new RegExp(`${CUSTOMER_NAME_PREFIX} [0-9A-Za-z-]+`, 'g')
 const MOBILE = new RegExp(`\\${CUSTOMER_MOBILE_PREFIX}\\d{8}`, 'g')
 const TOKEN_CANDIDATE = /(?<![A-Za-z0-9_-])[A-Za-z0-9_-]{43}(?![A-Za-z0-9_-])/g
+// An API key or a webhook signing secret, issued in this run or not (R144): the prefix and at
+// least 20 characters of base64 or base64url. A key's 12-character `keyPrefix` is shorter.
+const SECRET_SHAPE = /(?:pck_|whsec_)[A-Za-z0-9+/_-]{20,}/g
+const SIGNING_SECRET = /^whsec_(.+)$/
+// The forms of one secrets set, computed once: the dump scan calls scanText for every value.
+const longForms = new WeakMap<ReadonlySet<string>, { size: number; forms: string[] }>()
+
+/**
+ * The texts searched for the secrets that are not 43-character tokens: each API key (`pck_…`)
+ * and signing secret (`whsec_…`) whole, and a signing secret's base64 part on its own (R144).
+ */
+function longFormsOf(secrets: ReadonlySet<string>): string[] {
+  const cached = longForms.get(secrets)
+  if (cached?.size === secrets.size) return cached.forms
+  const forms = [...secrets].flatMap((secret) => {
+    if (secret.length === 43) return []
+    const base64 = SIGNING_SECRET.exec(secret)?.[1]
+    return base64 === undefined ? [secret] : [secret, base64]
+  })
+  longForms.set(secrets, { size: secrets.size, forms })
+  return forms
+}
 
 /** What one scan found; every count should be 0. */
 export interface ScanCounts {
@@ -50,8 +72,8 @@ function add(into: ScanCounts, from: ScanCounts) {
 }
 
 /**
- * Counts raw secrets (`secrets`: link tokens, offline link codes and bearer tokens the run saw),
- * full invitation links (email and offline) and unmasked customer values (the suite's own value
+ * Counts raw secrets (`secrets`: link tokens, offline link codes, bearer tokens, API keys and
+ * webhook signing secrets the run saw, the last two also by their shape), full invitation links (email and offline) and unmasked customer values (the suite's own value
  * patterns) in a text.
  */
 export function scanText(text: string, secrets: ReadonlySet<string>, where = ''): ScanCounts {
@@ -65,6 +87,16 @@ export function scanText(text: string, secrets: ReadonlySet<string>, where = '')
       counts.rawTokens += 1
       sample('token', match[0])
     }
+  }
+  for (const form of longFormsOf(secrets)) {
+    if (text.includes(form)) {
+      counts.rawTokens += 1
+      sample('issued key or secret', form)
+    }
+  }
+  for (const match of text.matchAll(SECRET_SHAPE)) {
+    counts.rawTokens += 1
+    sample('key or secret shape', match[0])
   }
   // Email links (`/invite#`) and offline invitation links (`/join#`, R99) alike.
   for (const prefix of [LINK_PREFIX, JOIN_LINK_PREFIX]) {

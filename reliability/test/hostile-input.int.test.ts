@@ -82,6 +82,7 @@ beforeAll(async () => {
   if (!first.session) throw new Error('customer registration failed')
   tokens.customer = first.session
   for (const t of Object.values(tokens)) secrets.add(t)
+  for (const issued of await issueKeysAndSecrets()) secrets.add(issued)
   const answer = await call<OpenApiDocument>(base(0), 'GET', '/api/openapi.json')
   doc = answer.body
   operations = operationsOf(doc)
@@ -89,6 +90,38 @@ beforeAll(async () => {
 afterAll(async () => {
   await topology?.stop()
 })
+
+/**
+ * An API key, and a webhook endpoint's signing secret and its rotated successor, issued through
+ * the API so the scans look for them (R144). The endpoint is disabled: no event is delivered.
+ */
+async function issueKeysAndSecrets(): Promise<string[]> {
+  const token = tokens['A:admin']
+  const key = await call<{ key: string }>(base(0), 'POST', `${CD}/api-keys`, {
+    token,
+    body: { name: 'Hostile CRM', role: 'read_only' },
+  })
+  const endpoint = await call<{ id: string; secret: string }>(
+    base(1),
+    'POST',
+    `${CD}/webhook-endpoints`,
+    {
+      token,
+      body: { url: 'https://hooks.example/in', eventTypes: ['invitation.sent'], enabled: false },
+    }
+  )
+  const rotated = await call<{ secret: string }>(
+    base(0),
+    'POST',
+    `${CD}/webhook-endpoints/${endpoint.body.id}/rotate-secret`,
+    { token }
+  )
+  for (const answer of [key, endpoint, rotated]) {
+    if (answer.status >= 300)
+      throw new Error(`issue a key or secret: ${answer.status} ${answer.text}`)
+  }
+  return [key.body.key, endpoint.body.secret, rotated.body.secret]
+}
 
 function record(answer: Answer) {
   if (answer.status >= 400 || answer.status === 0) errorBodies.push(answer.text)
@@ -372,6 +405,17 @@ describe('scans of the run', () => {
       new Set([token])
     )
     expect(found).toMatchObject({ rawTokens: 2, links: 1, unmaskedEmails: 1, unmaskedNames: 1 })
+  })
+
+  it('finds planted API keys and signing secrets, whole, by their base64 part and by shape', () => {
+    const key = `pck_${'Ab1_-'.repeat(8)}xyz`
+    const base64 = `${'Q0+/'.repeat(10)}abc=`
+    const secret = `whsec_${base64}`
+    const issued = new Set([key, secret])
+    expect(scanText(`x ${base64} y`, issued).rawTokens).toBe(1)
+    expect(scanText(`x ${key} y`, new Set()).rawTokens).toBe(1)
+    expect(scanText(`x ${secret} y`, new Set()).rawTokens).toBe(1)
+    expect(scanText(`x ${key.slice(0, 12)} whsec_short y`, issued).rawTokens).toBe(0)
   })
 
   it('leaves no raw token or link anywhere and unmasked customer values only in the contact columns', () => {

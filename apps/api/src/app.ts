@@ -26,6 +26,9 @@ import { createInvitationLinkRoutes } from './routes/invitation-links'
 import { createInvitationRoutes } from './routes/invitations'
 import { createPreregistrationRoutes } from './routes/preregistrations'
 import { createPublicRoutes } from './routes/public'
+import { createAdminWebhookEndpointRoutes } from './routes/admin-webhook-endpoints'
+import { createWebhookEndpointRoutes } from './routes/webhook-endpoints'
+import { registerWebhookEvents } from './routes/webhook-events-document'
 
 function respondWithError(c: Context<AppEnv>, error: AppError) {
   for (const [name, value] of Object.entries(error.headers ?? {})) c.header(name, value)
@@ -112,8 +115,10 @@ export function createApp(deps: AppDeps) {
   app.route('/', createHistoryRoutes(deps))
   app.route('/', createInvitationLinkRoutes(deps))
   app.route('/', createApiKeyRoutes(deps))
+  app.route('/', createWebhookEndpointRoutes(deps))
   app.route('/', createAdminRoutes(deps))
   app.route('/', createAdminApiKeyRoutes(deps))
+  app.route('/', createAdminWebhookEndpointRoutes(deps))
   app.route('/', createPublicRoutes(deps))
   for (const extra of deps.devRoutes ?? []) app.route(extra.path, extra.app)
 
@@ -123,6 +128,7 @@ export function createApp(deps: AppDeps) {
     description:
       'Opaque access token from POST /api/v1/auth/sign-in, or a partner API key (pck_…) on the routes that take one',
   })
+  registerWebhookEvents(app)
   app.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: { title: 'Partner Center · Customer Development API', version: '1.0.0' },

@@ -34,6 +34,9 @@ export function configFromEnv(env: Env): AppConfig {
     mailDomain: env.MAIL_DOMAIN ?? mailDomainOf(env.MAIL_FROM),
     corsAllowedOrigins: env.CORS_ALLOWED_ORIGINS,
     apiDocs: apiDocsEnabled(env),
+    webhookTimeoutSeconds: env.WEBHOOK_TIMEOUT_SECONDS,
+    webhookRetryWindowHours: env.WEBHOOK_RETRY_WINDOW_HOURS,
+    webhookDisableAfterHours: env.WEBHOOK_DISABLE_AFTER_HOURS,
   }
 }
 

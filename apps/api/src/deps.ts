@@ -30,6 +30,14 @@ export interface AppConfig {
   bodyLimitBytes: number
   /** Requests per minute per API key (R142); `API_KEY_RATE_LIMIT_PER_MINUTE` by default. */
   apiKeyRateLimitPerMinute?: number
+  /**
+   * The dispatcher's `WEBHOOK_TIMEOUT_SECONDS`, `WEBHOOK_RETRY_WINDOW_HOURS` and
+   * `WEBHOOK_DISABLE_AFTER_HOURS` (same environment), which `GET /me` limits state (R147); the
+   * §13.8 defaults when absent.
+   */
+  webhookTimeoutSeconds?: number
+  webhookRetryWindowHours?: number
+  webhookDisableAfterHours?: number
   /** `REQUEST_TIMEOUT_SECONDS` in ms: longer requests answer 503 `SYSTEM_BUSY` (default 15 s). */
   requestTimeoutMs?: number
   trustedProxies: readonly string[]

@@ -1,4 +1,4 @@
-import { resolveReminderHours } from '@partner-center/domain'
+import { resolveReminderHours, WEBHOOK_ADDRESS_POLICIES } from '@partner-center/domain'
 import { z } from 'zod'
 import { resolveDemoSettings, withDefaultAppEnv, type DemoSettings } from './env-profile'
 import { parseTrustedProxies } from './middleware/client-address'
@@ -52,6 +52,21 @@ const EnvSchema = z.object({
   OUTBOX_SEND_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(20),
   OUTBOX_POLL_INTERVAL_MS: z.coerce.number().int().min(10).max(60_000).default(200),
   SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(60),
+  // Webhook delivery (domain.md §13.8, R131–R136); ranges of LIMIT_RANGES.
+  WEBHOOK_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(30).default(10),
+  WEBHOOK_RETRY_WINDOW_HOURS: z.coerce.number().int().min(1).max(72).default(24),
+  WEBHOOK_BACKOFF_BASE_SECONDS: z.coerce.number().int().min(1).max(3_600).default(5),
+  WEBHOOK_BACKOFF_CAP_SECONDS: z.coerce.number().int().min(1).max(86_400).default(3_600),
+  WEBHOOK_DISABLE_AFTER_HOURS: z.coerce.number().int().min(1).max(168).default(24),
+  WEBHOOK_SEND_CONCURRENCY: z.coerce.number().int().min(1).max(1_000).default(20),
+  WEBHOOK_ENDPOINT_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(5),
+  WEBHOOK_CLAIM_LOOPS: z.coerce.number().int().min(1).max(16).default(2),
+  WEBHOOK_BATCH_SIZE: z.coerce.number().int().min(1).max(1_000).default(20),
+  WEBHOOK_FANOUT_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(100),
+  WEBHOOK_LEASE_SECONDS: z.coerce.number().int().min(2).max(3_600).default(60),
+  WEBHOOK_POLL_INTERVAL_MS: z.coerce.number().int().min(10).max(60_000).default(200),
+  // Unset: `public` in production, `any` elsewhere; production refuses anything but `public`.
+  WEBHOOK_ADDRESS_POLICY: z.enum(WEBHOOK_ADDRESS_POLICIES).optional(),
   DISPATCHER_IN_PROCESS: flag.default(false),
   MAIL_DOMAIN: z.string().min(1).max(253).optional(),
   // Failed sign-ins per account and client address per 15 minutes (R59).
@@ -173,6 +188,7 @@ export function readEnv(
   if (new Set(keyIds).size !== keyIds.length) {
     throw new Error('Invalid environment:\n  DATA_ENCRYPTION_PREVIOUS_KEYS: repeats a key id')
   }
+  refuseInconsistentWebhookSettings(env)
   if (env.APP_ENV === 'production') refuseIncompleteProduction(env, runtime)
   return env
 }
@@ -194,6 +210,28 @@ function reminderHoursOf(parsed: {
   const detail = resolved.error.details?.message
   const message = typeof detail === 'string' ? detail : resolved.error.code
   throw new Error(`Invalid environment:\n  INVITATION_REMINDER_HOURS: ${message}`)
+}
+
+/**
+ * Webhook settings that contradict each other or the environment (domain.md §13.8, R136):
+ * production reaches only public addresses, whatever the entry; a lease must outlast an
+ * attempt; an endpoint is disabled only after failing at least as long as the longest retry
+ * delay.
+ */
+function refuseInconsistentWebhookSettings(env: Env): void {
+  const problems: string[] = []
+  if (env.APP_ENV === 'production' && (env.WEBHOOK_ADDRESS_POLICY ?? 'public') !== 'public') {
+    problems.push('WEBHOOK_ADDRESS_POLICY: production allows only public')
+  }
+  if (env.WEBHOOK_LEASE_SECONDS <= env.WEBHOOK_TIMEOUT_SECONDS) {
+    problems.push('WEBHOOK_LEASE_SECONDS: must be above WEBHOOK_TIMEOUT_SECONDS')
+  }
+  if (env.WEBHOOK_DISABLE_AFTER_HOURS * 3600 < env.WEBHOOK_BACKOFF_CAP_SECONDS) {
+    problems.push('WEBHOOK_DISABLE_AFTER_HOURS: must be at least WEBHOOK_BACKOFF_CAP_SECONDS')
+  }
+  if (problems.length > 0) {
+    throw new Error(`Invalid environment:\n${problems.map((line) => `  ${line}`).join('\n')}`)
+  }
 }
 
 /** The settings of `migrate.ts`: production needs only the database it migrates. */

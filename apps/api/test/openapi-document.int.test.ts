@@ -1,4 +1,5 @@
 import { ErrorBody } from '@partner-center/contracts'
+import { WEBHOOK_EVENT_TYPES } from '@partner-center/domain'
 import { Validator } from '@seriousme/openapi-schema-validator'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CD, type TestApp } from './helpers'
@@ -57,6 +58,32 @@ describe('the OpenAPI document (issue 13 item 8)', () => {
     for (const answer of answers) {
       expect(answer.status).toBeGreaterThanOrEqual(400)
       expect(ErrorBody.safeParse(answer.body).success).toBe(true)
+    }
+  })
+})
+
+describe('the webhooks a receiver gets (docs/domain.md §13, the route table and OpenAPI rule)', () => {
+  interface WebhookOperation {
+    parameters: { name: string; in: string; required: boolean }[]
+    requestBody: { content: { 'application/json': { schema: { $ref: string } } } }
+  }
+  const webhooks = () => document.webhooks as Record<string, { post: WebhookOperation }>
+
+  it('holds one entry per event type of the catalogue and webhook.test, and nothing else', () => {
+    expect(Object.keys(webhooks()).sort()).toEqual([...WEBHOOK_EVENT_TYPES, 'webhook.test'].sort())
+  })
+
+  it('gives each its body schema from the contracts and the three webhook-* headers', () => {
+    const schemas = (document.components as { schemas: Record<string, unknown> }).schemas
+    for (const [type, item] of Object.entries(webhooks())) {
+      const ref = item.post.requestBody.content['application/json'].schema.$ref
+      expect(ref).toBe(`#/components/schemas/WebhookEvent_${type.replace('.', '_')}`)
+      expect(schemas[ref.split('/').at(-1) ?? '']).toBeDefined()
+      expect(item.post.parameters.map((p) => [p.in, p.name, p.required])).toEqual([
+        ['header', 'webhook-id', true],
+        ['header', 'webhook-timestamp', true],
+        ['header', 'webhook-signature', true],
+      ])
     }
   })
 })

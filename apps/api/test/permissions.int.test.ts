@@ -84,6 +84,12 @@ const ENDPOINTS: Endpoint[] = [
     path: `${CD}/invitation-batches/${UNKNOWN}`,
   },
   { name: 'history', permission: 'custdev.history.view', method: 'GET', path: `${CD}/history` },
+  {
+    name: 'webhook endpoints',
+    permission: 'custdev.webhooks.manage',
+    method: 'GET',
+    path: `${CD}/webhook-endpoints`,
+  },
 ]
 
 const cases = ENDPOINTS.flatMap((endpoint) =>

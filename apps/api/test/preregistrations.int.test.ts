@@ -158,6 +158,7 @@ describe('deleting pre-registrations (R32, R33)', () => {
       preregistrationId: P('P02'),
       outcome: 'DELETED',
       revokedInvitationId: I('P02-2'),
+      externalRef: null,
     })
     expect(
       await auditEvents(t, 'invitation.revoked', response.headers.get('x-request-id')!)

@@ -98,11 +98,14 @@ describe('module API client', () => {
     const fill: (route: ApiRoute, params: Record<string, string>) => string = pathOf
     for (const name of Object.keys(api)) {
       fetch.mockClear()
-      await api[name]?.('a/b', {})
+      const route: ApiRoute | undefined = API_ROUTES[name as keyof typeof API_ROUTES]
+      // A delivery's routes take the endpoint's id, then the delivery's.
+      const second = route?.path.includes('{deliveryId}') ? 'c/d' : {}
+      await api[name]?.('a/b', second)
       const [url, init] = fetch.mock.calls[0] ?? []
       called.push(`${name} ${init?.method} ${(url as string).split('?')[0]}`)
-      const route: ApiRoute | undefined = API_ROUTES[name as keyof typeof API_ROUTES]
-      expected.push(`${name} ${route?.method} /api${route ? fill(route, { id: 'a/b' }) : '?'}`)
+      const params = { id: 'a/b', deliveryId: 'c/d' }
+      expected.push(`${name} ${route?.method} /api${route ? fill(route, params) : '?'}`)
     }
     expect(called).toEqual(expected)
     expect(called).toContain(

@@ -66,5 +66,20 @@ export function createModuleApiClient(ctx: MfeContext, getLocale: () => string):
     disableInvitationLink: (id) => call(routes.disableInvitationLink, {}, { id }),
     enableInvitationLink: (id) => call(routes.enableInvitationLink, {}, { id }),
     findLinkAssociations: (query) => call(routes.findLinkAssociations, { query: { ...query } }),
+    findApiKeys: (query) => call(routes.findApiKeys, { query: { ...query } }),
+    createApiKey: (body) => call(routes.createApiKey, { body }),
+    revokeApiKey: (id) => call(routes.revokeApiKey, {}, { id }),
+    findWebhookEndpoints: (query) => call(routes.findWebhookEndpoints, { query: { ...query } }),
+    createWebhookEndpoint: (body) => call(routes.createWebhookEndpoint, { body }),
+    getWebhookEndpoint: (id) => call(routes.getWebhookEndpoint, {}, { id }),
+    updateWebhookEndpoint: (id, body) => call(routes.updateWebhookEndpoint, { body }, { id }),
+    deleteWebhookEndpoint: (id) => call(routes.deleteWebhookEndpoint, {}, { id }),
+    rotateWebhookSecret: (id) => call(routes.rotateWebhookSecret, {}, { id }),
+    sendWebhookTestEvent: (id) => call(routes.sendWebhookTestEvent, {}, { id }),
+    findWebhookDeliveries: (id, query) =>
+      call(routes.findWebhookDeliveries, { query: { ...query } }, { id }),
+    getWebhookDelivery: (id, deliveryId) => call(routes.getWebhookDelivery, {}, { id, deliveryId }),
+    redeliverWebhookDelivery: (id, deliveryId) =>
+      call(routes.redeliverWebhookDelivery, {}, { id, deliveryId }),
   }
 }

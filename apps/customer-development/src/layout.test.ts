@@ -34,10 +34,13 @@ describe('module layout', () => {
     expect(dialogs).toEqual(['components/shared/DialogShell.vue'])
     const users = files.filter((file) => /<DialogShell\b/.test(text(file)))
     expect(users.sort()).toEqual([
+      'components/api-keys/CreateApiKeyDialog.vue',
       'components/invite/EmailPreviewDialog.vue',
       'components/invite/InviteDialog.vue',
       'components/offline/CreateLinkDialog.vue',
       'components/preregistrations/PreregisterDialog.vue',
+      'components/shared/ShownOnceDialog.vue',
+      'components/webhooks/WebhookEndpointDialog.vue',
     ])
   })
 

@@ -26,6 +26,19 @@ export type ModuleApi = Pick<
   | 'disableInvitationLink'
   | 'enableInvitationLink'
   | 'findLinkAssociations'
+  | 'findApiKeys'
+  | 'createApiKey'
+  | 'revokeApiKey'
+  | 'findWebhookEndpoints'
+  | 'createWebhookEndpoint'
+  | 'getWebhookEndpoint'
+  | 'updateWebhookEndpoint'
+  | 'deleteWebhookEndpoint'
+  | 'rotateWebhookSecret'
+  | 'sendWebhookTestEvent'
+  | 'findWebhookDeliveries'
+  | 'getWebhookDelivery'
+  | 'redeliverWebhookDelivery'
 >
 
 /** Injection key of the per-mount {@link ModuleApi} (made by `createModuleApiClient`). */

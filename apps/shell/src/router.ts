@@ -14,6 +14,12 @@ async function requireSession(to: RouteLocationNormalized) {
 /** Where the ecosystem manager's Partners page lives (domain.md S13). */
 export const ADMIN_PARTNERS_PATH = '/admin/partners'
 
+/** Where the ecosystem manager's API Keys page lives (domain.md S35). */
+export const ADMIN_API_KEYS_PATH = '/admin/api-keys'
+
+/** Where the ecosystem manager's Webhooks page lives (domain.md S35). */
+export const ADMIN_WEBHOOKS_PATH = '/admin/webhooks'
+
 /**
  * The ecosystem manager cannot use the partner console (R9), so their start page is Partners.
  * Runs after the layout's `requireSession`, so `me` is loaded.
@@ -45,6 +51,17 @@ export function createShellRouter() {
             path: ADMIN_PARTNERS_PATH.slice(1),
             name: 'admin-partners',
             component: () => import('./pages/PartnersPage.vue'),
+          },
+          // S35; like Partners, open to every signed-in user, who is told when not permitted.
+          {
+            path: ADMIN_API_KEYS_PATH.slice(1),
+            name: 'admin-api-keys',
+            component: () => import('./pages/ApiKeysPage.vue'),
+          },
+          {
+            path: `${ADMIN_WEBHOOKS_PATH.slice(1)}/:id?`,
+            name: 'admin-webhooks',
+            component: () => import('./pages/WebhooksPage.vue'),
           },
           // The development mailbox; the API answers 404 in production, so it shows nothing.
           { path: 'mailbox', name: 'mailbox', component: () => import('./pages/MailboxPage.vue') },

@@ -80,6 +80,20 @@ export const ConsoleLimits = z
     invitationReminderHours: z.number().int(),
     /** `API_KEYS_MAX`: `ACTIVE` API keys per partner (R139, R147). */
     apiKeysMax: z.number().int(),
+    /** `WEBHOOK_TIMEOUT_SECONDS`: whole attempt, resolution to response headers (R131). */
+    webhookTimeoutSeconds: z.number().int(),
+    /** `WEBHOOK_RETRY_WINDOW_HOURS`: no automatic attempt after this (R132). */
+    webhookRetryWindowHours: z.number().int(),
+    /** `WEBHOOK_DISABLE_AFTER_HOURS`: failing time that disables an endpoint (R134). */
+    webhookDisableAfterHours: z.number().int(),
+    /** `WEBHOOK_SECRET_OVERLAP_HOURS`: the replaced secret still signs this long (R129). */
+    webhookSecretOverlapHours: z.number().int(),
+    /** `WEBHOOK_LOG_RETENTION_DAYS`: days the delivery log keeps (R145). */
+    webhookLogRetentionDays: z.number().int(),
+    /** `WEBHOOK_ENDPOINTS_MAX`: endpoints per partner, or platform endpoints (R126). */
+    webhookEndpointsMax: z.number().int(),
+    /** `EXTERNAL_REF_MAX`: code points of a pre-registration's external reference (R122). */
+    externalRefMax: z.number().int(),
   })
   .meta({ id: 'ConsoleLimits' })
 export type ConsoleLimits = z.infer<typeof ConsoleLimits>

@@ -1,4 +1,4 @@
-import type { z } from 'zod'
+import { z } from './zod'
 import { MeResponse, SignInResponse, type SignInRequest } from './auth'
 import {
   ApiKeyItem,
@@ -78,6 +78,21 @@ import {
   type PreregistrationListQueryInput,
 } from './preregistrations'
 
+import {
+  CreatedWebhookEndpoint,
+  RotatedWebhookSecret,
+  WebhookDeliveryDetail,
+  WebhookDeliveryItem,
+  WebhookDeliveryPage,
+  WebhookEndpointItem,
+  WebhookEndpointPage,
+  WebhookTestEventAnswer,
+  type CreateWebhookEndpointRequest,
+  type UpdateWebhookEndpointRequest,
+  type WebhookDeliveryListQueryInput,
+  type WebhookEndpointListQueryInput,
+} from './webhooks'
+
 /** One request of {@link ApiClient.request}: an {@link ApiCall} checked by a contract schema. */
 export interface ApiRequest<T extends z.ZodType> extends Omit<ApiCall<z.infer<T>>, 'parse'> {
   schema: T
@@ -85,8 +100,8 @@ export interface ApiRequest<T extends z.ZodType> extends Omit<ApiCall<z.infer<T>
 
 /** The query of a searchable list, as the contract knows it (no other field reaches the URL). */
 function listQuery(query: PreregistrationListQueryInput | HistoryQueryInput) {
-  const { page, pageSize, q, status, reveal } = query
-  return { page, pageSize, q, status, reveal }
+  const { page, pageSize, q, status, reveal, externalRef } = query
+  return { page, pageSize, q, status, reveal, externalRef }
 }
 
 /**
@@ -207,6 +222,115 @@ export function createApiClient(options: ApiClientOptions) {
     /** Revokes a platform key for good (R143). */
     revokePlatformApiKey: (keyId: string) =>
       call(ADMIN_ROUTES.revokePlatformApiKey, ApiKeyItem, {}, { id: keyId }),
+    /** The partner's webhook endpoints, newest first (R126); never a secret. */
+    findWebhookEndpoints: (query: WebhookEndpointListQueryInput = {}) =>
+      call(PARTNER_ROUTES.findWebhookEndpoints, WebhookEndpointPage, {
+        query: { page: query.page, pageSize: query.pageSize },
+      }),
+    /** Creates an endpoint (W1): its signing `secret` is in this answer only (R128). */
+    createWebhookEndpoint: (body: CreateWebhookEndpointRequest) =>
+      call(PARTNER_ROUTES.createWebhookEndpoint, CreatedWebhookEndpoint, { body }),
+    getWebhookEndpoint: (endpointId: string) =>
+      call(PARTNER_ROUTES.getWebhookEndpoint, WebhookEndpointItem, {}, { id: endpointId }),
+    /** Edits, enables or disables an endpoint (W2, W3, W5). */
+    updateWebhookEndpoint: (endpointId: string, body: UpdateWebhookEndpointRequest) =>
+      call(PARTNER_ROUTES.updateWebhookEndpoint, WebhookEndpointItem, { body }, { id: endpointId }),
+    /** Deletes an endpoint (W7): 204. */
+    deleteWebhookEndpoint: (endpointId: string) =>
+      call(PARTNER_ROUTES.deleteWebhookEndpoint, z.null(), {}, { id: endpointId }),
+    /** Makes a new secret current (W6, R129): shown in this answer only. */
+    rotateWebhookSecret: (endpointId: string) =>
+      call(PARTNER_ROUTES.rotateWebhookSecret, RotatedWebhookSecret, {}, { id: endpointId }),
+    /** Sends a test event to this endpoint only (R137): poll the delivery until it ends. */
+    sendWebhookTestEvent: (endpointId: string) =>
+      call(PARTNER_ROUTES.sendWebhookTestEvent, WebhookTestEventAnswer, {}, { id: endpointId }),
+    /** The endpoint's delivery log, newest first (R138). */
+    findWebhookDeliveries: (endpointId: string, query: WebhookDeliveryListQueryInput = {}) => {
+      const { page, pageSize, status, eventType, eventId } = query
+      return call(
+        PARTNER_ROUTES.findWebhookDeliveries,
+        WebhookDeliveryPage,
+        { query: { page, pageSize, status, eventType, eventId } },
+        { id: endpointId }
+      )
+    },
+    /** One delivery with every attempt and the body sent (R138). */
+    getWebhookDelivery: (endpointId: string, deliveryId: string) =>
+      call(
+        PARTNER_ROUTES.getWebhookDelivery,
+        WebhookDeliveryDetail,
+        {},
+        { id: endpointId, deliveryId }
+      ),
+    /** Sends a delivery again with the same webhook-id and body (D7): 202 with the item. */
+    redeliverWebhookDelivery: (endpointId: string, deliveryId: string) =>
+      call(
+        PARTNER_ROUTES.redeliverWebhookDelivery,
+        WebhookDeliveryItem,
+        {},
+        { id: endpointId, deliveryId }
+      ),
+    /** The platform's webhook endpoints, newest first (R126); never a secret. */
+    findPlatformWebhookEndpoints: (query: WebhookEndpointListQueryInput = {}) =>
+      call(ADMIN_ROUTES.findPlatformWebhookEndpoints, WebhookEndpointPage, {
+        query: { page: query.page, pageSize: query.pageSize },
+      }),
+    /** Creates an endpoint (W1): its signing `secret` is in this answer only (R128). */
+    createPlatformWebhookEndpoint: (body: CreateWebhookEndpointRequest) =>
+      call(ADMIN_ROUTES.createPlatformWebhookEndpoint, CreatedWebhookEndpoint, { body }),
+    getPlatformWebhookEndpoint: (endpointId: string) =>
+      call(ADMIN_ROUTES.getPlatformWebhookEndpoint, WebhookEndpointItem, {}, { id: endpointId }),
+    /** Edits, enables or disables an endpoint (W2, W3, W5). */
+    updatePlatformWebhookEndpoint: (endpointId: string, body: UpdateWebhookEndpointRequest) =>
+      call(
+        ADMIN_ROUTES.updatePlatformWebhookEndpoint,
+        WebhookEndpointItem,
+        { body },
+        { id: endpointId }
+      ),
+    /** Deletes an endpoint (W7): 204. */
+    deletePlatformWebhookEndpoint: (endpointId: string) =>
+      call(ADMIN_ROUTES.deletePlatformWebhookEndpoint, z.null(), {}, { id: endpointId }),
+    /** Makes a new secret current (W6, R129): shown in this answer only. */
+    rotatePlatformWebhookSecret: (endpointId: string) =>
+      call(ADMIN_ROUTES.rotatePlatformWebhookSecret, RotatedWebhookSecret, {}, { id: endpointId }),
+    /** Sends a test event to this endpoint only (R137): poll the delivery until it ends. */
+    sendPlatformWebhookTestEvent: (endpointId: string) =>
+      call(
+        ADMIN_ROUTES.sendPlatformWebhookTestEvent,
+        WebhookTestEventAnswer,
+        {},
+        { id: endpointId }
+      ),
+    /** The endpoint's delivery log, newest first (R138). */
+    findPlatformWebhookDeliveries: (
+      endpointId: string,
+      query: WebhookDeliveryListQueryInput = {}
+    ) => {
+      const { page, pageSize, status, eventType, eventId } = query
+      return call(
+        ADMIN_ROUTES.findPlatformWebhookDeliveries,
+        WebhookDeliveryPage,
+        { query: { page, pageSize, status, eventType, eventId } },
+        { id: endpointId }
+      )
+    },
+    /** One delivery with every attempt and the body sent (R138). */
+    getPlatformWebhookDelivery: (endpointId: string, deliveryId: string) =>
+      call(
+        ADMIN_ROUTES.getPlatformWebhookDelivery,
+        WebhookDeliveryDetail,
+        {},
+        { id: endpointId, deliveryId }
+      ),
+    /** Sends a delivery again with the same webhook-id and body (D7): 202 with the item. */
+    redeliverPlatformWebhookDelivery: (endpointId: string, deliveryId: string) =>
+      call(
+        ADMIN_ROUTES.redeliverPlatformWebhookDelivery,
+        WebhookDeliveryItem,
+        {},
+        { id: endpointId, deliveryId }
+      ),
     findPartners: () => call(ADMIN_ROUTES.findPartners, AdminPartnerList),
     updatePartner: (partnerId: string, body: UpdatePartnerRequest) =>
       call(ADMIN_ROUTES.updatePartner, AdminPartner, { body }, { id: partnerId }),

@@ -18,6 +18,8 @@ export const HistoryQuery = z.strictObject({
   /** R111: one or more of `email`, `general_link`, `custom_link`. */
   channel: commaList(InvitationChannelSchema).optional(),
   reveal: commaList(RevealColumn).optional(),
+  /** Rows whose pre-registration has exactly this external reference (R122). */
+  externalRef: z.string().min(1).max(256).optional(),
 })
 /** The history query as a client sends it (comma-separated lists as strings). */
 export interface HistoryQueryInput {
@@ -28,6 +30,8 @@ export interface HistoryQueryInput {
   /** Comma-separated channels (R111). */
   channel?: string
   reveal?: string
+  /** An exact external reference (R122). */
+  externalRef?: string
 }
 
 /** A failure code with its catalogue message and partner action in the request language. */
@@ -41,6 +45,8 @@ export const HistoryItem = z
     id: Uuid,
     /** Null only for a link row that converted no pre-registration (I11, R109). */
     preregistrationId: Uuid.nullable(),
+    /** The external reference of its pre-registration (R122); null when none. */
+    externalRef: z.string().nullable(),
     /** How the row came about, "Source" (R111). */
     channel: InvitationChannelSchema,
     /** The link's tag at that instant, for link rows; null for email. */

@@ -35,6 +35,8 @@ export type SendInvitationsRequest = z.infer<typeof SendInvitationsRequest>
 export const InvitationBatchResult = z
   .object({
     preregistrationId: Uuid,
+    /** The pre-registration's external reference (R122), when it was found. */
+    externalRef: z.string().nullable().optional(),
     outcome: z.enum(BATCH_ROW_OUTCOMES),
     invitationId: Uuid.optional(),
     code: z.string().optional(),

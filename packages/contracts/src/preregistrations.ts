@@ -32,6 +32,8 @@ export const PreregistrationListQuery = z.strictObject({
   q: z.string().trim().min(2).max(100).optional(),
   status: commaList(PreregistrationStatusSchema).optional(),
   reveal: commaList(RevealColumn).optional(),
+  /** Rows with exactly this external reference (R122; case-sensitive, not trimmed). */
+  externalRef: z.string().min(1).max(256).optional(),
 })
 /** The list query as a client sends it (comma-separated lists as strings). */
 export interface PreregistrationListQueryInput {
@@ -40,6 +42,8 @@ export interface PreregistrationListQueryInput {
   q?: string
   status?: string
   reveal?: string
+  /** An exact external reference (R122). */
+  externalRef?: string
 }
 
 /** Whether a row can be invited now, and why not (domain.md R40). */
@@ -65,6 +69,8 @@ export const PreregistrationItem = z
     email: z.string().nullable(),
     mobile: z.string().nullable(),
     locale: LocaleSchema,
+    /** The partner's own identifier of the customer (R122); not customer data, never masked. */
+    externalRef: z.string().nullable(),
     source: z.enum(PREREGISTRATION_SOURCES),
     status: PreregistrationStatusSchema,
     createdAt: Instant,
@@ -93,6 +99,8 @@ export const CreatePreregistrationRequest = z
     email: z.string().max(1000).nullable().optional(),
     mobile: z.string().max(100).nullable().optional(),
     locale: LocaleSchema.optional(),
+    /** The partner's own identifier (R122): trimmed, 1–64 characters; absent or null for none. */
+    externalRef: z.string().max(1000).nullable().optional(),
   })
   .meta({ id: 'CreatePreregistrationRequest' })
 export type CreatePreregistrationRequest = z.infer<typeof CreatePreregistrationRequest>
@@ -110,6 +118,8 @@ export const DeletionResult = z
     outcome: z.enum(DELETION_OUTCOMES),
     code: z.enum(DELETION_SKIP_CODES).optional(),
     revokedInvitationId: Uuid.nullable().optional(),
+    /** The pre-registration's external reference (R122), when it was found. */
+    externalRef: z.string().nullable().optional(),
   })
   .meta({ id: 'DeletionResult' })
 export type DeletionResult = z.infer<typeof DeletionResult>

@@ -69,6 +69,7 @@ const KEY_READ = { apiKey: true } as const
 const NO_KEY = { apiKey: false } as const
 
 const CD = '/v1/customer-development'
+const ADMIN = '/v1/admin'
 
 /** `/api/health` and `/api/ready`: for probes, unversioned. */
 export const OPERATIONS_ROUTES = {
@@ -110,6 +111,27 @@ export const PARTNER_ROUTES = {
   findApiKeys: route('GET', `${CD}/api-keys`, 'user', NO_KEY),
   createApiKey: route('POST', `${CD}/api-keys`, 'user', NO_KEY),
   revokeApiKey: route('POST', `${CD}/api-keys/{id}/revoke`, 'user', NO_KEY),
+  // Partner webhook endpoints (R126–R138): managed by a person only, never by a key (R141).
+  findWebhookEndpoints: route('GET', `${CD}/webhook-endpoints`, 'user', NO_KEY),
+  createWebhookEndpoint: route('POST', `${CD}/webhook-endpoints`, 'user', NO_KEY),
+  getWebhookEndpoint: route('GET', `${CD}/webhook-endpoints/{id}`, 'user', NO_KEY),
+  updateWebhookEndpoint: route('PATCH', `${CD}/webhook-endpoints/{id}`, 'user', NO_KEY),
+  deleteWebhookEndpoint: route('DELETE', `${CD}/webhook-endpoints/{id}`, 'user', NO_KEY),
+  rotateWebhookSecret: route('POST', `${CD}/webhook-endpoints/{id}/rotate-secret`, 'user', NO_KEY),
+  sendWebhookTestEvent: route('POST', `${CD}/webhook-endpoints/{id}/test`, 'user', NO_KEY),
+  findWebhookDeliveries: route('GET', `${CD}/webhook-endpoints/{id}/deliveries`, 'user', NO_KEY),
+  getWebhookDelivery: route(
+    'GET',
+    `${CD}/webhook-endpoints/{id}/deliveries/{deliveryId}`,
+    'user',
+    NO_KEY
+  ),
+  redeliverWebhookDelivery: route(
+    'POST',
+    `${CD}/webhook-endpoints/{id}/deliveries/{deliveryId}/redeliver`,
+    'user',
+    NO_KEY
+  ),
 }
 
 /** The ecosystem manager's endpoints (domain.md R9, R31; double associations, issue 13). */
@@ -123,6 +145,47 @@ export const ADMIN_ROUTES = {
   findPlatformApiKeys: route('GET', '/v1/admin/api-keys', 'admin', NO_KEY),
   createPlatformApiKey: route('POST', '/v1/admin/api-keys', 'admin', NO_KEY),
   revokePlatformApiKey: route('POST', '/v1/admin/api-keys/{id}/revoke', 'admin', NO_KEY),
+  // Platform webhook endpoints of the ecosystem manager (R126–R138): the partner rows' twins.
+  findPlatformWebhookEndpoints: route('GET', `${ADMIN}/webhook-endpoints`, 'admin', NO_KEY),
+  createPlatformWebhookEndpoint: route('POST', `${ADMIN}/webhook-endpoints`, 'admin', NO_KEY),
+  getPlatformWebhookEndpoint: route('GET', `${ADMIN}/webhook-endpoints/{id}`, 'admin', NO_KEY),
+  updatePlatformWebhookEndpoint: route('PATCH', `${ADMIN}/webhook-endpoints/{id}`, 'admin', NO_KEY),
+  deletePlatformWebhookEndpoint: route(
+    'DELETE',
+    `${ADMIN}/webhook-endpoints/{id}`,
+    'admin',
+    NO_KEY
+  ),
+  rotatePlatformWebhookSecret: route(
+    'POST',
+    `${ADMIN}/webhook-endpoints/{id}/rotate-secret`,
+    'admin',
+    NO_KEY
+  ),
+  sendPlatformWebhookTestEvent: route(
+    'POST',
+    `${ADMIN}/webhook-endpoints/{id}/test`,
+    'admin',
+    NO_KEY
+  ),
+  findPlatformWebhookDeliveries: route(
+    'GET',
+    `${ADMIN}/webhook-endpoints/{id}/deliveries`,
+    'admin',
+    NO_KEY
+  ),
+  getPlatformWebhookDelivery: route(
+    'GET',
+    `${ADMIN}/webhook-endpoints/{id}/deliveries/{deliveryId}`,
+    'admin',
+    NO_KEY
+  ),
+  redeliverPlatformWebhookDelivery: route(
+    'POST',
+    `${ADMIN}/webhook-endpoints/{id}/deliveries/{deliveryId}/redeliver`,
+    'admin',
+    NO_KEY
+  ),
 }
 
 /** The customer portal's endpoints (domain.md §2.4): the link token only ever in a body (R56). */

@@ -88,7 +88,8 @@ export function createApiTransport(options: ApiClientOptions): ApiTransport {
       }
       throw error
     }
-    const json: unknown = await response.json()
+    // 204 No Content (a deleted webhook endpoint) has no body to parse.
+    const json: unknown = response.status === 204 ? null : await response.json()
     return call.parse ? call.parse(json) : (json as T)
   }
 

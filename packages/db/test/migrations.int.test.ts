@@ -77,6 +77,10 @@ describe('migrateDb', () => {
       'sign_in_backoffs',
       'sign_in_known_addresses',
       'users',
+      'webhook_attempts',
+      'webhook_deliveries',
+      'webhook_endpoints',
+      'webhook_events',
     ])
   })
 })

@@ -26,4 +26,5 @@ export type {
   RenewalRequestProps,
   TemplateName,
   TemplatePropsMap,
+  WebhookEndpointDisabledProps,
 } from './types.js'

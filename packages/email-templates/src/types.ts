@@ -21,7 +21,12 @@ export type AppEnv = 'development' | 'test' | 'production'
  * const template: TemplateName = 'invitation'
  */
 export type TemplateName =
-  'invitation' | 'invitation-reminder' | 'association-success' | 'renewal-request' | 'email-code'
+  | 'invitation'
+  | 'invitation-reminder'
+  | 'association-success'
+  | 'renewal-request'
+  | 'email-code'
+  | 'webhook-endpoint-disabled'
 
 /**
  * Where invitation links may point (domain.md R55): only `https` on `origin`, or `http` on
@@ -113,6 +118,32 @@ export interface EmailCodeProps {
 }
 
 /**
+ * Props of the endpoint disabled email (domain.md §13.9.1) to whoever answers for the endpoint.
+ * The URL is printed as origin and path with any query replaced by `?…` (R144) whatever is
+ * passed: a receiver's own token in the query never reaches an email.
+ *
+ * @example
+ * const props: WebhookEndpointDisabledProps = {
+ *   url: 'https://crm.example.com/hooks?token=abc', description: 'CRM sync',
+ *   failingSince: new Date('2026-03-01T08:00:00Z'), disabledAt: new Date('2026-03-02T08:20:00Z'),
+ *   outcome: 'HTTP 503', platformName: 'Example Cloud', disableAfterHours: 24,
+ * }
+ */
+export interface WebhookEndpointDisabledProps {
+  /** The endpoint's URL; redacted here as R144 asks. */
+  url: string
+  /** The endpoint's description; '' for none. */
+  description: string
+  failingSince: Date
+  disabledAt: Date
+  /** The last attempt's outcome label in the email's locale (the domain's outcome labels). */
+  outcome: string
+  platformName: string
+  /** `WEBHOOK_DISABLE_AFTER_HOURS`, the failing time that disabled the endpoint (R134). */
+  disableAfterHours: number
+}
+
+/**
  * Props per template name.
  *
  * @example
@@ -125,6 +156,7 @@ export interface TemplatePropsMap {
   'association-success': AssociationSuccessProps
   'renewal-request': RenewalRequestProps
   'email-code': EmailCodeProps
+  'webhook-endpoint-disabled': WebhookEndpointDisabledProps
 }
 
 /**
@@ -148,6 +180,7 @@ export type RenderEmailRequest =
   | { template: 'association-success'; locale: Locale; props: AssociationSuccessProps }
   | { template: 'renewal-request'; locale: Locale; props: RenewalRequestProps }
   | { template: 'email-code'; locale: Locale; props: EmailCodeProps }
+  | { template: 'webhook-endpoint-disabled'; locale: Locale; props: WebhookEndpointDisabledProps }
 
 /**
  * A rendered email: header-safe subject, HTML part and plain-text part with the same content.

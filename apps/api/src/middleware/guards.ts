@@ -83,7 +83,9 @@ async function keyPartnerGuard(
   permission: PermissionKey,
   next: () => Promise<void>
 ): Promise<void> {
-  if (permission === 'custdev.api_keys.manage') throw AppError.of('API_KEY_NOT_ALLOWED')
+  if (permission === 'custdev.api_keys.manage' || permission === 'custdev.webhooks.manage') {
+    throw AppError.of('API_KEY_NOT_ALLOWED')
+  }
   const actor = { role: principal.role, userId: principal.keyId, partnerId: principal.partnerId }
   const authorized = authorize({ actor, partner: principal.partner, permission })
   if (!authorized.ok) throw toAppError(authorized.error)

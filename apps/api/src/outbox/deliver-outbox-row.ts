@@ -16,6 +16,7 @@ import { prepareEmailCodeEmail } from './prepare-email-code-email'
 import { prepareInvitationEmail } from './prepare-invitation-email'
 import { prepareReminderEmail } from './prepare-reminder-email'
 import { prepareRenewalRequestEmail } from './prepare-renewal-request-email'
+import { prepareWebhookDisabledEmail } from './prepare-webhook-disabled-email'
 import { settleReminderSent } from './settle-reminder-delivery'
 import type { SettleQueue } from './settle-queue'
 import { settleOutboxRow, type DeliveryOutcome } from './settle-outbox-row'
@@ -25,7 +26,7 @@ async function prepareMessage(
   row: ClaimedRow,
   now: Date,
   options: DeliverOutboxRowOptions
-) {
+): Promise<PreparedMessage | PreparedMessage[] | null> {
   switch (row.kind) {
     case 'INVITATION_EMAIL': {
       const invitation = options.issued.get(row.aggregateId)
@@ -43,7 +44,15 @@ async function prepareMessage(
       return prepareEmailCodeEmail(ctx, row, now)
     case 'RENEWAL_REQUEST_EMAIL':
       return prepareRenewalRequestEmail(ctx, row, now)
+    case 'WEBHOOK_ENDPOINT_DISABLED_EMAIL':
+      return prepareWebhookDisabledEmail(ctx, row)
   }
+}
+
+/** The messages of one row: none (cancelled), one, or one per recipient (R134's managers). */
+function messagesOf(prepared: PreparedMessage | PreparedMessage[] | null): PreparedMessage[] {
+  if (prepared === null) return []
+  return Array.isArray(prepared) ? prepared : [prepared]
 }
 
 /** Retry after the backoff of R53, or give up on a permanent failure or the last attempt (I4):
@@ -111,11 +120,14 @@ export async function deliverOutboxRow(
   const startedAt = ctx.clock.now()
   let outcome: DeliveryOutcome
   let to: string | undefined
+  let recipients = 0
   try {
-    const message = await prepareMessage(ctx, row, startedAt, options)
-    to = message?.to
-    if (message) await send(ctx, message)
-    outcome = message ? { kind: 'sent' } : { kind: 'cancelled' }
+    const messages = messagesOf(await prepareMessage(ctx, row, startedAt, options))
+    to = messages[0]?.to
+    recipients = messages.length
+    // One after another: a refusal stops the row, whose retry sends every message again.
+    for (const message of messages) await send(ctx, message)
+    outcome = messages.length > 0 ? { kind: 'sent' } : { kind: 'cancelled' }
   } catch (error) {
     // Errors before SMTP other than a refused render are the database's: let the lease recover.
     if (to === undefined && !(error instanceof EmailInputError)) throw error
@@ -136,6 +148,7 @@ export async function deliverOutboxRow(
     aggregateId: row.aggregateId,
     attempt: row.attempts,
     to: maskEmail(to),
+    ...(recipients > 1 ? { recipients } : {}),
     outcome: outcome.kind,
     settled,
     ...(outcome.kind === 'retry' || outcome.kind === 'failed'

@@ -1,5 +1,9 @@
 import { configFromEnv } from '../config'
 import type { Env } from '../env'
+import {
+  webhookDispatchConfigFromEnv,
+  type WebhookDispatchConfig,
+} from '../webhooks/webhook-dispatch-config'
 
 /** Settings of the outbox dispatcher and the expiry sweeper (domain.md §8, architecture.md §7). */
 export interface DispatcherConfig {
@@ -31,6 +35,8 @@ export interface DispatcherConfig {
   backoffCapSeconds: number
   /** `SWEEP_INTERVAL_SECONDS` (R80); 0 turns the sweeper off (tests drive it directly). */
   sweepIntervalSeconds: number
+  /** The webhook loops' settings (R135); absent, the dispatcher runs no webhook loops. */
+  webhooks?: WebhookDispatchConfig
 }
 
 /** The dispatcher's settings from the parsed environment (defaults of domain.md §8). */
@@ -53,5 +59,6 @@ export function dispatcherConfigFromEnv(env: Env): DispatcherConfig {
     backoffBaseSeconds: env.OUTBOX_BACKOFF_BASE_SECONDS,
     backoffCapSeconds: env.OUTBOX_BACKOFF_CAP_SECONDS,
     sweepIntervalSeconds: env.SWEEP_INTERVAL_SECONDS,
+    webhooks: webhookDispatchConfigFromEnv(env),
   }
 }

@@ -3,6 +3,7 @@ import type { OutboxStatus } from '@partner-center/db/schema'
 import { INVITATION_EVENTS, type InvitationEventName } from '@partner-center/domain'
 import { sql } from 'drizzle-orm'
 import { randomUUID } from 'node:crypto'
+import { recordWebhookEventGroups, SYSTEM_ACTOR } from '../persistence/webhook-events'
 import type { ClaimedRow } from './claim-outbox-rows'
 import type { DeliveryOutcome } from './settle-outbox-row'
 
@@ -59,7 +60,9 @@ function inputRow({ row, outcome }: InvitationDeliveryResult) {
  * and one audit event by the system. An invitation changes only from its event's from-states
  * (`INVITATION_EVENTS`: still delivering, `QUEUED` or `SEND_FAILED`) and only if this claim still held its row (`SENDING` with the
  * claim's `attempts`): a late result after a lapsed lease changes nothing. Details carry
- * statuses, the attempt and the error class and code: no address, no link.
+ * statuses, the attempt and the error class and code: no address, no link. In the same
+ * transaction, `invitation.sent` (I2) and `invitation.failed_to_send` (I4) webhook events, one
+ * multi-row insert per type (R124); a retry (I3) writes none.
  *
  * @example
  * const byRow = await settleInvitationDeliveries(db, [{ row, outcome: { kind: 'sent' } }], now)
@@ -72,9 +75,10 @@ export async function settleInvitationDeliveries(
 ): Promise<Map<string, SettledDelivery>> {
   if (results.length === 0) return new Map()
   const at = now.toISOString()
-  const rows = await executeRows<{ outbox_id: string; transitioned: boolean }>(
-    db,
-    sql`with input(outbox_id, attempts, invitation_id, row_status, run_after, last_error,
+  return db.transaction(async (tx) => {
+    const rows = await executeRows<SettledRow>(
+      tx,
+      sql`with input(outbox_id, attempts, invitation_id, row_status, run_after, last_error,
                    to_status, action, details, audit_id, from_statuses, sets_sent_at,
                    failure_code)
           as (values ${sql.join(results.map(inputRow), sql`, `)}),
@@ -100,6 +104,7 @@ export async function settleInvitationDeliveries(
            where i.id = input.invitation_id and i.status = any(string_to_array(input.from_statuses, ','))
 
        returning i.id, i.partner_id, i.attempt_count, before.status as from_status,
+                 i.sent_at, i.expires_at, i.last_attempt_at, i.failure_code,
                  input.outbox_id, input.to_status, input.action, input.details, input.audit_id),
         audited as (
           insert into audit_events
@@ -111,15 +116,68 @@ export async function settleInvitationDeliveries(
                    || changed.details
             from changed
        returning entity_id)
-        select settled.id as outbox_id,
-               exists (select 1 from changed where changed.outbox_id = settled.id) as transitioned
-          from settled`,
-    // One text per group size, repeated all day: prepared, it is one round trip.
-    { prepare: true }
-  )
-  const byRow = new Map(results.map(({ row }) => [row.id, { settled: false, transitioned: false }]))
-  for (const settled of rows) {
-    byRow.set(settled.outbox_id, { settled: true, transitioned: Boolean(settled.transitioned) })
-  }
-  return byRow
+        select settled.id as outbox_id, changed.id as invitation_id, changed.to_status,
+               changed.sent_at, changed.expires_at, changed.attempt_count,
+               changed.last_attempt_at, changed.failure_code
+          from settled
+          left join changed on changed.outbox_id = settled.id`,
+      // One text per group size, repeated all day: prepared, it is one round trip.
+      { prepare: true }
+    )
+    await recordSettledEvents(tx, rows, now)
+    const byRow = new Map(
+      results.map(({ row }) => [row.id, { settled: false, transitioned: false }])
+    )
+    for (const settled of rows) {
+      byRow.set(settled.outbox_id, { settled: true, transitioned: settled.invitation_id !== null })
+    }
+    return byRow
+  })
+}
+
+/** One settled outbox row, with the invitation it changed (null: no transition). */
+interface SettledRow extends Record<string, unknown> {
+  outbox_id: string
+  invitation_id: string | null
+  to_status: string | null
+  sent_at: Date | string | null
+  expires_at: Date | string | null
+  attempt_count: number | null
+  last_attempt_at: Date | string | null
+  failure_code: string | null
+}
+
+const instant = (value: Date | string | null) => (value === null ? null : new Date(value))
+
+// I2 and I4 write an event each (the table's `webhook`), in one insert; I3 none.
+async function recordSettledEvents(tx: Database, rows: readonly SettledRow[], now: Date) {
+  const changed = rows.filter((row) => row.invitation_id !== null)
+  const sent = changed.filter((row) => row.to_status === INVITATION_EVENTS.SEND_SUCCEEDED.to)
+  const gaveUp = changed.filter((row) => row.to_status === INVITATION_EVENTS.SEND_GAVE_UP.to)
+  await recordWebhookEventGroups(tx, now, [
+    {
+      type: 'invitation.sent',
+      items: sent.map((row) => ({
+        entityId: row.invitation_id ?? '',
+        actor: SYSTEM_ACTOR,
+        fields: {
+          sentAt: instant(row.sent_at) ?? now,
+          expiresAt: instant(row.expires_at) ?? now,
+          attemptCount: Number(row.attempt_count),
+        },
+      })),
+    },
+    {
+      type: 'invitation.failed_to_send',
+      items: gaveUp.map((row) => ({
+        entityId: row.invitation_id ?? '',
+        actor: SYSTEM_ACTOR,
+        fields: {
+          failureCode: row.failure_code ?? 'DELIVERY_FAILED',
+          attemptCount: Number(row.attempt_count),
+          lastAttemptAt: instant(row.last_attempt_at),
+        },
+      })),
+    },
+  ])
 }

@@ -1,7 +1,8 @@
 import { appliesFromSql, executeRows, type Database } from '@partner-center/db/portable'
-import { INVITATION_EVENTS } from '@partner-center/domain'
+import { INVITATION_EVENTS, webhookTypeOf } from '@partner-center/domain'
 import { sql } from 'drizzle-orm'
 import { randomUUID } from 'node:crypto'
+import { recordWebhookEvents, SYSTEM_ACTOR } from '../persistence/webhook-events'
 import type { ClaimedRow } from './claim-outbox-rows'
 
 const { REMINDER_SENT } = INVITATION_EVENTS
@@ -21,7 +22,8 @@ export interface SettledReminder {
  * `INVITATION_EVENTS.REMINDER_SENT` (`SENT`) with `sentAt` set and before `expiresAt`, with one
  * audit event `invitation.reminder_sent` by the system. The invitation's status, `expiresAt`,
  * `sentAt`, `attemptCount` and `failureCode` are not touched. A reminder's failures never come
- * here: they change only its own outbox row (`settleOutboxRow`, R118).
+ * here: they change only its own outbox row (`settleOutboxRow`, R118). The first acceptance
+ * also writes `invitation.reminder_sent` (R124) in the same transaction; a later one none.
  *
  * @example
  * const { settled, recorded } = await settleReminderSent(db, row, now)
@@ -32,9 +34,14 @@ export async function settleReminderSent(
   now: Date
 ): Promise<SettledReminder> {
   const at = now.toISOString()
-  const [result] = await executeRows<{ settled: boolean; recorded: boolean }>(
-    db,
-    sql`with settled as (
+  return db.transaction(async (tx) => {
+    const [result] = await executeRows<{
+      settled: boolean
+      invitation_id: string | null
+      expires_at: Date | string | null
+    }>(
+      tx,
+      sql`with settled as (
           update outbox
              set status = 'SENT', locked_until = null, last_error = null,
                  sent_at = ${at}::timestamptz
@@ -49,7 +56,7 @@ export async function settleReminderSent(
              and i.reminder_sent_at is null
              and i.sent_at is not null
              and i.expires_at > ${at}::timestamptz
-       returning i.id, i.partner_id, i.status),
+       returning i.id, i.partner_id, i.status, i.expires_at),
         audited as (
           insert into audit_events
                  (id, occurred_at, actor_type, actor_id, partner_id, action, entity_type, entity_id, request_id, details)
@@ -60,7 +67,23 @@ export async function settleReminderSent(
             from recorded
        returning entity_id)
         select exists (select 1 from settled) as settled,
-               exists (select 1 from audited) as recorded`
-  )
-  return { settled: Boolean(result?.settled), recorded: Boolean(result?.recorded) }
+               (select id from recorded) as invitation_id,
+               (select expires_at from recorded) as expires_at
+          from (select count(*) from audited) as audit_written`
+    )
+    const invitationId = result?.invitation_id ?? null
+    if (invitationId !== null && result?.expires_at) {
+      await recordWebhookEvents(tx, webhookTypeOf(REMINDER_SENT), {
+        now,
+        items: [
+          {
+            entityId: invitationId,
+            actor: SYSTEM_ACTOR,
+            fields: { reminderSentAt: now, expiresAt: new Date(result.expires_at) },
+          },
+        ],
+      })
+    }
+    return { settled: Boolean(result?.settled), recorded: invitationId !== null }
+  })
 }

@@ -12,6 +12,8 @@ import type { DispatcherConfig } from './dispatcher-config'
 import { createEmailRenderers } from './email-renderers'
 import type { Keyring } from '../security/keyring'
 import { sweepExpiredRecords } from './sweep-expired-records'
+import type { WebhookConnectHook, WebhookResolver } from '../webhooks/send-webhook'
+import { startWebhookLoops } from '../webhooks/webhook-loops'
 
 /** Options of {@link startDispatcher}. */
 export interface StartDispatcherOptions {
@@ -25,6 +27,10 @@ export interface StartDispatcherOptions {
   random?: () => number
   /** The data keyring (`DATA_ENCRYPTION_KEY`): email codes are stored as its HMAC (R102). */
   keyring?: Keyring
+  /** `deps.webhookResolver` (R136): stubbed by tests; the system's resolver by default. */
+  webhookResolver?: WebhookResolver
+  /** `deps.webhookConnect` (R136): told of every webhook connection before it opens. */
+  webhookConnect?: WebhookConnectHook
 }
 
 /** A running dispatcher. */
@@ -216,6 +222,21 @@ export function startDispatcher(options: StartDispatcherOptions): Dispatcher {
   }
 
   const loops = [...Array.from({ length: config.claimLoops }, () => claimLoop()), sweepLoop()]
+  // The webhook loops share nothing with the email loops above (R135); they need the keyring
+  // to open signing secrets.
+  const webhooks =
+    config.webhooks && options.keyring
+      ? startWebhookLoops({
+          db,
+          clock,
+          logger,
+          keyring: options.keyring,
+          config: config.webhooks,
+          random: options.random,
+          resolver: options.webhookResolver,
+          connect: options.webhookConnect,
+        })
+      : null
   logger.info(
     {
       batchSize: config.batchSize,
@@ -230,7 +251,7 @@ export function startDispatcher(options: StartDispatcherOptions): Dispatcher {
       if (stopping) return
       stopping = true
       for (const nap of naps) nap.wake()
-      await Promise.all(loops)
+      await Promise.all([...loops, webhooks?.stop()])
       logger.info({}, 'dispatcher stopped')
     },
   }

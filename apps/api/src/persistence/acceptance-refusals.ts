@@ -13,10 +13,14 @@ import type { AppDeps } from '../deps'
 import { recordAudits } from './audit'
 import { cancelPendingReminder } from './cancel-pending-reminder'
 import type { OpenedInvitation } from './invitation-by-token'
+import { recordAssociationFailedEvent } from './webhook-events-acceptance'
 
 const { ASSOCIATION_FAILED } = INVITATION_EVENTS
 
-/** Records an eligibility failure on the invitation (I9): it stays visible to the partner. */
+/**
+ * Records an eligibility failure on the invitation (I9): it stays visible to the partner; the
+ * change writes its `association.failed` webhook event (R124), a guard that changed nothing none.
+ */
 export async function recordAssociationFailure(
   deps: AppDeps,
   tx: Database,
@@ -29,7 +33,7 @@ export async function recordAssociationFailure(
 ) {
   const now = deps.clock.now()
   const { invitation } = options.opened
-  await tx
+  const failed = await tx
     .update(invitations)
     .set({
       status: writtenStatus(ASSOCIATION_FAILED),
@@ -41,6 +45,7 @@ export async function recordAssociationFailure(
     .where(
       and(eq(invitations.id, invitation.id), appliesFromSql(invitations.status, ASSOCIATION_FAILED))
     )
+    .returning({ id: invitations.id })
   await cancelPendingReminder(tx, invitation.id)
   await recordAudits(tx, {
     now,
@@ -57,6 +62,19 @@ export async function recordAssociationFailure(
       },
     ],
   })
+  if (failed.length === 0) return
+  await recordAssociationFailedEvent(
+    tx,
+    {
+      invitationId: invitation.id,
+      failureCode: options.code,
+      associationType: invitation.associationType,
+      channel: 'email',
+      linkId: null,
+      linkTag: null,
+    },
+    now
+  )
 }
 
 /**

@@ -2,8 +2,10 @@ import { appliesFromSql, type Database } from '@partner-center/db/portable'
 import { invitations, preRegistrations, type PreRegistrationRow } from '@partner-center/db/schema'
 import {
   auditActionOf,
+  effectivePreregistrationStatus,
   INVITATION_EVENTS,
   PREREGISTRATION_EVENTS,
+  webhookTypeOf,
   writtenStatus,
   type PreregistrationDeletion,
 } from '@partner-center/domain'
@@ -11,6 +13,7 @@ import { and, eq } from 'drizzle-orm'
 import type { PartnerScope, RequestMeta } from '../deps'
 import { recordAudits } from './audit'
 import { retireLiveInvitation } from './retire-invitation'
+import { recordWebhookEvents } from './webhook-events'
 
 /** Options of {@link applyDeletion}. */
 export interface ApplyDeletionOptions extends RequestMeta {
@@ -24,11 +27,13 @@ const { PREREGISTRATION_DELETED, EXPIRE } = INVITATION_EVENTS
 
 /**
  * Writes a decided deletion (P10, R32) in the caller's transaction: the row `DELETED`, its live
- * invitation `REVOKED` with the pending email cancelled, and the audit events. Returns the id of
- * the revoked invitation, if any.
+ * invitation `REVOKED` with the pending email cancelled, the audit events and one
+ * `preregistration.deleted` webhook event (R124). Returns the id of the revoked invitation, if any.
  */
 export async function applyDeletion(tx: Database, options: ApplyDeletionOptions) {
   const { row, scope, now } = options
+  // What the partner saw: a holding row past its deadline reads EXPIRED (R30).
+  const previousStatus = effectivePreregistrationStatus(row, now)
   const deleted = await tx
     .update(preRegistrations)
     .set({ ...options.deletion, updatedAt: now })
@@ -76,5 +81,15 @@ export async function applyDeletion(tx: Database, options: ApplyDeletionOptions)
     })
     if (status === writtenStatus(PREREGISTRATION_DELETED)) revoked = invitation.id
   }
+  await recordWebhookEvents(tx, webhookTypeOf(PREREGISTRATION_EVENTS.DELETED), {
+    now,
+    items: [
+      {
+        entityId: row.id,
+        actor: { type: 'partner_user', id: scope.userId },
+        fields: { previousStatus, revokedInvitationId: revoked },
+      },
+    ],
+  })
   return revoked
 }

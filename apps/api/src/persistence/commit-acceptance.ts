@@ -20,6 +20,7 @@ import { recordAudits, type AuditEntry } from './audit'
 import { cancelPendingReminder } from './cancel-pending-reminder'
 import { effectivePreregistrationStatusSql } from './effective-status'
 import type { OpenedInvitation } from './invitation-by-token'
+import { recordAcceptanceEvents } from './webhook-events-acceptance'
 
 const { CONVERTED } = PREREGISTRATION_EVENTS
 
@@ -34,7 +35,8 @@ export interface CommitAcceptanceOptions {
  * The writes of a successful acceptance, inside the caller's transaction (R65): the invitation
  * moves from a live status to ACCEPTED only if it is still live now (conditional update), the
  * ACTIVE association is inserted (the unique index guards R68), the pre-registration converts,
- * a reseller account is frozen until a budget is set (R66), and the success email is queued.
+ * a reseller account is frozen until a budget is set (R66), and the success email is queued;
+ * then `invitation.accepted` and `association.created` (R124).
  */
 export async function commitAcceptance(
   deps: AppDeps,
@@ -157,6 +159,19 @@ export async function commitAcceptance(
     })
   }
   await recordAudits(tx, { now, requestId: options.requestId, entries })
+  await recordAcceptanceEvents(
+    tx,
+    {
+      invitationId: invitation.id,
+      associationId,
+      channel: 'email',
+      linkId: null,
+      linkTag: null,
+      association: planned,
+      preregistrationCreated: false,
+    },
+    now
+  )
 
   return {
     partnerName: partner.name,

@@ -24,6 +24,7 @@ import { and, eq, sql } from 'drizzle-orm'
 import type { AppDeps } from '../deps'
 import { recordAudits, type AuditEntry } from './audit'
 import { revokeForLinkAssociation } from './revoke-for-link-association'
+import { recordAcceptanceEvents, recordAssociationFailedEvent } from './webhook-events-acceptance'
 
 const { LINK_ACCEPTED, LINK_ASSOCIATION_FAILED } = INVITATION_EVENTS
 const { LINK_CONVERTED, LINK_CREATED_CONVERTED } = PREREGISTRATION_EVENTS
@@ -59,7 +60,8 @@ function linkRowBase(context: LinkRowContext, now: Date) {
 
 /**
  * I11: a link acceptance refused at R107 steps 5–7 is recorded as an `ASSOCIATION_FAILED` link
- * row (with the pre-registration R109 would have converted, unchanged), audited with its channel.
+ * row (with the pre-registration R109 would have converted, unchanged), audited with its channel,
+ * with its `association.failed` webhook event (R124).
  */
 export async function recordLinkAssociationFailure(
   deps: AppDeps,
@@ -91,6 +93,18 @@ export async function recordLinkAssociationFailure(
       },
     ],
   })
+  await recordAssociationFailedEvent(
+    tx,
+    {
+      invitationId: row.id,
+      failureCode: context.code,
+      associationType: row.associationType,
+      channel: row.channel,
+      linkId: row.linkId,
+      linkTag: row.linkTag,
+    },
+    now
+  )
 }
 
 /**
@@ -99,7 +113,8 @@ export async function recordLinkAssociationFailure(
  * live email invitation revoked, I6c) or one is created converted outside the quota (P9b); the
  * `ACCEPTED` link row (I10); the `ACTIVE` association (`LINK_INVITATION`, the unique index
  * guards R68); the reseller freeze (R66); the link's `associationCount + 1`; the success email
- * (R71); the audit events with `details.channel` and `details.linkId`.
+ * (R71); the audit events with `details.channel` and `details.linkId`; then
+ * `invitation.accepted` and `association.created` (R124).
  */
 export async function commitLinkAcceptance(
   deps: AppDeps,
@@ -237,5 +252,18 @@ export async function commitLinkAcceptance(
     })
   }
   await recordAudits(tx, { now, requestId: context.requestId, entries })
+  await recordAcceptanceEvents(
+    tx,
+    {
+      invitationId: linkRow.id,
+      associationId,
+      channel: linkRow.channel,
+      linkId: link.id,
+      linkTag: link.tag,
+      association: planned,
+      preregistrationCreated: chosen === null,
+    },
+    now
+  )
   return { associationId, invitationId: linkRow.id }
 }

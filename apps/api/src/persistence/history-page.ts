@@ -36,7 +36,8 @@ function whereOf(shape: ListFilterShape) {
           text: p.textPattern,
           digits: shape.search === 'text-and-digits' ? p.digitsPattern : undefined,
         }),
-    shape.status.length ? inArray(effectiveInvitationStatusSql(p.now), shape.status) : undefined
+    shape.status.length ? inArray(effectiveInvitationStatusSql(p.now), shape.status) : undefined,
+    shape.externalRef ? eq(r.externalRef, p.externalRef) : undefined
   )
 }
 

@@ -21,9 +21,16 @@ import type { PartnerScope } from '../deps'
 import { AppError } from '../errors'
 import { recordAudits, type AuditEntry } from './audit'
 import { retireLiveInvitation } from './retire-invitation'
+import { recordWebhookEvents } from './webhook-events'
 
-/** One row of a batch's answer (R42): the domain's outcome with the new invitation's id. */
-export type BatchResult = InvitationBatchDecision['results'][number] & { invitationId?: string }
+/**
+ * One row of a batch's answer (R42): the domain's outcome with the new invitation's id and the
+ * pre-registration's external reference (R122) when it was found.
+ */
+export type BatchResult = InvitationBatchDecision['results'][number] & {
+  invitationId?: string
+  externalRef?: string | null
+}
 
 /** Options of {@link writeInvitationBatch}. */
 export interface WriteInvitationBatchOptions {
@@ -42,7 +49,8 @@ export interface WriteInvitationBatchOptions {
 /**
  * Writes a decided batch in the caller's transaction (R39–R41): the batch row; for every queued
  * row its live invitation retired (expired I7 or superseded I5, pending email cancelled), the
- * `QUEUED` invitation and its outbox message; then the audit events, the batch's first.
+ * `QUEUED` invitation and its outbox message; then the audit events, the batch's first, and one
+ * `invitation.queued` webhook event per queued row in one insert (R124).
  */
 export async function writeInvitationBatch(
   tx: Database,
@@ -55,9 +63,15 @@ export async function writeInvitationBatch(
       .filter((result) => result.outcome === 'QUEUED')
       .map((result) => [result.preregistrationId, crypto.randomUUID()])
   )
-  const results = decision.results.map((result) => {
+  const externalRefOf = new Map(options.preregistrations.map((row) => [row.id, row.externalRef]))
+  const results = decision.results.map((result): BatchResult => {
     const invitationId = invitationIdOf.get(result.preregistrationId)
-    return invitationId ? { ...result, invitationId } : result
+    const externalRef = externalRefOf.get(result.preregistrationId)
+    return {
+      ...result,
+      ...(externalRef === undefined ? {} : { externalRef }),
+      ...(invitationId ? { invitationId } : {}),
+    }
   })
   await tx.insert(invitationBatches).values({
     id: batchId,
@@ -130,6 +144,20 @@ export async function writeInvitationBatch(
     })),
   ]
   await recordAudits(tx, { now, requestId: options.requestId, entries: audits })
+  await recordWebhookEvents(tx, 'invitation.queued', {
+    now,
+    items: newInvitations.map((invitation) => ({
+      entityId: invitation.id!,
+      actor: { type: 'partner_user' as const, id: scope.userId },
+      fields: {
+        batchId,
+        batchKind: options.kind,
+        associationType: decision.associationType,
+        locale: invitation.locale,
+        supersededInvitationId: invitation.supersedesId ?? null,
+      },
+    })),
+  })
   return { batchId, results }
 }
 

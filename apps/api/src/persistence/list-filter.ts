@@ -11,6 +11,8 @@ export interface ListFilter {
   status?: readonly string[]
   /** Invitation channels to keep (History Records, R111); none or empty keeps every channel. */
   channel?: readonly string[]
+  /** Rows whose pre-registration has exactly this external reference (R122). */
+  externalRef?: string
   now: Date
 }
 
@@ -26,6 +28,7 @@ export const LIST_PLACEHOLDERS = {
   createdByUserId: sql.placeholder('createdByUserId'),
   textPattern: sql.placeholder('textPattern'),
   digitsPattern: sql.placeholder('digitsPattern'),
+  externalRef: sql.placeholder('externalRef'),
   now: sql.placeholder('now'),
   limit: sql.placeholder('limit'),
   offset: sql.placeholder('offset'),
@@ -37,6 +40,8 @@ export interface ListFilterShape {
   search: 'none' | 'text' | 'text-and-digits'
   status: readonly string[]
   channel: readonly string[]
+  /** Whether the filter keeps one external reference (R122). */
+  externalRef: boolean
 }
 
 /** The shape of a filter, and its key in the prepared-statement cache. */
@@ -49,8 +54,9 @@ export function shapeOf(filter: ListFilter): { shape: ListFilterShape; key: stri
     status: [...new Set(filter.status ?? [])].sort(),
     // Three channels exist; like statuses, each list is one cached statement.
     channel: [...new Set(filter.channel ?? [])].sort(),
+    externalRef: filter.externalRef !== undefined,
   }
-  const key = `${shape.ownRowsOnly ? 'own' : 'all'}|${shape.search}|${shape.status.join(',')}|${shape.channel.join(',')}`
+  const key = `${shape.ownRowsOnly ? 'own' : 'all'}|${shape.search}|${shape.status.join(',')}|${shape.channel.join(',')}|${shape.externalRef ? 'ref' : ''}`
   return { shape, key }
 }
 
@@ -62,6 +68,7 @@ export function filterValuesOf(filter: ListFilter) {
     createdByUserId: filter.createdByUserId,
     textPattern: patterns?.text,
     digitsPattern: patterns?.digits,
+    externalRef: filter.externalRef,
     now: filter.now.toISOString(),
   }
 }

@@ -40,7 +40,8 @@ function whereOf(shape: ListFilterShape) {
         }),
     shape.status.length
       ? inArray(effectivePreregistrationStatusSql(p.now), shape.status)
-      : undefined
+      : undefined,
+    shape.externalRef ? eq(t.externalRef, p.externalRef) : undefined
   )
 }
 

@@ -10,6 +10,7 @@ import {
   auditActionOf,
   PREREGISTRATION_EVENTS,
   requestKeys,
+  webhookTypeOf,
   writtenStatus,
   type DecidePreregistrationOptions,
 } from '@partner-center/domain'
@@ -17,9 +18,15 @@ import { and, eq, inArray, or, sql, type SQL } from 'drizzle-orm'
 import { recordAudits } from './audit'
 import { effectivePreregistrationStatusSql } from './effective-status'
 import { lockKeys } from './locks'
+import { lapsedPreregistrationItem, recordWebhookEvents } from './webhook-events'
 
 const HOLDING = HOLDING_PREREGISTRATION_STATUSES
 const { REVIEW_LAPSED, VALIDITY_LAPSED } = PREREGISTRATION_EVENTS
+// The one status each lapse applies from (the event's `from`), the event's `previousStatus`.
+const LAPSES = [
+  { event: REVIEW_LAPSED, from: 'PENDING_REVIEW' },
+  { event: VALIDITY_LAPSED, from: 'PRE_REGISTERED' },
+] as const
 
 /** The identity of a pre-registration request: its canonical email and mobile, either may be absent. */
 export interface RequestIdentity {
@@ -132,14 +139,14 @@ function identityCondition(keys: RequestIdentity & { accountIds: string[] }): SQ
 /**
  * R28: holders of the request's keys whose effective status is `EXPIRED` are written so before
  * the insert (P7 or P8, one statement each, guarded by the event's from-states), one
- * `preregistration.expired` event each (by the system: time caused it).
+ * `preregistration.expired` audit event and webhook event each (by the system: time caused it).
  */
 async function expireLapsedHolders(
   tx: Database,
   options: { identity: SQL | undefined; now: Date; requestId: string }
 ) {
   const effective = effectivePreregistrationStatusSql(options.now)
-  for (const event of [REVIEW_LAPSED, VALIDITY_LAPSED]) {
+  for (const { event, from } of LAPSES) {
     const to = writtenStatus(event)
     const expired = await tx
       .update(preRegistrations)
@@ -151,7 +158,12 @@ async function expireLapsedHolders(
           options.identity
         )
       )
-      .returning({ id: preRegistrations.id, partnerId: preRegistrations.partnerId })
+      .returning({
+        id: preRegistrations.id,
+        partnerId: preRegistrations.partnerId,
+        reviewDeadline: preRegistrations.reviewDeadline,
+        validUntil: preRegistrations.validUntil,
+      })
     await recordAudits(tx, {
       now: options.now,
       requestId: options.requestId,
@@ -164,6 +176,10 @@ async function expireLapsedHolders(
         entityId: row.id,
         details: { to },
       })),
+    })
+    await recordWebhookEvents(tx, webhookTypeOf(event), {
+      now: options.now,
+      items: expired.map((row) => lapsedPreregistrationItem(row, from)),
     })
   }
 }

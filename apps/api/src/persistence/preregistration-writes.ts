@@ -4,6 +4,7 @@ import { preRegistrations, type PreRegistrationRow } from '@partner-center/db/sc
 import type { DomainError, PreregistrationToCreate } from '@partner-center/domain'
 import type { PartnerScope } from '../deps'
 import { recordAudits } from './audit'
+import { recordWebhookEvents } from './webhook-events'
 
 /** Who asked, when, and the request's identity masked for the audit (R27: nothing unmasked). */
 export interface PreregistrationWriteContext {
@@ -13,7 +14,10 @@ export interface PreregistrationWriteContext {
   masked: { customerName: string | null; email: string | null; mobile: string | null }
 }
 
-/** Inserts a decided pre-registration (P1–P3) and its `preregistration.created` event. */
+/**
+ * Inserts a decided pre-registration (P1, P2) with its `preregistration.created` audit event and
+ * webhook event (R124).
+ */
 export async function insertPreregistration(
   tx: Database,
   context: PreregistrationWriteContext,
@@ -39,6 +43,7 @@ export async function insertPreregistration(
       reviewReason: created.reviewReason,
       reviewDeadline: created.reviewDeadline,
       ageSpendWaived: created.ageSpendWaived,
+      externalRef: created.externalRef,
       createdAt: now,
       updatedAt: now,
     })
@@ -56,6 +61,22 @@ export async function insertPreregistration(
         entityType: 'preregistration',
         entityId: row.id,
         details: { status: row.status, reviewReason: row.reviewReason, ...context.masked },
+      },
+    ],
+  })
+  await recordWebhookEvents(tx, 'preregistration.created', {
+    now,
+    items: [
+      {
+        entityId: row.id,
+        actor: { type: 'partner_user', id: scope.userId },
+        fields: {
+          status: row.status,
+          reviewReason: row.reviewReason,
+          validUntil: row.validUntil,
+          reviewDeadline: row.reviewDeadline,
+          locale: row.locale,
+        },
       },
     ],
   })

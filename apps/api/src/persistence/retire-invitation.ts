@@ -12,6 +12,7 @@ import {
 } from '@partner-center/domain'
 import { and, eq } from 'drizzle-orm'
 import { recordAudits, type AuditEntry } from './audit'
+import { recordExpiredInvitation } from './webhook-events'
 
 /** Options of {@link retireLiveInvitation}. */
 export interface RetireLiveInvitationOptions {
@@ -28,7 +29,8 @@ export interface RetireLiveInvitationOptions {
  * the partial unique index never sees two live rows), else `SUPERSEDED` (I5) or `REVOKED` (I6)
  * through the domain's state machine, with its pending email cancelled. The update is guarded by
  * the event's from-states and its audit action is the event's (`INVITATION_EVENTS`). One audit
- * event per change, in the caller's transaction. Returns the status written.
+ * event per change, in the caller's transaction, and for I7 its `invitation.expired` webhook event
+ * (I5 and I6 write none, §13.5). Returns the status written.
  */
 export async function retireLiveInvitation(tx: Database, options: RetireLiveInvitationOptions) {
   const { invitation, now, actor } = options
@@ -79,5 +81,6 @@ export async function retireLiveInvitation(tx: Database, options: RetireLiveInvi
       },
     ],
   })
+  if (lapsed) await recordExpiredInvitation(tx, invitation, now)
   return next.status
 }

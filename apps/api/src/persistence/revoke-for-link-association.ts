@@ -13,6 +13,7 @@ import {
 } from '@partner-center/domain'
 import { and, eq, inArray } from 'drizzle-orm'
 import type { AuditEntry } from './audit'
+import { recordExpiredInvitation } from './webhook-events'
 
 /** Options of {@link revokeForLinkAssociation}. */
 export interface RevokeForLinkAssociationOptions {
@@ -27,7 +28,8 @@ export interface RevokeForLinkAssociationOptions {
  * I6c: the live email invitation of a pre-registration converted through a link (P9a) becomes
  * `REVOKED` with `failureCode = LINK_ASSOCIATED`, through the domain's state machine and guarded
  * by the event's from-states; one past its `expiresAt` is written `EXPIRED` instead (I7, by the
- * system). Its pending outbox rows (the email and the reminder) are cancelled. Answers the audit
+ * system, with its `invitation.expired` webhook event). Its pending outbox rows (the email and the
+ * reminder) are cancelled. Answers the audit
  * entries for the caller's transaction. At most one invitation of a row is live (I1).
  */
 export async function revokeForLinkAssociation(
@@ -67,6 +69,7 @@ export async function revokeForLinkAssociation(
       .set({ status: 'CANCELLED' })
       .where(and(eq(outbox.aggregateId, invitation.id), eq(outbox.status, 'PENDING')))
       .returning({ id: outbox.id })
+    if (lapsed) await recordExpiredInvitation(tx, invitation, now)
     entries.push({
       action: auditActionOf(row),
       ...(lapsed

@@ -50,6 +50,7 @@ export function toHistoryItem(row: HistoryRow, options: HistoryItemOptions) {
   return {
     id: invitation.id,
     preregistrationId: preregistration?.id ?? null,
+    externalRef: preregistration?.externalRef ?? null,
     channel: invitation.channel,
     linkTag: invitation.linkTag,
     ...revealOrMask(

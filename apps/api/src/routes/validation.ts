@@ -48,6 +48,11 @@ export const throwValidationError: Hook<unknown, AppEnv, string, unknown> = asyn
           message: issue.message,
         }))),
     ...controlCharacterPaths(sent).map((path) => ({ path, message: 'CONTROL_CHARACTER' })),
+    // The query is validated before the path parameters: a refused query names theirs too.
+    ...(result.target === 'query' ? controlCharacterPaths(c.req.param()) : []).map((path) => ({
+      path,
+      message: 'CONTROL_CHARACTER',
+    })),
   ]
   if (issues.length > 0) throw AppError.of('VALIDATION_FAILED', { issues })
 }

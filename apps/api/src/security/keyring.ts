@@ -40,6 +40,11 @@ export const KEY_PURPOSES = {
   emailCode: 'email-code',
   /** HMAC naming a canonical email in the code-email counters (`email-code:{mac}`, R102). */
   emailCodeLimit: 'email-code-limit/v1',
+  /**
+   * AES-GCM of a webhook endpoint's signing secret (domain.md R128): the API seals it, only the
+   * dispatcher opens it to sign. Unversioned: the document names `AES-GCM:webhook-secret`.
+   */
+  webhookSecret: 'webhook-secret',
 } as const
 
 /** A purpose label (see {@link KEY_PURPOSES}). */

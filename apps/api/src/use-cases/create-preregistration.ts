@@ -30,6 +30,8 @@ export interface CreatePreregistrationOptions extends RequestMeta {
   email?: string | null
   mobile?: string | null
   locale?: 'en' | 'zh-CN'
+  /** The partner's own identifier (R122). */
+  externalRef?: string | null
 }
 
 type Outcome = { row: PreRegistrationRow } | { error: DomainError }

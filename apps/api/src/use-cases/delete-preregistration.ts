@@ -39,6 +39,11 @@ export async function deletePreregistration(deps: AppDeps, options: DeletePrereg
       deletion: decision.value,
       now,
     })
-    return { preregistrationId: row.id, outcome: 'DELETED' as const, revokedInvitationId }
+    return {
+      preregistrationId: row.id,
+      outcome: 'DELETED' as const,
+      revokedInvitationId,
+      externalRef: row.externalRef,
+    }
   })
 }

@@ -42,7 +42,7 @@ export async function deletePreregistrations(
       const row = rows.find((r) => r.id === outcome.preregistrationId)
       const decision = row ? decideDeletion({ row, actor, now }) : null
       if (outcome.outcome !== 'DELETED' || !row || !decision?.ok) {
-        results.push(outcome)
+        results.push(row ? { ...outcome, externalRef: row.externalRef } : outcome)
         continue
       }
       const revokedInvitationId = await applyDeletion(tx, {
@@ -51,7 +51,7 @@ export async function deletePreregistrations(
         deletion: decision.value,
         now,
       })
-      results.push({ ...outcome, revokedInvitationId })
+      results.push({ ...outcome, revokedInvitationId, externalRef: row.externalRef })
     }
     const deleted = results.filter((r) => r.outcome === 'DELETED').length
     return { requested: results.length, deleted, skipped: results.length - deleted, results }

@@ -19,6 +19,8 @@ export interface FindHistoryOptions extends RequestMeta {
   /** R111: the sources to keep. */
   channel?: InvitationChannel[]
   reveal?: RevealColumn[]
+  /** An exact external reference (R122). */
+  externalRef?: string
   /** Language of labels and failure texts: the request's (R8). */
   locale: 'en' | 'zh-CN'
 }
@@ -38,6 +40,7 @@ export async function findHistory(deps: AppDeps, options: FindHistoryOptions) {
     q: options.q,
     status: options.status?.flatMap((filter) => [...HISTORY_FILTER_STATUSES[filter]]),
     channel: options.channel,
+    externalRef: options.externalRef,
     now,
     limit: options.pageSize,
     offset: (options.page - 1) * options.pageSize,

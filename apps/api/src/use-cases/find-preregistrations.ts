@@ -32,6 +32,8 @@ export interface FindPreregistrationsOptions extends RequestMeta {
   q?: string
   status?: string[]
   reveal?: RevealColumn[]
+  /** An exact external reference (R122). */
+  externalRef?: string
 }
 
 /**
@@ -47,6 +49,7 @@ export async function findPreregistrations(deps: AppDeps, options: FindPreregist
     createdByUserId: options.scope.role === 'account_manager' ? options.scope.userId : undefined,
     q: options.q,
     status: options.status,
+    externalRef: options.externalRef,
     now,
     limit: options.pageSize,
     offset: (options.page - 1) * options.pageSize,

@@ -66,5 +66,15 @@ export function meLimits(deps: AppDeps) {
     linkTagMax: DEFAULT_LIMITS.LINK_TAG_MAX,
     activityLinkMaxDays: DEFAULT_LIMITS.ACTIVITY_LINK_MAX_DAYS,
     apiKeysMax: DEFAULT_LIMITS.API_KEYS_MAX,
+    webhookTimeoutSeconds:
+      deps.config.webhookTimeoutSeconds ?? DEFAULT_LIMITS.WEBHOOK_TIMEOUT_SECONDS,
+    webhookRetryWindowHours:
+      deps.config.webhookRetryWindowHours ?? DEFAULT_LIMITS.WEBHOOK_RETRY_WINDOW_HOURS,
+    webhookDisableAfterHours:
+      deps.config.webhookDisableAfterHours ?? DEFAULT_LIMITS.WEBHOOK_DISABLE_AFTER_HOURS,
+    webhookSecretOverlapHours: DEFAULT_LIMITS.WEBHOOK_SECRET_OVERLAP_HOURS,
+    webhookLogRetentionDays: DEFAULT_LIMITS.WEBHOOK_LOG_RETENTION_DAYS,
+    webhookEndpointsMax: DEFAULT_LIMITS.WEBHOOK_ENDPOINTS_MAX,
+    externalRefMax: DEFAULT_LIMITS.EXTERNAL_REF_MAX,
   }
 }

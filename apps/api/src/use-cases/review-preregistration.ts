@@ -6,6 +6,7 @@ import {
   effectivePreregistrationStatus,
   isUuid,
   PREREGISTRATION_EVENTS,
+  webhookTypeOf,
   type PreregistrationEventName,
 } from '@partner-center/domain'
 import { and, eq } from 'drizzle-orm'
@@ -14,6 +15,7 @@ import { AppError, fieldValidationError, toAppError } from '../errors'
 import { recordAudits } from '../persistence/audit'
 import { effectivePreregistrationStatusSql } from '../persistence/effective-status'
 import { toAdminPreregistration } from '../presenters/admin-preregistration'
+import { recordWebhookEvents } from '../persistence/webhook-events'
 
 // The event of each review decision (P5, P6).
 const REVIEW_EVENTS: Record<'approve' | 'reject', PreregistrationEventName> = {
@@ -80,6 +82,21 @@ export async function reviewPreregistration(deps: AppDeps, options: ReviewPrereg
           entityType: 'preregistration',
           entityId: updated.id,
           details: { from: effectivePreregistrationStatus(found.row, now), to: updated.status },
+        },
+      ],
+    })
+    await recordWebhookEvents(tx, webhookTypeOf(event), {
+      now,
+      items: [
+        {
+          entityId: updated.id,
+          actor: { type: 'ecosystem_manager', id: options.managerId },
+          fields: {
+            decision: options.decision === 'approve' ? 'APPROVED' : 'REJECTED',
+            status: updated.status,
+            reviewReason: updated.reviewReason,
+            validUntil: updated.validUntil,
+          },
         },
       ],
     })

@@ -18,13 +18,7 @@ import { sweepExpiredRecords } from '../../src/outbox/sweep-expired-records'
 import { CD, type TestApp } from '../helpers'
 import { insertInvitationLink, linkCustomer, LINKS } from '../support/invitation-link-fixtures'
 import { createTestApp } from '../test-app'
-import {
-  coveredEvents,
-  noServerError,
-  pathCases,
-  statusesChangedBy,
-  type CoveredPath,
-} from './state-coverage'
+import { coveredEvents, noServerError, pathCases, type CoveredPath } from './state-coverage'
 import {
   batchDeletePreregistrations,
   caseEmail,
@@ -38,6 +32,7 @@ import {
   type Clock,
   type Owner,
 } from './state-fixtures'
+import { changesWithWebhookEvents, expectedWebhookEvents } from './webhook-coverage'
 
 // Issue 15: the domain owns the invitation state machine. For every event of INVITATION_EVENTS
 // and every write path that applies it (API, dispatcher, sweeper, data step), an invitation is
@@ -367,13 +362,17 @@ const PATHS: WritePath[] = [
 ]
 
 const changedBy = (path: WritePath) =>
-  statusesChangedBy({
-    statuses: INVITATION_STATUSES,
-    arrange: (status) => (path.arrange ?? ownInvitation)(status, path.clock),
-    snapshot: path.snapshot ?? ((row) => rowOf(t, 'invitations', row.invitationId)),
-    all: path.all,
-    each: path.each,
-  })
+  changesWithWebhookEvents(
+    t,
+    {
+      statuses: INVITATION_STATUSES,
+      arrange: (status) => (path.arrange ?? ownInvitation)(status, path.clock),
+      snapshot: path.snapshot ?? ((row) => rowOf(t, 'invitations', row.invitationId)),
+      all: path.all,
+      each: path.each,
+    },
+    (row) => row.invitationId
+  )
 
 describe('the invitation state machine is the domain’s table (issue 15)', () => {
   it('has a write path here for every event of the table', () => {
@@ -383,7 +382,12 @@ describe('the invitation state machine is the domain’s table (issue 15)', () =
   it.each(pathCases(INVITATION_STATUSES, INVITATION_EVENTS, PATHS))(
     '%s changes the invitation exactly from the event’s from-states',
     async (_, path, from) => {
-      expect(await changedBy(path)).toEqual(from)
+      const { changed, events } = await changedBy(path)
+      expect(changed).toEqual(from)
+      // R124: one webhook event per change, of the type the table names (§13.5), none elsewhere.
+      expect(events).toEqual(
+        expectedWebhookEvents(INVITATION_STATUSES, changed, INVITATION_EVENTS[path.event].webhook)
+      )
     }
   )
 })

@@ -10,13 +10,7 @@ import { sweepExpiredRecords } from '../../src/outbox/sweep-expired-records'
 import { CD, type TestApp } from '../helpers'
 import { insertInvitationLink, linkCustomer, LINKS } from '../support/invitation-link-fixtures'
 import { createTestApp } from '../test-app'
-import {
-  coveredEvents,
-  noServerError,
-  pathCases,
-  statusesChangedBy,
-  type CoveredPath,
-} from './state-coverage'
+import { coveredEvents, noServerError, pathCases, type CoveredPath } from './state-coverage'
 import {
   batchDeletePreregistrations,
   caseEmail,
@@ -31,6 +25,7 @@ import {
   type Owner,
   type PreregistrationFixture,
 } from './state-fixtures'
+import { changesWithWebhookEvents, expectedWebhookEvents } from './webhook-coverage'
 
 // Issue 15: the domain owns the pre-registration state machine. For every event of
 // PREREGISTRATION_EVENTS and every write path that applies it (API, sweeper, data step), a
@@ -243,13 +238,17 @@ const PATHS: WritePath[] = [
 ]
 
 const changedBy = (path: WritePath) =>
-  statusesChangedBy({
-    statuses: PREREGISTRATION_STATUSES,
-    arrange: (status) => (path.arrange ?? ownRow)(status, path.clocks ?? {}),
-    snapshot: (row) => rowOf(t, 'pre_registrations', row.preregistrationId),
-    all: path.all,
-    each: path.each,
-  })
+  changesWithWebhookEvents(
+    t,
+    {
+      statuses: PREREGISTRATION_STATUSES,
+      arrange: (status) => (path.arrange ?? ownRow)(status, path.clocks ?? {}),
+      snapshot: (row) => rowOf(t, 'pre_registrations', row.preregistrationId),
+      all: path.all,
+      each: path.each,
+    },
+    (row) => row.preregistrationId
+  )
 
 describe('the pre-registration state machine is the domain’s table (issue 15)', () => {
   it('has a write path here for every event of the table', () => {
@@ -259,7 +258,16 @@ describe('the pre-registration state machine is the domain’s table (issue 15)'
   it.each(pathCases(PREREGISTRATION_STATUSES, PREREGISTRATION_EVENTS, PATHS))(
     '%s changes the pre-registration exactly from the event’s from-states',
     async (_, path, from) => {
-      expect(await changedBy(path)).toEqual(from)
+      const { changed, events } = await changedBy(path)
+      expect(changed).toEqual(from)
+      // R124: one webhook event per change, of the type the table names (§13.5), none elsewhere.
+      expect(events).toEqual(
+        expectedWebhookEvents(
+          PREREGISTRATION_STATUSES,
+          changed,
+          PREREGISTRATION_EVENTS[path.event].webhook
+        )
+      )
     }
   )
 })

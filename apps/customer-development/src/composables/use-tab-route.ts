@@ -1,6 +1,7 @@
 import { onBeforeUnmount } from 'vue'
 import { storeToRefs } from 'pinia'
 import {
+  isTab,
   useModuleRouteStore,
   viewFromLocation,
   type ModuleView,
@@ -9,10 +10,13 @@ import {
 
 export type { ModuleView, TabName }
 
-/** The tab the browser path shows, below the module's `basePath` (the help view is over the list). */
+/**
+ * The tab the browser path shows, below the module's `basePath` (a view that is not a tab, such
+ * as help, is over the list).
+ */
 export function tabFromLocation(basePath: string): TabName {
   const view = viewFromLocation(basePath)
-  return view === 'help' ? 'partner-center' : view
+  return isTab(view) ? view : 'partner-center'
 }
 
 /**

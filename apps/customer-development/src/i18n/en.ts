@@ -61,6 +61,7 @@ export const en = {
   selectAll: 'Select all rows on this page',
   pageSize: 'Rows per page',
   // R6: the UTC time shown on hover and focus of a local time.
+  externalRefLine: 'Ref: {ref}',
   utcTime: '{time} UTC',
   localWithUtc: '{local} ({utc} UTC)',
   // Plural forms (singular | plural), chosen by vue-i18n from the count.
@@ -98,6 +99,9 @@ export const en = {
     emailHint: 'Needed to invite by email',
     mobile: 'Mobile Number',
     countryCode: 'Country code',
+    externalRef: 'External Reference',
+    externalRefHint:
+      "Your own identifier of this customer, for example the CRM record ID (1 to {max} characters). It is sent with every event about this customer; do not enter the customer's name, email or mobile number.",
     mobileNumber: 'Number',
     language: 'Email Language',
     languages: { en: 'English', zhCN: '简体中文' },
@@ -181,6 +185,12 @@ export const en = {
       'They read the association type and the Partner Association Instructions, agree to them, and accept.',
     stepTrack:
       'The customer is then associated with you. Follow each invitation’s outcome, and the reason when it fails, in {tab}.',
+  },
+  // S29: the header's links to the pages below the module, and their way back.
+  views: {
+    apiKeys: 'API Keys',
+    webhooks: 'Webhooks',
+    back: 'Back to the customer list',
   },
   ecosystemManager: {
     contact: 'Your ecosystem manager: {contact}',

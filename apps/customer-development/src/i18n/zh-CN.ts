@@ -55,6 +55,7 @@ export const zhCN = {
   selectRow: '选择 {name}',
   selectAll: '选择本页所有行',
   pageSize: '每页行数',
+  externalRefLine: '编号:{ref}',
   utcTime: '{time}(UTC)',
   localWithUtc: '{local}(UTC {utc})',
   // Chinese has one form for every count.
@@ -91,6 +92,9 @@ export const zhCN = {
     emailHint: '通过邮件邀请时必填',
     mobile: '手机号码',
     countryCode: '国家/地区代码',
+    externalRef: '外部编号',
+    externalRefHint:
+      '您为该客户设置的编号,例如 CRM 记录 ID(1 至 {max} 个字符),将随该客户的每个事件一并发送;请勿填写客户姓名、邮箱或手机号码。',
     mobileNumber: '号码',
     language: '邮件语言',
     languages: { en: 'English', zhCN: '简体中文' },
@@ -165,6 +169,11 @@ export const zhCN = {
     stepAccount: '客户使用受邀邮箱注册账号,或登录已有账号。',
     stepAccept: '客户阅读关联类型和《合作伙伴关联须知》,同意后接受关联。',
     stepTrack: '客户随即与您完成关联。您可以在“{tab}”中查看每个邀请的结果以及失败原因。',
+  },
+  views: {
+    apiKeys: 'API 密钥',
+    webhooks: 'Webhook',
+    back: '返回客户列表',
   },
   ecosystemManager: {
     contact: '您的生态经理:{contact}',

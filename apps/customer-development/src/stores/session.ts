@@ -63,6 +63,14 @@ export const useSessionStore = defineStore('customer-development/session', () =>
     )
   }
 
+  /**
+   * Whether `GET /me` lists `key` among the user's permissions; read by its string, so a page
+   * can ask for a key the domain's table does not hold yet.
+   */
+  function holds(key: string): boolean {
+    return me.value?.permissions.includes(key) ?? false
+  }
+
   async function load(): Promise<void> {
     status.value = 'loading'
     try {
@@ -88,6 +96,7 @@ export const useSessionStore = defineStore('customer-development/session', () =>
     platformName,
     partnerLocale,
     allows,
+    holds,
     load,
   }
 })

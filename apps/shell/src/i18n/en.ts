@@ -1,3 +1,5 @@
+import { webhooksEn } from './webhooks/en'
+
 /** Shell strings (English). */
 export const en = {
   brand: 'Partner Center',
@@ -6,6 +8,8 @@ export const en = {
     leads: 'Leads and Opportunities',
     customerDevelopment: 'Customer Development',
     partners: 'Partners',
+    webhooks: 'Webhooks',
+    apiKeys: 'API Keys',
     mailbox: 'Mailbox',
     signOut: 'Sign out',
     language: 'Language',
@@ -76,6 +80,57 @@ export const en = {
       ecosystemManagerEmail: 'Enter a valid email address, or leave it empty.',
     },
   },
+  // S35: the platform's API keys (S34 over the admin paths, no role choice).
+  apiKeys: {
+    title: 'API Keys',
+    intro:
+      "API keys let your own systems call the Partner Center API with the permissions of a role. Send the key in the Authorization header as Bearer {'{'}key{'}'}. A key cannot manage API keys or webhooks, and every reveal it makes is audited.",
+    notPermitted:
+      'You are not permitted to manage platform API keys. Only the ecosystem manager can create and revoke them.',
+    loadFailed: 'API keys could not be loaded.',
+    create: 'Create API Key',
+    limit: 'You have reached the maximum number of active API keys.',
+    limitAction: 'Revoke an API key you no longer need, then try again.',
+    columns: {
+      name: 'Name',
+      key: 'Key',
+      role: 'Role',
+      createdBy: 'Created By',
+      createdAt: 'Created At',
+      lastUsed: 'Last Used',
+      status: 'Status',
+      operation: 'Operation',
+    },
+    never: 'Never',
+    revoke: 'Revoke',
+    revokeLabel: 'Revoke {name}',
+    empty: 'No API keys yet.',
+    role: 'Ecosystem manager',
+    statuses: { ACTIVE: 'Active', REVOKED: 'Revoked' },
+    dialog: {
+      title: 'Create API Key',
+      name: 'Name',
+      nameHint: 'What uses this key, for example CRM sync.',
+      role: 'Role',
+      roleHint: 'The key can call the ecosystem manager’s API, except API keys and webhooks.',
+    },
+    created: {
+      title: 'API Key Created',
+      text: 'Copy this key now. It is shown only once and cannot be recovered; if you lose it, revoke it and create a new one.',
+      key: 'API key',
+      copy: 'Copy',
+      copied: 'Key copied',
+      stored: 'I have stored it',
+    },
+    revokeTitle: 'Revoke',
+    revokeText:
+      'Revoke the API key "{name}"? Systems using it are refused from their next request. This cannot be undone.',
+    revoked: 'Key revoked',
+    ok: 'OK',
+    cancel: 'Cancel',
+  },
+  // S35: the platform's webhooks (S30–S33 over the admin paths).
+  webhooks: webhooksEn,
 }
 
 /** The shape every shell language must have. */

@@ -1,3 +1,4 @@
+import { webhooksZhCN } from './webhooks/zh-CN'
 import type { ShellMessages } from './en'
 
 /** Shell strings (Simplified Chinese). */
@@ -9,6 +10,8 @@ export const zhCN = {
     leads: '拓新',
     customerDevelopment: '客户拓展',
     partners: '合作伙伴',
+    webhooks: 'Webhook',
+    apiKeys: 'API 密钥',
     mailbox: '邮箱',
     signOut: '退出登录',
     language: '语言',
@@ -74,4 +77,52 @@ export const zhCN = {
       ecosystemManagerEmail: '请输入有效的邮箱地址,或留空。',
     },
   },
+  apiKeys: {
+    title: 'API 密钥',
+    intro:
+      "API 密钥可让您的系统以某一角色的权限调用合作伙伴中心 API。请在 Authorization 请求头中以 Bearer {'{'}密钥{'}'} 的形式发送。API 密钥不能管理 API 密钥或 Webhook,其每次查看明文均会记入审计日志。",
+    notPermitted: '您无权管理平台 API 密钥。只有生态经理可以创建和吊销平台 API 密钥。',
+    loadFailed: '无法加载 API 密钥。',
+    create: '创建 API 密钥',
+    limit: '有效 API 密钥数量已达上限。',
+    limitAction: '请吊销不再需要的 API 密钥后重试。',
+    columns: {
+      name: '名称',
+      key: '密钥',
+      role: '角色',
+      createdBy: '创建人',
+      createdAt: '创建时间',
+      lastUsed: '最近使用',
+      status: '状态',
+      operation: '操作',
+    },
+    never: '从未使用',
+    revoke: '吊销',
+    revokeLabel: '吊销 {name}',
+    empty: '暂无 API 密钥。',
+    role: '生态经理',
+    statuses: { ACTIVE: '生效中', REVOKED: '已吊销' },
+    dialog: {
+      title: '创建 API 密钥',
+      name: '名称',
+      nameHint: '使用该密钥的系统,例如 CRM 同步。',
+      role: '角色',
+      roleHint: '该密钥可调用生态经理 API,但不能管理 API 密钥和 Webhook。',
+    },
+    created: {
+      title: 'API 密钥已创建',
+      text: '请立即复制该密钥。密钥仅显示一次且无法找回;如遗失,请吊销后重新创建。',
+      key: 'API 密钥',
+      copy: '复制',
+      copied: '密钥已复制',
+      stored: '我已保存',
+    },
+    revokeTitle: '吊销',
+    revokeText:
+      '确认吊销 API 密钥“{name}”?使用该密钥的系统将从下一次请求起被拒绝。此操作不可撤销。',
+    revoked: '密钥已吊销',
+    ok: '确认',
+    cancel: '取消',
+  },
+  webhooks: webhooksZhCN,
 } satisfies ShellMessages

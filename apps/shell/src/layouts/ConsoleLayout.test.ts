@@ -39,7 +39,10 @@ function me(customerDevelopmentEnabled: boolean): MeResponse {
   }
 }
 
-async function menuText(customerDevelopmentEnabled: boolean): Promise<string> {
+async function menuText(
+  customerDevelopmentEnabled: boolean,
+  role: MeResponse['user']['role'] = 'admin'
+): Promise<string> {
   // No development mailbox here: its menu entry stays out of the way.
   vi.stubGlobal(
     'fetch',
@@ -47,7 +50,8 @@ async function menuText(customerDevelopmentEnabled: boolean): Promise<string> {
   )
   const pinia = createPinia()
   setActivePinia(pinia)
-  useSessionStore().me = me(customerDevelopmentEnabled)
+  const user = me(customerDevelopmentEnabled)
+  useSessionStore().me = { ...user, user: { ...user.user, role } }
   const empty = defineComponent({ render: () => null })
   const router = createRouter({
     history: createMemoryHistory(),
@@ -80,5 +84,20 @@ describe('ConsoleLayout navigation (S1, issue 16 item 9)', () => {
     const text = await menuText(false)
     expect(text).not.toContain('Leads and Opportunities')
     expect(text).not.toContain('Sales')
+  })
+})
+
+describe('ConsoleLayout navigation of the ecosystem manager (S13, S35)', () => {
+  it('shows Webhooks and API Keys beside Partners', async () => {
+    const text = await menuText(false, 'ecosystem_manager')
+    // The entries in order, each its own menu item (their texts touch in `text()`).
+    expect(text.trim()).toBe('PartnersWebhooksAPI Keys')
+  })
+
+  it('hides them from a partner user', async () => {
+    const text = await menuText(true, 'admin')
+    expect(text).not.toContain('Partners')
+    expect(text).not.toContain('Webhooks')
+    expect(text).not.toContain('API Keys')
   })
 })

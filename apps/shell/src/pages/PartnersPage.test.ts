@@ -52,6 +52,10 @@ function fakeApi(overrides: Partial<AdminApi> = {}) {
     updatePartner: vi.fn((id: string, body: object) =>
       Promise.resolve({ ...(id === INITECH ? initech : partner({})), ...body })
     ),
+    // The API Keys page's methods (S35); this page never calls them.
+    findPlatformApiKeys: vi.fn(() => Promise.reject(new Error('not used'))),
+    createPlatformApiKey: vi.fn(() => Promise.reject(new Error('not used'))),
+    revokePlatformApiKey: vi.fn(() => Promise.reject(new Error('not used'))),
     ...overrides,
   }
 }

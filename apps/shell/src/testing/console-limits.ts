@@ -11,4 +11,11 @@ export const TEST_LIMITS: MeResponse['limits'] = {
   activityLinkMaxDays: 90,
   invitationReminderHours: 48,
   apiKeysMax: 10,
+  webhookTimeoutSeconds: 10,
+  webhookRetryWindowHours: 24,
+  webhookDisableAfterHours: 24,
+  webhookSecretOverlapHours: 24,
+  webhookLogRetentionDays: 30,
+  webhookEndpointsMax: 10,
+  externalRefMax: 64,
 }

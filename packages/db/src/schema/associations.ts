@@ -1,5 +1,14 @@
 import { sql } from 'drizzle-orm'
-import { boolean, check, index, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
+import {
+  boolean,
+  check,
+  index,
+  integer,
+  pgTable,
+  text,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core'
 import { inList, timestamptz, uuidPrimaryKey } from './columns'
 import { partnerIdColumn } from './owner-columns'
 import { UNIQUE_CONSTRAINTS } from './constraints'
@@ -38,8 +47,11 @@ export const associations = pgTable(
     endedAt: timestamptz('ended_at'),
     createdAt: timestamptz('created_at').notNull(),
     updatedAt: timestamptz('updated_at').notNull(),
+    // 1 at insert, one more at every UPDATE (a trigger, migration 0007): events carry it (R123).
+    version: integer('version').notNull().default(1),
   },
   (t) => [
+    check('associations_version_check', sql`${t.version} >= 1`),
     // R68: the loser of two concurrent accepts violates this and rolls back.
     uniqueIndex(UNIQUE_CONSTRAINTS.oneActiveAssociationPerCustomer)
       .on(t.customerAccountId)

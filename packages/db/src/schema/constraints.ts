@@ -43,6 +43,8 @@ export const UNIQUE_CONSTRAINTS = {
   oneActiveGeneralLinkPerUser: 'invitation_links_one_active_general_per_user_uq',
   /** API key hashes are unique: the only lookup of a key (R140). */
   apiKeyHash: 'api_keys_key_hash_uq',
+  /** One delivery per event and endpoint, so a repeated fan-out adds nothing (R127). */
+  webhookDeliveryEventEndpoint: 'webhook_deliveries_event_endpoint_uq',
 } as const
 
 /** One of the names in {@link UNIQUE_CONSTRAINTS}. */

@@ -76,8 +76,11 @@ export const invitations = pgTable(
     messageId: text('message_id'),
     createdAt: timestamptz('created_at').notNull(),
     updatedAt: timestamptz('updated_at').notNull(),
+    // 1 at insert, one more at every UPDATE (a trigger, migration 0007): events carry it (R123).
+    version: integer('version').notNull().default(1),
   },
   (t) => [
+    check('invitations_version_check', sql`${t.version} >= 1`),
     // R44: the guarantee behind "one live invitation per pre-registration".
     uniqueIndex(UNIQUE_CONSTRAINTS.oneLiveInvitationPerPreregistration)
       .on(t.preregistrationId)

@@ -1,5 +1,14 @@
 import { sql } from 'drizzle-orm'
-import { boolean, check, index, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
+import {
+  boolean,
+  check,
+  index,
+  integer,
+  pgTable,
+  text,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core'
 import { inList, timestamptz, uuidPrimaryKey } from './columns'
 import { createdByUserIdColumn, partnerIdColumn } from './owner-columns'
 import { UNIQUE_CONSTRAINTS } from './constraints'
@@ -54,6 +63,10 @@ export const preRegistrations = pgTable(
     deletedByUserId: uuid('deleted_by_user_id').references(() => users.id),
     createdAt: timestamptz('created_at').notNull(),
     updatedAt: timestamptz('updated_at').notNull(),
+    // The partner's own identifier of the customer (R122): not customer data, never changes.
+    externalRef: text('external_ref'),
+    // 1 at insert, one more at every UPDATE (a trigger, migration 0007): events carry it (R123).
+    version: integer('version').notNull().default(1),
   },
   (t) => {
     const holding = inList(t.status, HOLDING_PREREGISTRATION_STATUSES)
@@ -76,6 +89,11 @@ export const preRegistrations = pgTable(
       index('pre_registrations_partner_status_idx').on(t.partnerId, t.status),
       index('pre_registrations_customer_account_idx').on(t.customerAccountId),
       check('pre_registrations_status_check', inList(t.status, PREREGISTRATION_STATUSES)),
+      check(
+        'pre_registrations_external_ref_check',
+        sql`${t.externalRef} is null or char_length(${t.externalRef}) between 1 and 64`
+      ),
+      check('pre_registrations_version_check', sql`${t.version} >= 1`),
       check('pre_registrations_source_check', inList(t.source, PREREGISTRATION_SOURCES)),
       check('pre_registrations_locale_check', inList(t.locale, LOCALES)),
       check('pre_registrations_converted_via_check', inList(t.convertedVia, INVITATION_CHANNELS)),

@@ -25,6 +25,12 @@ export {
   PREREGISTRATION_SOURCES,
   PREREGISTRATION_STATUSES,
   ROLES as USER_ROLES,
+  WEBHOOK_ATTEMPT_OUTCOMES,
+  WEBHOOK_CANCEL_REASONS,
+  WEBHOOK_DELIVERY_STATUSES,
+  WEBHOOK_DISABLED_REASONS,
+  WEBHOOK_ENDPOINT_STATUSES,
+  WEBHOOK_ENTITY_TYPES,
 } from '@partner-center/domain'
 export type {
   ApiKeyRole,
@@ -48,6 +54,14 @@ export type {
   PreregistrationSource,
   PreregistrationStatus,
   Role as UserRole,
+  WebhookAttemptOutcome,
+  WebhookCancelReason,
+  WebhookDeliveryStatus,
+  WebhookDisabledReason,
+  WebhookEndpointStatus,
+  WebhookEntityType,
+  WebhookEventRowType,
+  WebhookEventType,
 } from '@partner-center/domain'
 
 /** Sign-in status of a user (domain.md §3.2). */

@@ -53,6 +53,16 @@ export const AUDIT_ACTIONS = [
   // API keys (issue 21, R146). Details: the key's prefix, role and name, never the key.
   'api_key.created',
   'api_key.revoked',
+  // Webhooks (issue 21, R146). Details: ids, event types, the reason and the URL as origin and
+  // path (R144), never a secret. Fan-out, attempts and retries are the delivery log's record.
+  'webhook_endpoint.created',
+  'webhook_endpoint.updated',
+  'webhook_endpoint.enabled',
+  'webhook_endpoint.disabled',
+  'webhook_endpoint.secret_rotated',
+  'webhook_endpoint.deleted',
+  'webhook_endpoint.test_sent',
+  'webhook_delivery.redelivered',
 ] as const
 
 /**

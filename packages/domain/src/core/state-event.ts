@@ -1,3 +1,4 @@
+import type { WebhookEventType } from '../webhooks/event-types'
 import type { AuditAction } from './audit'
 
 /**
@@ -24,6 +25,30 @@ export interface StateEvent<S extends string> {
   readonly audit: AuditAction | null
   /** A time event: `from` is the stored status, and the event applies once due. */
   readonly clock: boolean
+}
+
+/**
+ * A row of the pre-registration or invitation events tables: a {@link StateEvent} that also
+ * names the webhook event it writes (domain.md §13.5 "Written by"), or null when it writes none.
+ *
+ * @example
+ * const expire: RecordedStateEvent<InvitationStatus> = { ...event, webhook: 'invitation.expired' }
+ */
+export interface RecordedStateEvent<S extends string> extends StateEvent<S> {
+  /** The one webhook event the change writes (R124), or null. */
+  readonly webhook: WebhookEventType | null
+}
+
+/**
+ * The webhook event type of an event that writes one (§13.5). Throws for an event that writes
+ * none: recording one for it is a caller defect.
+ *
+ * @example
+ * webhookTypeOf(INVITATION_EVENTS.EXPIRE) // 'invitation.expired'
+ */
+export function webhookTypeOf(event: RecordedStateEvent<string>): WebhookEventType {
+  if (event.webhook === null) throw new Error(`event ${event.rule} writes no webhook event`)
+  return event.webhook
 }
 
 /**

@@ -94,6 +94,8 @@ export const OUTBOX_KINDS = [
   'RENEWAL_REQUEST_EMAIL',
   'EMAIL_CODE',
   'INVITATION_REMINDER',
+  // To an endpoint's creator when a day of failures disabled it (issue 21, R134).
+  'WEBHOOK_ENDPOINT_DISABLED_EMAIL',
 ] as const
 
 /**

@@ -46,6 +46,9 @@ export const ACTION_KEYS = [
   'REVOKE_UNUSED_KEY',
   'NEW_API_KEY',
   'SIGN_IN_AS_PERSON',
+  'USE_PUBLIC_URL',
+  'DELETE_UNUSED_ENDPOINT',
+  'ENABLE_ENDPOINT',
 ] as const
 
 /**
@@ -184,6 +187,18 @@ export const ACTION_TEXTS: Readonly<Record<ActionKey, LocalizedText>> = {
   SIGN_IN_AS_PERSON: {
     en: 'Sign in to Partner Center with your own account to do this.',
     'zh-CN': '请使用您本人的账号登录合作伙伴中心后操作。',
+  },
+  USE_PUBLIC_URL: {
+    en: 'Use a public https address of your receiver that the internet can reach.',
+    'zh-CN': '请使用可从互联网访问的接收端公网 https 地址。',
+  },
+  DELETE_UNUSED_ENDPOINT: {
+    en: 'Delete an endpoint you no longer need, then try again.',
+    'zh-CN': '请删除不再需要的端点后重试。',
+  },
+  ENABLE_ENDPOINT: {
+    en: 'Enable the endpoint, then try again.',
+    'zh-CN': '请先启用该端点后重试。',
   },
 }
 

@@ -74,6 +74,10 @@ const TABLE: [FailureCode, number | null, string | null, string | null][] = [
   ['API_KEY_LIMIT', 409, 'REVOKE_UNUSED_KEY', null],
   ['API_KEY_REVOKED', 401, 'NEW_API_KEY', null],
   ['API_KEY_NOT_ALLOWED', 403, 'SIGN_IN_AS_PERSON', null],
+  ['WEBHOOK_URL_INVALID', 400, 'FIX_INPUT', null],
+  ['WEBHOOK_URL_NOT_ALLOWED', 422, 'USE_PUBLIC_URL', null],
+  ['WEBHOOK_ENDPOINT_LIMIT', 409, 'DELETE_UNUSED_ENDPOINT', null],
+  ['WEBHOOK_ENDPOINT_DISABLED', 409, 'ENABLE_ENDPOINT', null],
 ]
 
 describe('failure catalogue', () => {
@@ -121,7 +125,7 @@ describe('failure catalogue', () => {
   })
 
   it('has both texts for every action of §6.1', () => {
-    expect(ACTION_KEYS).toHaveLength(38)
+    expect(ACTION_KEYS).toHaveLength(41)
     for (const key of ACTION_KEYS) {
       expect(ACTION_TEXTS[key].en).toMatch(/\.$/)
       expect(ACTION_TEXTS[key]['zh-CN']).toMatch(/。$/)

@@ -74,6 +74,12 @@ const EN: Readonly<Record<FailureCode, string>> = {
   API_KEY_LIMIT: 'You have reached the maximum number of active API keys.',
   API_KEY_REVOKED: 'This API key has been revoked.',
   API_KEY_NOT_ALLOWED: 'API keys cannot do this; sign in as a person to continue.',
+  WEBHOOK_URL_INVALID:
+    'The endpoint URL must be a complete https address without a user name, password or fragment.',
+  WEBHOOK_URL_NOT_ALLOWED:
+    'The endpoint URL points to a private, local or reserved network address.',
+  WEBHOOK_ENDPOINT_LIMIT: 'You have reached the maximum number of webhook endpoints.',
+  WEBHOOK_ENDPOINT_DISABLED: 'This endpoint is disabled.',
 }
 
 const ZH_CN: Readonly<Record<FailureCode, string>> = {
@@ -137,6 +143,10 @@ const ZH_CN: Readonly<Record<FailureCode, string>> = {
   API_KEY_LIMIT: '有效 API 密钥数量已达上限。',
   API_KEY_REVOKED: '该 API 密钥已被吊销。',
   API_KEY_NOT_ALLOWED: 'API 密钥无权执行此操作,请使用个人账号登录后操作。',
+  WEBHOOK_URL_INVALID: '端点 URL 必须是完整的 https 地址,且不能包含用户名、密码或片段(#)。',
+  WEBHOOK_URL_NOT_ALLOWED: '端点 URL 指向私有、本地或保留的网络地址。',
+  WEBHOOK_ENDPOINT_LIMIT: 'Webhook 端点数量已达上限。',
+  WEBHOOK_ENDPOINT_DISABLED: '该端点已停用。',
 }
 
 /**

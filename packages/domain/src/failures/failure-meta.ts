@@ -6,13 +6,13 @@ import type { FailureCode } from './failure-codes'
  * I invite/resend, L open a link, A register/accept, S sign-in, G any endpoint, X dispatcher,
  * M a data step at migration (History Records and the list only), O manage an offline link,
  * C the email code step, N a link association recorded on an email invitation (History only),
- * K manage an API key (issue 21).
+ * K manage an API key, W manage a webhook endpoint (issue 21).
  *
  * @example
  * const by: RaisedBy = 'I'
  */
 export type RaisedBy =
-  'P' | 'V' | 'D' | 'I' | 'L' | 'A' | 'S' | 'G' | 'X' | 'M' | 'O' | 'C' | 'N' | 'K'
+  'P' | 'V' | 'D' | 'I' | 'L' | 'A' | 'S' | 'G' | 'X' | 'M' | 'O' | 'C' | 'N' | 'K' | 'W'
 
 /**
  * HTTP status, raising operations and action keys of one code. `httpStatus` is null only for
@@ -59,7 +59,7 @@ export const FAILURE_META: Readonly<Record<FailureCode, FailureMeta>> = {
   NOT_FOUND: meta(404, 'G', 'RELOAD', null),
   VALIDATION_FAILED: meta(400, 'G', 'FIX_INPUT', 'FIX_INPUT'),
   PAYLOAD_TOO_LARGE: meta(413, 'G', 'SELECT_FEWER', null),
-  RATE_LIMITED: meta(429, 'PLAS', 'RETRY_LATER', 'RETRY_LATER'),
+  RATE_LIMITED: meta(429, 'PLASW', 'RETRY_LATER', 'RETRY_LATER'),
   SYSTEM_BUSY: meta(503, 'G', 'RETRY_SHORTLY', 'RETRY_SHORTLY'),
   INTERNAL: meta(500, 'G', 'CONTACT_SUPPORT', 'CONTACT_SUPPORT'),
   PARTNER_CONTACT_MISSING: meta(422, 'P', 'CONTACT_EM', null),
@@ -107,4 +107,8 @@ export const FAILURE_META: Readonly<Record<FailureCode, FailureMeta>> = {
   API_KEY_LIMIT: meta(409, 'K', 'REVOKE_UNUSED_KEY', null),
   API_KEY_REVOKED: meta(401, 'G', 'NEW_API_KEY', null),
   API_KEY_NOT_ALLOWED: meta(403, 'G', 'SIGN_IN_AS_PERSON', null),
+  WEBHOOK_URL_INVALID: meta(400, 'W', 'FIX_INPUT', null),
+  WEBHOOK_URL_NOT_ALLOWED: meta(422, 'W', 'USE_PUBLIC_URL', null),
+  WEBHOOK_ENDPOINT_LIMIT: meta(409, 'W', 'DELETE_UNUSED_ENDPOINT', null),
+  WEBHOOK_ENDPOINT_DISABLED: meta(409, 'W', 'ENABLE_ENDPOINT', null),
 }

@@ -1,4 +1,4 @@
-import type { StateEvent } from '../core/state-event'
+import type { RecordedStateEvent } from '../core/state-event'
 import type { InvitationStatus } from '../core/statuses'
 import { INVITATION_STATUSES, LIVE_INVITATION_STATUSES } from '../core/statuses'
 
@@ -8,7 +8,14 @@ const DELIVERING = ['QUEUED', 'SEND_FAILED'] as const satisfies readonly Invitat
 // Written as literals so the event names are a type; exported below with the general shape.
 const TABLE = {
   /** R51: a token committed for a delivery attempt (`attemptCount`, first `expiresAt`). */
-  TOKEN_ISSUED: { rule: 'R51', from: DELIVERING, to: 'unchanged', audit: null, clock: false },
+  TOKEN_ISSUED: {
+    rule: 'R51',
+    from: DELIVERING,
+    to: 'unchanged',
+    audit: null,
+    clock: false,
+    webhook: null,
+  },
   /** I2: SMTP accepted the message. */
   SEND_SUCCEEDED: {
     rule: 'I2',
@@ -16,6 +23,7 @@ const TABLE = {
     to: 'SENT',
     audit: 'invitation.sent',
     clock: false,
+    webhook: 'invitation.sent',
   },
   /** I3: a temporary failure with attempts left; retried after the backoff (R53). */
   SEND_RETRY: {
@@ -24,6 +32,7 @@ const TABLE = {
     to: 'SEND_FAILED',
     audit: 'invitation.send_failed',
     clock: false,
+    webhook: null,
   },
   /** I4: a permanent failure, or the last attempt failed (`failureCode = DELIVERY_FAILED`). */
   SEND_GAVE_UP: {
@@ -32,6 +41,7 @@ const TABLE = {
     to: 'FAILED_TO_SEND',
     audit: 'invitation.failed_to_send',
     clock: false,
+    webhook: 'invitation.failed_to_send',
   },
   /**
    * R117: a token committed for the reminder before its email (purpose `REMINDER`). Only from
@@ -43,6 +53,7 @@ const TABLE = {
     to: 'unchanged',
     audit: null,
     clock: false,
+    webhook: null,
   },
   /** I12: SMTP accepted the reminder; `reminderSentAt` on the first acceptance only. */
   REMINDER_SENT: {
@@ -51,6 +62,7 @@ const TABLE = {
     to: 'SENT',
     audit: 'invitation.reminder_sent',
     clock: false,
+    webhook: 'invitation.reminder_sent',
   },
   /** I5: a newer invitation was queued for the same pre-registration. */
   SUPERSEDED: {
@@ -59,6 +71,7 @@ const TABLE = {
     to: 'SUPERSEDED',
     audit: 'invitation.superseded',
     clock: false,
+    webhook: null,
   },
   /** I6: the pre-registration was deleted. */
   PREREGISTRATION_DELETED: {
@@ -67,6 +80,7 @@ const TABLE = {
     to: 'REVOKED',
     audit: 'invitation.revoked',
     clock: false,
+    webhook: null,
   },
   /** I6b: the identity data step merged its pre-registration (`failureCode = IDENTITY_MERGED`). */
   IDENTITY_MERGED: {
@@ -75,6 +89,7 @@ const TABLE = {
     to: 'REVOKED',
     audit: 'invitation.revoked',
     clock: false,
+    webhook: null,
   },
   /** I7: `expiresAt` has passed (the sweeper, or a writer that meets the row first). */
   EXPIRE: {
@@ -83,6 +98,7 @@ const TABLE = {
     to: 'EXPIRED',
     audit: 'invitation.expired',
     clock: true,
+    webhook: 'invitation.expired',
   },
   /** I8: accepted; the association is created with it. */
   ACCEPTED: {
@@ -91,6 +107,7 @@ const TABLE = {
     to: 'ACCEPTED',
     audit: 'invitation.accepted',
     clock: false,
+    webhook: 'invitation.accepted',
   },
   /** I9: an eligibility check of R62 steps 5–7 failed and is recorded. */
   ASSOCIATION_FAILED: {
@@ -99,6 +116,7 @@ const TABLE = {
     to: 'ASSOCIATION_FAILED',
     audit: 'invitation.association_failed',
     clock: false,
+    webhook: 'association.failed',
   },
   /**
    * I10: accepted through an invitation link. A creation event (`from` none): the link row is
@@ -110,6 +128,7 @@ const TABLE = {
     to: 'ACCEPTED',
     audit: 'invitation.accepted',
     clock: false,
+    webhook: 'invitation.accepted',
   },
   /** I11: a link acceptance refused at R107 steps 5–7, inserted `ASSOCIATION_FAILED` (`from` none). */
   LINK_ASSOCIATION_FAILED: {
@@ -118,6 +137,7 @@ const TABLE = {
     to: 'ASSOCIATION_FAILED',
     audit: 'invitation.association_failed',
     clock: false,
+    webhook: 'association.failed',
   },
   /** I6c: its pre-registration converted through a link (`failureCode = LINK_ASSOCIATED`). */
   LINK_ASSOCIATED: {
@@ -126,6 +146,7 @@ const TABLE = {
     to: 'REVOKED',
     audit: 'invitation.revoked',
     clock: false,
+    webhook: null,
   },
   /** R72: the link holder of a link that no longer works asks for a new invitation. */
   RENEWAL_REQUESTED: {
@@ -134,6 +155,7 @@ const TABLE = {
     to: 'unchanged',
     audit: 'invitation.renewal_requested',
     clock: false,
+    webhook: 'invitation.renewal_requested',
   },
   /** R28a: the identity data step moved `recipientEmailCanonical` to the current form. */
   CANONICALISED: {
@@ -142,8 +164,9 @@ const TABLE = {
     to: 'unchanged',
     audit: 'identity.canonicalised',
     clock: false,
+    webhook: null,
   },
-} as const satisfies Record<string, StateEvent<InvitationStatus>>
+} as const satisfies Record<string, RecordedStateEvent<InvitationStatus>>
 
 /**
  * The name of one invitation event.
@@ -164,7 +187,7 @@ export type InvitationEventName = keyof typeof TABLE
  * INVITATION_EVENTS.RENEWAL_REQUESTED.to // 'unchanged'
  */
 export const INVITATION_EVENTS: Readonly<
-  Record<InvitationEventName, StateEvent<InvitationStatus>>
+  Record<InvitationEventName, RecordedStateEvent<InvitationStatus>>
 > = TABLE
 
 /**

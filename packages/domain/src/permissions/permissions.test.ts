@@ -28,6 +28,10 @@ const MATRIX: [
     'custdev.api_keys.manage',
     { admin: 'all', sales: 'none', account_manager: 'none', read_only: 'none' },
   ],
+  [
+    'custdev.webhooks.manage',
+    { admin: 'all', sales: 'none', account_manager: 'none', read_only: 'none' },
+  ],
 ]
 
 const PARTNER_ROLES = ['admin', 'sales', 'account_manager', 'read_only'] as const
@@ -36,9 +40,9 @@ const colleague = { partnerId: 'p1', createdByUserId: 'u2' }
 const foreign = { partnerId: 'p2', createdByUserId: 'u1' }
 
 describe('permission matrix (§2.3)', () => {
-  it('has the five roles and seven keys of the spec (§2.3, §13.2.2)', () => {
+  it('has the five roles and eight keys of the spec (§2.3, §13.2.2)', () => {
     expect(ROLES).toEqual(['admin', 'sales', 'account_manager', 'read_only', 'ecosystem_manager'])
-    expect(PERMISSION_KEYS).toHaveLength(7)
+    expect(PERMISSION_KEYS).toHaveLength(8)
   })
 
   describe.each(MATRIX)('%s', (key, scopes) => {

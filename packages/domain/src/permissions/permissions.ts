@@ -35,6 +35,8 @@ export const PERMISSION_KEYS = [
   'custdev.reveal',
   // API keys (issue 21, §13.2.2): the API Keys page, create and revoke keys. Never held by a key.
   'custdev.api_keys.manage',
+  // Webhooks (issue 21, §13.2.2): endpoints, secrets, test events, delivery log, Redeliver.
+  'custdev.webhooks.manage',
 ] as const
 
 /**
@@ -71,6 +73,7 @@ export const PERMISSION_MATRIX: Readonly<
     'custdev.history.view': 'all',
     'custdev.reveal': 'all',
     'custdev.api_keys.manage': 'all',
+    'custdev.webhooks.manage': 'all',
   },
   sales: {
     'custdev.view': 'all',
@@ -80,6 +83,7 @@ export const PERMISSION_MATRIX: Readonly<
     'custdev.history.view': 'all',
     'custdev.reveal': 'all',
     'custdev.api_keys.manage': 'none',
+    'custdev.webhooks.manage': 'none',
   },
   account_manager: {
     'custdev.view': 'own',
@@ -90,6 +94,7 @@ export const PERMISSION_MATRIX: Readonly<
     'custdev.history.view': 'own',
     'custdev.reveal': 'own',
     'custdev.api_keys.manage': 'none',
+    'custdev.webhooks.manage': 'none',
   },
   read_only: {
     'custdev.view': 'all',
@@ -99,6 +104,7 @@ export const PERMISSION_MATRIX: Readonly<
     'custdev.history.view': 'all',
     'custdev.reveal': 'all',
     'custdev.api_keys.manage': 'none',
+    'custdev.webhooks.manage': 'none',
   },
   // The ecosystem manager has no access to partner endpoints (§2.1, R9).
   ecosystem_manager: {
@@ -109,6 +115,7 @@ export const PERMISSION_MATRIX: Readonly<
     'custdev.history.view': 'none',
     'custdev.reveal': 'none',
     'custdev.api_keys.manage': 'none',
+    'custdev.webhooks.manage': 'none',
   },
 }
 

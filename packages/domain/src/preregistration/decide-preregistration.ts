@@ -70,6 +70,8 @@ export interface PreregistrationToCreate {
   reviewReason: 'ACCOUNT_TOO_OLD_OR_HAS_SPEND' | null
   reviewDeadline: Date | null
   ageSpendWaived: false
+  /** The partner's own identifier (R122), or null. */
+  externalRef: string | null
   /** Sorted identity keys of the request, the order in which to take locks (R28). */
   identityKeys: IdentityKey[]
 }
@@ -137,6 +139,7 @@ export function decidePreregistration(
     reviewReason: review ? 'ACCOUNT_TOO_OLD_OR_HAS_SPEND' : null,
     reviewDeadline: review ? addDays(now, limits.PREREG_REVIEW_TIMEOUT_DAYS) : null,
     ageSpendWaived: false,
+    externalRef: input.externalRef,
     identityKeys: keys,
   })
 }

@@ -1,4 +1,4 @@
-import type { StateEvent } from '../core/state-event'
+import type { RecordedStateEvent } from '../core/state-event'
 import type { PreregistrationStatus } from '../core/statuses'
 import { PREREGISTRATION_STATUSES } from '../core/statuses'
 
@@ -11,6 +11,7 @@ const TABLE = {
     to: 'PRE_REGISTERED',
     audit: 'preregistration.review_approved',
     clock: false,
+    webhook: 'preregistration.review_decided',
   },
   /** P6: the ecosystem manager rejects with a note. */
   REVIEW_REJECTED: {
@@ -19,6 +20,7 @@ const TABLE = {
     to: 'REJECTED',
     audit: 'preregistration.review_rejected',
     clock: false,
+    webhook: 'preregistration.review_decided',
   },
   /** P7: `reviewDeadline` has passed. */
   REVIEW_LAPSED: {
@@ -27,6 +29,7 @@ const TABLE = {
     to: 'EXPIRED',
     audit: 'preregistration.expired',
     clock: true,
+    webhook: 'preregistration.expired',
   },
   /** P8: `validUntil` has passed; a live invitation is unaffected (R47). */
   VALIDITY_LAPSED: {
@@ -35,6 +38,7 @@ const TABLE = {
     to: 'EXPIRED',
     audit: 'preregistration.expired',
     clock: true,
+    webhook: 'preregistration.expired',
   },
   /** P9: its invitation was accepted. */
   CONVERTED: {
@@ -43,6 +47,7 @@ const TABLE = {
     to: 'CONVERTED',
     audit: 'preregistration.converted',
     clock: false,
+    webhook: null,
   },
   /**
    * P9a: the newest overlapping row of the partner converted by a link association (R109); its
@@ -54,6 +59,7 @@ const TABLE = {
     to: 'CONVERTED',
     audit: 'preregistration.converted',
     clock: false,
+    webhook: null,
   },
   /**
    * P9b: created `CONVERTED` by a link association with no row to convert, outside the quota. A
@@ -65,6 +71,7 @@ const TABLE = {
     to: 'CONVERTED',
     audit: 'preregistration.converted',
     clock: false,
+    webhook: null,
   },
   /** P10: deleted by the partner; its live invitation is revoked (I6). */
   DELETED: {
@@ -73,6 +80,7 @@ const TABLE = {
     to: 'DELETED',
     audit: 'preregistration.deleted',
     clock: false,
+    webhook: 'preregistration.deleted',
   },
   /** P11: the identity data step merged it into an earlier row (`closedReason`). */
   IDENTITY_MERGED: {
@@ -81,6 +89,7 @@ const TABLE = {
     to: 'EXPIRED',
     audit: 'preregistration.identity_merged',
     clock: false,
+    webhook: 'preregistration.expired',
   },
   /** R28a: the identity data step moved the canonical email or mobile to the current form. */
   CANONICALISED: {
@@ -89,8 +98,9 @@ const TABLE = {
     to: 'unchanged',
     audit: 'identity.canonicalised',
     clock: false,
+    webhook: null,
   },
-} as const satisfies Record<string, StateEvent<PreregistrationStatus>>
+} as const satisfies Record<string, RecordedStateEvent<PreregistrationStatus>>
 
 /**
  * The name of one pre-registration event.
@@ -111,7 +121,7 @@ export type PreregistrationEventName = keyof typeof TABLE
  * PREREGISTRATION_EVENTS.DELETED.from.includes('CONVERTED') // false
  */
 export const PREREGISTRATION_EVENTS: Readonly<
-  Record<PreregistrationEventName, StateEvent<PreregistrationStatus>>
+  Record<PreregistrationEventName, RecordedStateEvent<PreregistrationStatus>>
 > = TABLE
 
 /**

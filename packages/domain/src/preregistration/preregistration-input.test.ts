@@ -34,8 +34,27 @@ describe('validatePreregistrationInput (R19)', () => {
         emailCanonical: 'x@customer.example',
         mobileE164: '+442079460991',
         locale: null,
+        externalRef: null,
       },
     })
+  })
+
+  it('keeps a trimmed external reference and names its issue beside the others (R122)', () => {
+    const stored = validate({
+      customerName: 'Beta',
+      mobile: '+8613800000002',
+      externalRef: ' CRM-1 ',
+    })
+    expect(stored.ok && stored.value.externalRef).toBe('CRM-1')
+    const refused = validate({
+      customerName: '',
+      mobile: '+8613800000002',
+      externalRef: 'x'.repeat(65),
+    })
+    expect(refused.ok ? [] : refused.error.details?.fields).toEqual([
+      { path: 'customerName', reason: 'REQUIRED' },
+      { path: 'externalRef', reason: 'TOO_LONG' },
+    ])
   })
 
   it('uses only the normaliser it is given for the mobile', () => {

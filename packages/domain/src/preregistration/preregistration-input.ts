@@ -4,6 +4,7 @@ import type { DomainError, FieldIssue, Result } from '../core/result'
 import { fail, ok, validationFailed } from '../core/result'
 import { normalizeEmail } from '../identity/normalize-email'
 import { validateCustomerName } from '../identity/text-fields'
+import { checkExternalRef } from './external-ref'
 
 /**
  * The request body of a pre-registration, as received (untrusted).
@@ -16,6 +17,7 @@ export interface PreregistrationInput {
   email?: unknown
   mobile?: unknown
   locale?: unknown
+  externalRef?: unknown
 }
 
 /**
@@ -31,10 +33,10 @@ export type MobileNormalizer = (raw: unknown) => Result<string, DomainError>
 
 /**
  * A valid pre-registration request: trimmed name, email as entered (trimmed) and canonical,
- * E.164 mobile, optional locale.
+ * E.164 mobile, optional locale and external reference.
  *
  * @example
- * const valid: ValidPreregistrationInput = { customerName: 'Beta Foods', email: 'New.Beta@customer.example', emailCanonical: 'new.beta@customer.example', mobileE164: null, locale: null }
+ * const valid: ValidPreregistrationInput = { customerName: 'Beta Foods', email: 'New.Beta@customer.example', emailCanonical: 'new.beta@customer.example', mobileE164: null, locale: null, externalRef: null }
  */
 export interface ValidPreregistrationInput {
   customerName: string
@@ -42,6 +44,8 @@ export interface ValidPreregistrationInput {
   emailCanonical: string | null
   mobileE164: string | null
   locale: Locale | null
+  /** The partner's own identifier (R122), trimmed, or null. */
+  externalRef: string | null
 }
 
 // An empty form field arrives as '' or null: both mean "not given", not "invalid".
@@ -85,6 +89,8 @@ export function validatePreregistrationInput(
     issues.push({ path: 'email', reason: 'EMAIL_OR_MOBILE_REQUIRED' })
   const locale = isAbsent(input.locale) ? null : input.locale
   if (locale !== null && !isLocale(locale)) issues.push({ path: 'locale', reason: 'UNSUPPORTED' })
+  const externalRef = checkExternalRef(input.externalRef)
+  if (!externalRef.ok) issues.push(externalRef.issue)
   if (!name.ok || issues.length > 0) return failureOf(email, issues)
   return ok({
     customerName: name.value,
@@ -92,5 +98,6 @@ export function validatePreregistrationInput(
     emailCanonical: email?.ok ? email.value : null,
     mobileE164: mobile?.ok ? mobile.value : null,
     locale: locale as Locale | null,
+    externalRef: externalRef.ok ? externalRef.value : null,
   })
 }

@@ -49,4 +49,16 @@ export interface EmailMessages {
     ignore: string
     footer: string
   }
+  /**
+   * The endpoint disabled email (domain.md §13.9.1). `bodyWithoutDescription` is `body` for an
+   * endpoint without a description (no empty brackets); `page` is the Webhooks page's name.
+   */
+  webhookEndpointDisabled: {
+    subject: string
+    body: string
+    bodyWithoutDescription: string
+    action: string
+    page: string
+    footer: string
+  }
 }

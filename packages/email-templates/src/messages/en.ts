@@ -66,4 +66,14 @@ export const en = {
     ignore: "Didn't ask for it? Ignore this email; nothing has changed.",
     footer: 'Sent by {platform} Partner Center.',
   },
+  webhookEndpointDisabled: {
+    subject: 'Webhook endpoint disabled after {hours} hours of failures',
+    body: 'Partner Center could not deliver events to {url} ({description}) since {since}. The last attempt ended with: {outcome}. The endpoint was disabled at {disabledAt} and receives no new events.',
+    bodyWithoutDescription:
+      'Partner Center could not deliver events to {url} since {since}. The last attempt ended with: {outcome}. The endpoint was disabled at {disabledAt} and receives no new events.',
+    action:
+      'Fix the receiver, enable the endpoint on the {page} page, then redeliver the events you need from its delivery log.',
+    page: 'Webhooks',
+    footer: 'Sent by {platform} Partner Center.',
+  },
 } as const satisfies EmailMessages

@@ -64,4 +64,13 @@ export const zhCN = {
     ignore: '如果这不是您本人的操作,请忽略本邮件;不会产生任何变化。',
     footer: '本邮件由 {platform} 合作伙伴中心发送。',
   },
+  webhookEndpointDisabled: {
+    subject: 'Webhook 端点连续 {hours} 小时发送失败,已停用',
+    body: '自 {since} 起,合作伙伴中心无法向 {url}({description})发送事件,最近一次尝试的结果为:{outcome}。该端点已于 {disabledAt} 停用,不再接收新事件。',
+    bodyWithoutDescription:
+      '自 {since} 起,合作伙伴中心无法向 {url} 发送事件,最近一次尝试的结果为:{outcome}。该端点已于 {disabledAt} 停用,不再接收新事件。',
+    action: '请修复接收端后,在 {page} 页面重新启用该端点,并在发送记录中重新发送所需的事件。',
+    page: 'Webhook',
+    footer: '本邮件由 {platform} 合作伙伴中心发送。',
+  },
 } as const satisfies EmailMessages

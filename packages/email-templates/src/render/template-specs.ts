@@ -6,6 +6,7 @@ import { emailCodeSpec } from './email-code-spec.js'
 import { invitationLinkSpec, invitationSpec } from './invitation-spec.js'
 import { renewalRequestSpec } from './renewal-request-spec.js'
 import type { TemplateSpec } from './template-spec.js'
+import { webhookEndpointDisabledSpec } from './webhook-endpoint-disabled-spec.js'
 
 const specs: { [K in TemplateName]: TemplateSpec<TemplatePropsMap[K]> } = {
   invitation: invitationSpec,
@@ -13,6 +14,7 @@ const specs: { [K in TemplateName]: TemplateSpec<TemplatePropsMap[K]> } = {
   'association-success': associationSuccessSpec,
   'renewal-request': renewalRequestSpec,
   'email-code': emailCodeSpec,
+  'webhook-endpoint-disabled': webhookEndpointDisabledSpec,
 }
 
 /**

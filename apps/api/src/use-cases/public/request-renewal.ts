@@ -4,11 +4,13 @@ import {
   decideRenewalRequest,
   INVITATION_EVENTS,
   maskEmail,
+  webhookTypeOf,
 } from '@partner-center/domain'
 import { and, eq, isNull } from 'drizzle-orm'
 import type { AppDeps } from '../../deps'
 import { recordAudits } from '../../persistence/audit'
 import { findInvitationByToken, linkError } from '../../persistence/invitation-by-token'
+import { recordWebhookEvents } from '../../persistence/webhook-events'
 
 /**
  * `POST /api/v1/public/invitations/renewal-request` (R72): a customer whose link no longer works
@@ -61,6 +63,16 @@ export async function requestRenewal(deps: AppDeps, options: { token: string; re
           entityType: 'invitation',
           entityId: invitation.id,
           details: { reason: value.reason, recipient: maskEmail(invitation.recipientEmail) },
+        },
+      ],
+    })
+    await recordWebhookEvents(tx, webhookTypeOf(INVITATION_EVENTS.RENEWAL_REQUESTED), {
+      now,
+      items: [
+        {
+          entityId: invitation.id,
+          actor: { type: 'link_holder', id: null },
+          fields: { renewalRequestedAt: now, reason: value.reason },
         },
       ],
     })

@@ -34,10 +34,11 @@ describe('PreregisterDialog', () => {
     const { overlay, wrapper } = mountWith(PreregisterDialog, { api })
     await flushPromises()
     await clickOk(overlay)
-    await vi.waitFor(() =>
+    // Each field's message appears when its own validation settles: wait for both.
+    await vi.waitFor(() => {
       expect(overlay.textContent).toContain('Enter a name of 1 to 100 characters.')
-    )
-    expect(overlay.textContent).toContain('Enter an email or a mobile number.')
+      expect(overlay.textContent).toContain('Enter an email or a mobile number.')
+    })
     expect(api.createPreregistration).not.toHaveBeenCalled()
     wrapper.unmount()
   })
@@ -85,6 +86,38 @@ describe('PreregisterDialog', () => {
       expect(overlay.querySelector('.cd-el-form-item__error')?.textContent).toContain(text)
     )
     expect(api.createPreregistration).not.toHaveBeenCalled()
+    wrapper.unmount()
+  })
+
+  it('sends the external reference trimmed, with the hint of S36 and the limit of GET /me', async () => {
+    const api = fakeApi()
+    const pinia = createPinia()
+    await inApp(api, pinia)(() => useSessionStore()).load()
+    const { overlay, wrapper } = mountWith(PreregisterDialog, { api, pinia })
+    await flushPromises()
+    expect(overlay.textContent).toContain('External Reference')
+    expect(overlay.textContent).toContain(
+      "Your own identifier of this customer, for example the CRM record ID (1 to 64 characters). It is sent with every event about this customer; do not enter the customer's name, email or mobile number."
+    )
+    const input = overlay.querySelector<HTMLInputElement>('#pc-cd-prereg-external-ref')!
+    input.value = '  CRM-00042 '
+    input.dispatchEvent(new Event('input'))
+    await fill(overlay, { name: 'Alpha Robotics', email: 'alpha@customer.example' })
+    await clickOk(overlay)
+    expect(api.createPreregistration).toHaveBeenCalledWith(
+      expect.objectContaining({ customerName: 'Alpha Robotics', externalRef: 'CRM-00042' })
+    )
+    wrapper.unmount()
+  })
+
+  it('sends no external reference when it is left empty', async () => {
+    const api = fakeApi()
+    const { overlay, wrapper } = mountWith(PreregisterDialog, { api })
+    await flushPromises()
+    await fill(overlay, { name: 'Alpha Robotics', email: 'alpha@customer.example' })
+    await clickOk(overlay)
+    expect(api.createPreregistration).toHaveBeenCalledTimes(1)
+    expect(api.createPreregistration.mock.calls[0]?.[0]).not.toHaveProperty('externalRef')
     wrapper.unmount()
   })
 

@@ -107,3 +107,29 @@ describe('PreregistrationTable days left', () => {
     wrapper.unmount()
   })
 })
+
+describe('PreregistrationTable external reference (S36)', () => {
+  it('shows "Ref: …" under the customer name only for a row that has one', async () => {
+    const { wrapper } = mountWith(PreregistrationTable, {
+      api: fakeApi(),
+      props: {
+        view: {
+          items: [
+            fakeRow({ id: '10000000-0000-4000-8000-00000000000a', externalRef: 'CRM-00042' }),
+            fakeRow({ id: '10000000-0000-4000-8000-00000000000b', externalRef: null }),
+          ],
+          loading: false,
+          firstLoad: false,
+          revealed: [],
+          canReveal: false,
+        },
+        canInvite: false,
+        canDelete: false,
+      },
+    })
+    await flushPromises()
+    const refs = wrapper.findAll('[data-testid="external-ref"]').map((line) => line.text())
+    expect(refs).toEqual(['Ref: CRM-00042'])
+    wrapper.unmount()
+  })
+})

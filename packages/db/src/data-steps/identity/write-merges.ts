@@ -12,6 +12,7 @@ import { jsonParam, type RunSql } from '../sql-runner'
 import { lapsedEventOf, retiringEventOf } from './identity-events'
 import type { IdentityPlan } from './identity-rows'
 import type { StepAuditEntry } from './step-audit'
+import { writeStepWebhookEvents, type StepWebhookEvent } from './write-webhook-events'
 
 /** What the merge writes did, for the audit events and the report. */
 export interface MergeOutcome {
@@ -53,23 +54,28 @@ async function revokeSessions(
   return groupBy(tokens, owner)
 }
 
-/** Writes `EXPIRED` (the events' to-state) on the rows still in a from-state of `events`. */
+/**
+ * Writes `EXPIRED` (the events' to-state) on the rows still in a from-state of `events`; answers
+ * the ids it changed.
+ */
 async function closePreregistrations(
   run: RunSql,
   at: string,
   rows: readonly { id: string; closed_reason: string | null }[],
   events: readonly StateEvent<string>[]
-): Promise<void> {
-  if (rows.length === 0) return
+): Promise<Set<string>> {
+  if (rows.length === 0) return new Set()
   const to = new Set(events.map((event) => event.to))
   if (to.size !== 1) throw new Error('closing events must share one to-state')
-  await run(
+  const changed = await run(
     `update pre_registrations p set status = $3, closed_reason = x.closed_reason,
        updated_at = $1::text::timestamptz
      from jsonb_to_recordset($2::text::jsonb) as x(id uuid, closed_reason text)
-     where p.id = x.id and p.status in (${quoteStatuses(fromStatuses(...events))})`,
+     where p.id = x.id and p.status in (${quoteStatuses(fromStatuses(...events))})
+     returning p.id`,
     [at, jsonParam(rows), [...to][0]]
   )
+  return new Set(changed.map((row) => String(row.id)))
 }
 
 /**
@@ -88,20 +94,33 @@ export async function writeMerges(
   const prereg = plan.preregistrations
   const { REVIEW_LAPSED, VALIDITY_LAPSED, IDENTITY_MERGED } = PREREGISTRATION_EVENTS
   // Each statement guards on the from-states of the events it applies (P7/P8, P11).
-  await closePreregistrations(
+  const lapsed = await closePreregistrations(
     run,
     at,
     prereg.expired.map((row) => ({ id: row.id, closed_reason: null })),
     [REVIEW_LAPSED, VALIDITY_LAPSED]
   )
-  await closePreregistrations(
+  const closed = await closePreregistrations(
     run,
     at,
     prereg.merged.map(({ row }) => ({ id: row.id, closed_reason: 'IDENTITY_MERGED' })),
     [IDENTITY_MERGED]
   )
+  const preregistrationEvents: StepWebhookEvent[] = []
   for (const row of prereg.expired) {
     const event = lapsedEventOf(row, now) ?? VALIDITY_LAPSED
+    if (lapsed.has(row.id)) {
+      const reviewLapsed = event === REVIEW_LAPSED
+      preregistrationEvents.push({
+        type: 'preregistration.expired',
+        entityId: row.id,
+        fields: {
+          previousStatus: row.status,
+          expiredAt: (reviewLapsed ? row.reviewDeadline : row.validUntil) ?? now,
+          closedReason: null,
+        },
+      })
+    }
     audits.push({
       action: auditActionOf(event),
       partnerId: row.partnerId,
@@ -113,6 +132,13 @@ export async function writeMerges(
   for (const { row, kept } of prereg.merged) {
     // The earlier row may be another partner's: then nothing about it reaches this partner.
     const samePartner = kept.partnerId === row.partnerId
+    if (closed.has(row.id)) {
+      preregistrationEvents.push({
+        type: 'preregistration.expired',
+        entityId: row.id,
+        fields: { previousStatus: row.status, expiredAt: now, closedReason: 'IDENTITY_MERGED' },
+      })
+    }
     audits.push({
       action: auditActionOf(IDENTITY_MERGED),
       partnerId: row.partnerId,
@@ -131,15 +157,18 @@ export async function writeMerges(
     const event = INVITATION_EVENTS[retiringEventOf(invitation, now) ?? 'IDENTITY_MERGED']
     return { invitation, event, status: event.to }
   })
+  await writeStepWebhookEvents(run, now, 'preregistration', preregistrationEvents)
   let cancelled: Record<string, unknown>[] = []
+  const invitationEvents: StepWebhookEvent[] = []
   for (const event of [INVITATION_EVENTS.EXPIRE, INVITATION_EVENTS.IDENTITY_MERGED]) {
     const rows = retired.filter((r) => r.event === event)
     if (rows.length === 0) continue
-    await run(
+    const changed = await run(
       `update invitations i set status = $3, failure_code = x.failure_code,
          updated_at = $1::text::timestamptz
        from jsonb_to_recordset($2::text::jsonb) as x(id uuid, failure_code text)
-       where i.id = x.id and i.status in (${quoteStatuses(event.from)})`,
+       where i.id = x.id and i.status in (${quoteStatuses(event.from)})
+       returning i.id`,
       [
         at,
         jsonParam(
@@ -151,7 +180,18 @@ export async function writeMerges(
         event.to,
       ]
     )
+    // I7 writes `invitation.expired`; I6b (revoked by the merge) writes none (§13.5).
+    if (event !== INVITATION_EVENTS.EXPIRE) continue
+    const expired = new Set(changed.map((row) => String(row.id)))
+    for (const { invitation } of rows.filter((r) => expired.has(r.invitation.id))) {
+      invitationEvents.push({
+        type: 'invitation.expired',
+        entityId: invitation.id,
+        fields: { previousStatus: invitation.status, expiredAt: invitation.expiresAt ?? now },
+      })
+    }
   }
+  await writeStepWebhookEvents(run, now, 'invitation', invitationEvents)
   if (retired.length > 0) {
     // A message already being sent is left to the dispatcher, which re-reads the invitation (R50).
     cancelled = await run(

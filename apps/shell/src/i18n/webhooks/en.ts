@@ -1,0 +1,161 @@
+/**
+ * The ecosystem manager's Webhooks pages (domain.md S35: S30–S33 over the admin paths),
+ * English. The shell may not import the domain, so the labels of the event types (§13.5), the
+ * delivery statuses, attempt outcomes and cancel reasons (§13.4.2) and the catalogue texts the
+ * pages show are written here; webhook-labels.test.ts holds them to the spec's tables.
+ */
+export const webhooksEn = {
+  title: 'Webhooks',
+  intro:
+    "Partner Center sends a signed HTTPS request to the platform's endpoints when something happens to any partner's customers. An event can arrive more than once and in any order: drop duplicates by the webhook-id header and order by the entity version.",
+  notPermitted:
+    'You are not permitted to manage platform webhooks. Only the ecosystem manager can manage them.',
+  loadFailed: 'Webhook endpoints could not be loaded.',
+  add: 'Add Endpoint',
+  refresh: 'Refresh',
+  // The catalogue's WEBHOOK_ENDPOINT_LIMIT and WEBHOOK_ENDPOINT_DISABLED with their actions.
+  limit: 'You have reached the maximum number of webhook endpoints.',
+  limitAction: 'Delete an endpoint you no longer need, then try again.',
+  endpointDisabled: 'This endpoint is disabled.',
+  endpointDisabledAction: 'Enable the endpoint, then try again.',
+  columns: {
+    endpoint: 'Endpoint',
+    events: 'Events',
+    status: 'Status',
+    lastDelivery: 'Last Delivery',
+    createdBy: 'Created By',
+    createdAt: 'Created At',
+    operation: 'Operation',
+  },
+  allEvents: 'All events',
+  eventCount: '{n} event | {n} events',
+  statuses: { ENABLED: 'Enabled', DISABLED: 'Disabled' },
+  statusOf: 'Status of {url}',
+  disabledFailing:
+    'Disabled automatically: deliveries failed for {hours} hours from {failingSince}.',
+  failingSince: 'Failing since {time}',
+  actions: {
+    deliveryLog: 'Delivery Log',
+    sendTest: 'Send Test Event',
+    edit: 'Edit',
+    rotate: 'Rotate Secret',
+    delete: 'Delete',
+  },
+  empty: 'No endpoints yet. Add one to receive events in your own systems.',
+  test: {
+    sending: 'Sending test event…',
+    delivered: 'Test event delivered: HTTP {status} in {ms} ms',
+    failed: 'Test event failed: {outcome}',
+    openLog: 'Open the delivery log',
+  },
+  confirmDisable:
+    'Disable this endpoint? It receives no events until you enable it again; events in between are not sent later.',
+  confirmDelete:
+    'Delete the endpoint {url}? It stops receiving events at once, pending deliveries are cancelled and its delivery log is removed.',
+  confirmRotate:
+    'Rotate the signing secret? A new secret is shown once. For {hours} hours requests are signed with both the new and the old secret; after that only the new one verifies.',
+  ok: 'OK',
+  cancel: 'Cancel',
+  dialog: {
+    addTitle: 'Add Endpoint',
+    editTitle: 'Edit Endpoint',
+    url: 'Endpoint URL',
+    urlHint:
+      'The https address that receives the events, for example https://crm.example.com/hooks/partner-center. Private and local network addresses are refused.',
+    description: 'Description',
+    events: 'Events',
+    selectAll: 'Select all',
+    groups: {
+      preregistration: 'Pre-registrations',
+      invitation: 'Invitations',
+      association: 'Associations',
+    },
+    atLeastOne: 'Select at least one event.',
+    enabled: 'Enabled',
+  },
+  secret: {
+    title: 'Signing Secret',
+    text: 'Copy this secret now and store it with your receiver. It is shown only once; if you lose it, rotate the secret.',
+    label: 'Signing secret',
+    copy: 'Copy',
+    copied: 'Secret copied',
+    library:
+      'Verify every request with a Standard Webhooks library, for example standardwebhooks for JavaScript.',
+    oldExpires: 'The old secret stops working at {time}.',
+    stored: 'I have stored it',
+  },
+  log: {
+    title: 'Delivery Log',
+    back: 'Back to Webhooks',
+    status: 'Status',
+    eventType: 'Event type',
+    search: 'Search by event ID',
+    columns: {
+      event: 'Event',
+      partner: 'Partner',
+      eventId: 'Event ID',
+      occurredAt: 'Occurred At',
+      status: 'Status',
+      attempts: 'Attempts',
+      lastAttempt: 'Last Attempt',
+      response: 'Response',
+      duration: 'Duration',
+      operation: 'Operation',
+    },
+    copy: 'Copy',
+    copied: 'Event ID copied',
+    durationMs: '{n} ms',
+    details: 'Details',
+    redeliver: 'Redeliver',
+    redelivered: 'Redelivery queued',
+    attempt: 'Attempt {n}',
+    responseExcerpt: 'Response excerpt',
+    excerptNote: 'first 1,024 bytes',
+    requestBody: 'Request body',
+    empty: 'No deliveries in the last {days} days.',
+  },
+  deliveryStatuses: {
+    PENDING: 'Pending',
+    retrying: 'Retrying, next attempt {time}',
+    SENDING: 'Sending',
+    DELIVERED: 'Delivered',
+    FAILED: 'Failed',
+    CANCELLED: 'Cancelled',
+  },
+  outcomes: {
+    HTTP: 'HTTP {status}',
+    TIMEOUT: 'No answer within {seconds} s',
+    DNS_FAILED: 'Host name not found',
+    ADDRESS_NOT_ALLOWED: 'Address not allowed (private or local network)',
+    CONNECTION_FAILED: 'Connection failed',
+    TLS_FAILED: 'TLS handshake or certificate check failed',
+  },
+  cancelReasons: {
+    ENDPOINT_DISABLED: 'Endpoint disabled',
+    ENDPOINT_DELETED: 'Endpoint deleted',
+    MODULE_DISABLED: 'Customer Development is off for this partner',
+  },
+  // §13.5, nested by the type's dots so `t(\`webhooks.eventTypes.${type}\`)` finds each.
+  eventTypes: {
+    preregistration: {
+      created: 'Customer pre-registered',
+      deleted: 'Pre-registration deleted',
+      review_decided: 'Manual review decided',
+      expired: 'Pre-registration expired',
+    },
+    invitation: {
+      queued: 'Invitation queued',
+      sent: 'Invitation sent',
+      failed_to_send: 'Invitation could not be sent',
+      reminder_sent: 'Reminder sent',
+      expired: 'Invitation expired',
+      renewal_requested: 'Customer asked for a new invitation',
+      accepted: 'Invitation accepted',
+    },
+    association: {
+      created: 'Customer associated',
+      failed: 'Association failed',
+    },
+    webhook: { test: 'Test event' },
+  },
+}
