@@ -1,5 +1,7 @@
+import { mkdirSync } from 'node:fs'
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { fileURLToPath } from 'node:url'
 import { expect, test, type Locator, type Page } from '@playwright/test'
 import { Webhook } from 'standardwebhooks'
 import { seriousViolations } from '../support/accessibility'
@@ -18,6 +20,7 @@ import { signIn } from '../support/sign-in'
 // its dialog; Send Test Event, a real event (a pre-registration with an external reference),
 // Redeliver, rotation, disabling and deletion are each seen at the receiver.
 const MANAGER = 'manager@ecosystem.example'
+const SCREENSHOTS = fileURLToPath(new URL('../.reports/screenshots/', import.meta.url))
 const MODULE = '[data-testid="customer-development"]'
 
 /** One request the receiver got: its headers, its body and the secrets that verify it. */
@@ -184,6 +187,8 @@ test('a partner admin adds an endpoint, receives signed test and real events, re
     const tests = ofType(receiver, 'webhook.test')
     expect(tests).toHaveLength(1)
     expect(tests[0]!.verifiedBy).toEqual([secret])
+    mkdirSync(SCREENSHOTS, { recursive: true })
+    await page.screenshot({ path: `${SCREENSHOTS}webhooks-en.png`, fullPage: true })
 
     // A real event: a pre-registration with an external reference (S36), through the dialog.
     const externalRef = `CRM-${uniqueTag()}`
@@ -227,6 +232,7 @@ test('a partner admin adds an endpoint, receives signed test and real events, re
     await expect(detail).toContainText('Response excerpt (first 1,024 bytes)')
     await expect(detail.getByTestId('delivery-body')).toHaveText(created.body)
     expect.soft(await seriousViolations(page, MODULE)).toEqual([])
+    await page.screenshot({ path: `${SCREENSHOTS}webhook-delivery-log-en.png`, fullPage: true })
 
     await realRow.getByTestId('delivery-redeliver').click()
     await expect(page.getByText('Redelivery queued')).toBeVisible()

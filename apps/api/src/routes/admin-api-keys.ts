@@ -6,10 +6,9 @@ import {
   CreatePlatformApiKeyRequest,
   CreatedApiKey,
 } from '@partner-center/contracts'
-import type { Context } from 'hono'
 import type { AppDeps, AppEnv } from '../deps'
-import { adminGuard, requireUser } from '../middleware/guards'
-import type { ApiKeyOwner } from '../use-cases/api-key-owner'
+import { adminGuard } from '../middleware/guards'
+import { platformConfigurationOwner } from '../use-cases/configuration-owner'
 import { createApiKey } from '../use-cases/create-api-key'
 import { findApiKeys } from '../use-cases/find-api-keys'
 import { revokeApiKey } from '../use-cases/revoke-api-key'
@@ -18,17 +17,6 @@ import { routeOf } from './route-of'
 import { errorResponses, jsonBody, jsonContent, throwValidationError } from './validation'
 
 const tags = ['Ecosystem manager']
-
-/** The platform's keys, managed by the signed-in ecosystem manager (R121). */
-function platformOwner(c: Context<AppEnv>): ApiKeyOwner {
-  const manager = requireUser(c)
-  return {
-    partnerId: null,
-    userId: manager.userId,
-    displayName: manager.displayName,
-    actorType: 'ecosystem_manager',
-  }
-}
 
 const listRoute = createRoute({
   ...routeOf('findPlatformApiKeys'),
@@ -73,12 +61,15 @@ const revokeRoute = createRoute({
 export function createAdminApiKeyRoutes(deps: AppDeps) {
   return new OpenAPIHono<AppEnv>({ defaultHook: throwValidationError })
     .openapi(listRoute, async (c) => {
-      const page = await findApiKeys(deps, { owner: platformOwner(c), ...c.req.valid('query') })
+      const page = await findApiKeys(deps, {
+        owner: platformConfigurationOwner(c),
+        ...c.req.valid('query'),
+      })
       return c.json(page, 200)
     })
     .openapi(createKeyRoute, async (c) => {
       const created = await createApiKey(deps, {
-        owner: platformOwner(c),
+        owner: platformConfigurationOwner(c),
         requestId: c.get('requestId'),
         name: c.req.valid('json').name,
         role: 'ecosystem_manager',
@@ -90,7 +81,7 @@ export function createAdminApiKeyRoutes(deps: AppDeps) {
     })
     .openapi(revokeRoute, async (c) => {
       const item = await revokeApiKey(deps, {
-        owner: platformOwner(c),
+        owner: platformConfigurationOwner(c),
         requestId: c.get('requestId'),
         id: c.req.valid('param').id,
       })

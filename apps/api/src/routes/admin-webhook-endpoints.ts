@@ -1,6 +1,6 @@
 import type { AppDeps } from '../deps'
 import { adminGuard } from '../middleware/guards'
-import { platformWebhookOwner } from '../use-cases/webhook-owner'
+import { platformConfigurationOwner } from '../use-cases/configuration-owner'
 import { createWebhookEndpointRouter } from './webhook-endpoints'
 
 /**
@@ -24,6 +24,6 @@ export function createAdminWebhookEndpointRoutes(deps: AppDeps) {
     },
     tags: ['Ecosystem manager'],
     guard: adminGuard(),
-    owner: platformWebhookOwner,
+    owner: platformConfigurationOwner,
   })
 }

@@ -8,7 +8,7 @@ import {
 } from '@partner-center/contracts'
 import type { AppDeps, AppEnv } from '../deps'
 import { partnerGuard } from '../middleware/guards'
-import { partnerKeyOwner } from '../use-cases/api-key-owner'
+import { partnerConfigurationOwner } from '../use-cases/configuration-owner'
 import { createApiKey } from '../use-cases/create-api-key'
 import { findApiKeys } from '../use-cases/find-api-keys'
 import { revokeApiKey } from '../use-cases/revoke-api-key'
@@ -62,14 +62,14 @@ export function createApiKeyRoutes(deps: AppDeps) {
   return new OpenAPIHono<AppEnv>({ defaultHook: throwValidationError })
     .openapi(listRoute, async (c) => {
       const page = await findApiKeys(deps, {
-        owner: partnerKeyOwner(c.get('partnerScope')),
+        owner: partnerConfigurationOwner(c.get('partnerScope')),
         ...c.req.valid('query'),
       })
       return c.json(page, 200)
     })
     .openapi(createKeyRoute, async (c) => {
       const created = await createApiKey(deps, {
-        owner: partnerKeyOwner(c.get('partnerScope')),
+        owner: partnerConfigurationOwner(c.get('partnerScope')),
         requestId: c.get('requestId'),
         ...c.req.valid('json'),
       })
@@ -79,7 +79,7 @@ export function createApiKeyRoutes(deps: AppDeps) {
     })
     .openapi(revokeRoute, async (c) => {
       const item = await revokeApiKey(deps, {
-        owner: partnerKeyOwner(c.get('partnerScope')),
+        owner: partnerConfigurationOwner(c.get('partnerScope')),
         requestId: c.get('requestId'),
         id: c.req.valid('param').id,
       })

@@ -24,7 +24,10 @@ import { redeliverWebhookDelivery } from '../use-cases/redeliver-webhook-deliver
 import { rotateWebhookSecret } from '../use-cases/rotate-webhook-secret'
 import { sendWebhookTestEvent } from '../use-cases/send-webhook-test-event'
 import { changeWebhookEndpoint } from '../use-cases/change-webhook-endpoint'
-import { partnerWebhookOwner, type WebhookOwner } from '../use-cases/webhook-owner'
+import {
+  partnerConfigurationOwner,
+  type ConfigurationOwner,
+} from '../use-cases/configuration-owner'
 import { IdParam } from './preregistrations'
 import { routeOf } from './route-of'
 import { errorResponses, jsonBody, jsonContent, throwValidationError } from './validation'
@@ -50,7 +53,7 @@ export interface WebhookSide {
   names: WebhookRouteNames
   tags: string[]
   guard: MiddlewareHandler<AppEnv>
-  owner: (c: Context<AppEnv>) => WebhookOwner
+  owner: (c: Context<AppEnv>) => ConfigurationOwner
 }
 
 /** The route definitions of one side (domain.md §13.2.3), all with the side's guard first. */
@@ -272,6 +275,6 @@ export function createWebhookEndpointRoutes(deps: AppDeps) {
     },
     tags: ['Webhooks'],
     guard: partnerGuard('custdev.webhooks.manage'),
-    owner: (c) => partnerWebhookOwner(c.get('partnerScope')),
+    owner: (c) => partnerConfigurationOwner(c.get('partnerScope')),
   })
 }

@@ -1,6 +1,6 @@
 import type { ApiKeyRow } from '@partner-center/db/schema'
 import type { AuditEntry } from '../persistence/audit'
-import type { ApiKeyOwner } from './api-key-owner'
+import type { ConfigurationOwner } from './configuration-owner'
 
 /**
  * The audit event of K1 or K2 (R146), by the partner admin or the ecosystem manager who manages
@@ -10,7 +10,7 @@ import type { ApiKeyOwner } from './api-key-owner'
  * apiKeyAuditEntry(owner, 'api_key.created', row).details // { keyPrefix, role, name }
  */
 export function apiKeyAuditEntry(
-  owner: ApiKeyOwner,
+  owner: ConfigurationOwner,
   action: 'api_key.created' | 'api_key.revoked',
   key: ApiKeyRow
 ): AuditEntry {

@@ -17,12 +17,12 @@ import {
 import { toWebhookEndpointItem } from '../presenters/webhook-endpoint-item'
 import { endpointAuditEntry } from './webhook-endpoint-audit'
 import { endpointInputError } from './webhook-input-error'
-import type { WebhookOwner } from './webhook-owner'
+import type { ConfigurationOwner } from './configuration-owner'
 import { webhookUrlOptions } from './webhook-url-options'
 
 /** Options of {@link changeWebhookEndpoint}: any non-empty subset of the fields (the schema). */
 export interface ChangeWebhookEndpointOptions extends RequestMeta {
-  owner: WebhookOwner
+  owner: ConfigurationOwner
   id: string
   url?: string
   eventTypes?: readonly string[]
@@ -33,7 +33,7 @@ export interface ChangeWebhookEndpointOptions extends RequestMeta {
 /** W2's or W3's new values at `now` (§13.4.1). */
 function switchedValues(
   transition: 'disable' | 'enable',
-  owner: WebhookOwner,
+  owner: ConfigurationOwner,
   now: Date
 ): Partial<WebhookEndpointRow> {
   if (transition === 'disable') {

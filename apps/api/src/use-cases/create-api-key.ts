@@ -7,11 +7,11 @@ import { recordAudits } from '../persistence/audit'
 import { toApiKeyItem } from '../presenters/api-key-item'
 import { issueApiKey } from '../security/api-keys'
 import { apiKeyAuditEntry } from './api-key-audit'
-import type { ApiKeyOwner } from './api-key-owner'
+import type { ConfigurationOwner } from './configuration-owner'
 
 /** Options of {@link createApiKey}. */
 export interface CreateApiKeyOptions extends RequestMeta {
-  owner: ApiKeyOwner
+  owner: ConfigurationOwner
   name: string
   role: string
   /** The roles the owner may give: the partner roles by default, `ecosystem_manager` for the platform. */

@@ -13,12 +13,12 @@ import { sealWebhookSecret } from '../webhooks/webhook-secrets'
 import { newWebhookSecret } from '../webhooks/sign-webhook'
 import { endpointAuditEntry } from './webhook-endpoint-audit'
 import { endpointInputError } from './webhook-input-error'
-import type { WebhookOwner } from './webhook-owner'
+import type { ConfigurationOwner } from './configuration-owner'
 import { webhookUrlOptions } from './webhook-url-options'
 
 /** Options of {@link createWebhookEndpoint}. */
 export interface CreateWebhookEndpointOptions extends RequestMeta {
-  owner: WebhookOwner
+  owner: ConfigurationOwner
   url: string
   eventTypes: readonly string[]
   description?: string

@@ -8,7 +8,7 @@ import {
   updateWebhookEndpoint,
 } from '../persistence/webhook-endpoints'
 import { endpointAuditEntry } from './webhook-endpoint-audit'
-import type { WebhookOwner } from './webhook-owner'
+import type { ConfigurationOwner } from './configuration-owner'
 
 /**
  * `DELETE …/webhook-endpoints/{id}` (W7): the owner's live endpoint, locked `FOR UPDATE`, becomes
@@ -18,7 +18,7 @@ import type { WebhookOwner } from './webhook-owner'
  */
 export async function deleteWebhookEndpoint(
   deps: AppDeps,
-  options: RequestMeta & { owner: WebhookOwner; id: string }
+  options: RequestMeta & { owner: ConfigurationOwner; id: string }
 ): Promise<void> {
   const { owner } = options
   if (!isUuid(options.id)) throw AppError.of('NOT_FOUND')

@@ -1,11 +1,11 @@
 import type { AppDeps } from '../deps'
 import { findApiKeyPage } from '../persistence/api-keys'
 import { toApiKeyItem } from '../presenters/api-key-item'
-import type { ApiKeyOwner } from './api-key-owner'
+import type { ConfigurationOwner } from './configuration-owner'
 
 /** Options of {@link findApiKeys}. */
 export interface FindApiKeysOptions {
-  owner: ApiKeyOwner
+  owner: ConfigurationOwner
   page: number
   pageSize: number
 }

@@ -14,11 +14,11 @@ import {
 } from '../persistence/webhook-deliveries-page'
 import { findOwnedWebhookEndpoint } from '../persistence/webhook-endpoints'
 import { toWebhookDeliveryDetail, toWebhookDeliveryItem } from '../presenters/webhook-delivery-item'
-import type { WebhookOwner } from './webhook-owner'
+import type { ConfigurationOwner } from './configuration-owner'
 
 /** Options of {@link findWebhookDeliveries}: the endpoint, the page and the filters of R138. */
 export interface FindWebhookDeliveriesOptions {
-  owner: WebhookOwner
+  owner: ConfigurationOwner
   id: string
   page: number
   pageSize: number
@@ -30,7 +30,7 @@ export interface FindWebhookDeliveriesOptions {
 /** The owner's live endpoint `id`, else `NOT_FOUND` (R2: another owner's, deleted, malformed). */
 export async function requireOwnedEndpoint(
   deps: AppDeps,
-  owner: WebhookOwner,
+  owner: ConfigurationOwner,
   id: string
 ): Promise<WebhookEndpointRow> {
   if (!isUuid(id)) throw AppError.of('NOT_FOUND')
@@ -46,7 +46,7 @@ function eventUuidOf(text: string): string | null {
 }
 
 /** The platform's log names each event's partner (S35); a partner's log does not. */
-const showPartnerFor = (owner: WebhookOwner) => ({ showPartner: owner.partnerId === null })
+const showPartnerFor = (owner: ConfigurationOwner) => ({ showPartner: owner.partnerId === null })
 
 /**
  * `GET …/webhook-endpoints/{id}/deliveries` (R138): the endpoint's deliveries newest first, by
@@ -78,7 +78,7 @@ export async function findWebhookDeliveries(
  */
 export async function getWebhookDelivery(
   deps: AppDeps,
-  options: { owner: WebhookOwner; id: string; deliveryId: string }
+  options: { owner: ConfigurationOwner; id: string; deliveryId: string }
 ): Promise<WebhookDeliveryDetail> {
   const endpoint = await requireOwnedEndpoint(deps, options.owner, options.id)
   if (!isUuid(options.deliveryId)) throw AppError.of('NOT_FOUND')

@@ -4,11 +4,11 @@ import type { AppDeps } from '../deps'
 import { AppError } from '../errors'
 import { findOwnedWebhookEndpoint, findWebhookEndpointPage } from '../persistence/webhook-endpoints'
 import { toWebhookEndpointItem } from '../presenters/webhook-endpoint-item'
-import type { WebhookOwner } from './webhook-owner'
+import type { ConfigurationOwner } from './configuration-owner'
 
 /** Options of {@link findWebhookEndpoints}. */
 export interface FindWebhookEndpointsOptions {
-  owner: WebhookOwner
+  owner: ConfigurationOwner
   page: number
   pageSize: number
 }
@@ -37,7 +37,7 @@ export async function findWebhookEndpoints(
  */
 export async function getWebhookEndpoint(
   deps: AppDeps,
-  options: { owner: WebhookOwner; id: string }
+  options: { owner: ConfigurationOwner; id: string }
 ): Promise<WebhookEndpointItem> {
   if (!isUuid(options.id)) throw AppError.of('NOT_FOUND')
   const found = await findOwnedWebhookEndpoint(deps.db, {

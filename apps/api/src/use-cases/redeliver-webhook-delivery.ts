@@ -9,7 +9,7 @@ import { findEndpointDelivery } from '../persistence/webhook-deliveries-page'
 import { findOwnedWebhookEndpoint } from '../persistence/webhook-endpoints'
 import { toWebhookDeliveryItem } from '../presenters/webhook-delivery-item'
 import { redeliveryAuditEntry } from './webhook-endpoint-audit'
-import type { WebhookOwner } from './webhook-owner'
+import type { ConfigurationOwner } from './configuration-owner'
 
 /** D7's new values at `now`: `PENDING` in a fresh window, the same event and body (R138). */
 function restarted(now: Date): Partial<WebhookDeliveryRow> {
@@ -33,7 +33,7 @@ function restarted(now: Date): Partial<WebhookDeliveryRow> {
  */
 export async function redeliverWebhookDelivery(
   deps: AppDeps,
-  options: RequestMeta & { owner: WebhookOwner; id: string; deliveryId: string }
+  options: RequestMeta & { owner: ConfigurationOwner; id: string; deliveryId: string }
 ): Promise<WebhookDeliveryItem> {
   const { owner } = options
   if (!isUuid(options.id) || !isUuid(options.deliveryId)) throw AppError.of('NOT_FOUND')

@@ -7,11 +7,11 @@ import { findOwnedApiKey } from '../persistence/api-keys'
 import { recordAudits } from '../persistence/audit'
 import { toApiKeyItem } from '../presenters/api-key-item'
 import { apiKeyAuditEntry } from './api-key-audit'
-import type { ApiKeyOwner } from './api-key-owner'
+import type { ConfigurationOwner } from './configuration-owner'
 
 /** Options of {@link revokeApiKey}. */
 export interface RevokeApiKeyOptions extends RequestMeta {
-  owner: ApiKeyOwner
+  owner: ConfigurationOwner
   id: string
 }
 

@@ -8,7 +8,7 @@ import { isoTimestamp } from '../presenters/iso-timestamp'
 import { newWebhookSecret } from '../webhooks/sign-webhook'
 import { sealWebhookSecret } from '../webhooks/webhook-secrets'
 import { endpointAuditEntry } from './webhook-endpoint-audit'
-import type { WebhookOwner } from './webhook-owner'
+import type { ConfigurationOwner } from './configuration-owner'
 
 /**
  * `POST …/webhook-endpoints/{id}/rotate-secret` (W6, R129): a new secret becomes current and the
@@ -17,7 +17,7 @@ import type { WebhookOwner } from './webhook-owner'
  */
 export async function rotateWebhookSecret(
   deps: AppDeps,
-  options: RequestMeta & { owner: WebhookOwner; id: string }
+  options: RequestMeta & { owner: ConfigurationOwner; id: string }
 ): Promise<RotatedWebhookSecret> {
   const { owner } = options
   if (!isUuid(options.id)) throw AppError.of('NOT_FOUND')

@@ -17,7 +17,7 @@ import { findOwnedWebhookEndpoint } from '../persistence/webhook-endpoints'
 import { isoTimestamp } from '../presenters/iso-timestamp'
 import { hitRateLimit, secondsLeftInWindow } from '../security/rate-limit'
 import { endpointAuditEntry } from './webhook-endpoint-audit'
-import type { WebhookOwner } from './webhook-owner'
+import type { ConfigurationOwner } from './configuration-owner'
 
 /** The body of a test event (R137, R125): one line of JSON, in the contracts' field order. */
 function testPayload(endpoint: WebhookEndpointRow, now: Date): string {
@@ -48,7 +48,7 @@ async function countTestEvent(deps: AppDeps, endpointId: string, now: Date): Pro
  */
 export async function sendWebhookTestEvent(
   deps: AppDeps,
-  options: RequestMeta & { owner: WebhookOwner; id: string }
+  options: RequestMeta & { owner: ConfigurationOwner; id: string }
 ): Promise<WebhookTestEventAnswer> {
   const { owner } = options
   if (!isUuid(options.id)) throw AppError.of('NOT_FOUND')

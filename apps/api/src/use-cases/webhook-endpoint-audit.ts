@@ -1,7 +1,7 @@
 import type { WebhookEndpointRow } from '@partner-center/db/schema'
 import { redactWebhookUrl, type AuditAction } from '@partner-center/domain'
 import type { AuditEntry } from '../persistence/audit'
-import type { WebhookOwner } from './webhook-owner'
+import type { ConfigurationOwner } from './configuration-owner'
 
 type EndpointAction = Extract<AuditAction, `webhook_endpoint.${string}`>
 
@@ -19,7 +19,7 @@ function endpointFacts(endpoint: WebhookEndpointRow) {
  * // { url: 'https://crm.example.com/in?…', eventTypes: [...], reason: 'USER' }
  */
 export function endpointAuditEntry(
-  owner: WebhookOwner,
+  owner: ConfigurationOwner,
   action: EndpointAction,
   endpoint: WebhookEndpointRow,
   details: Record<string, unknown> = {}
@@ -43,7 +43,7 @@ export function endpointAuditEntry(
  * // 'webhook_delivery.redelivered'
  */
 export function redeliveryAuditEntry(
-  owner: WebhookOwner,
+  owner: ConfigurationOwner,
   endpoint: WebhookEndpointRow,
   delivery: { deliveryId: string; eventId: string; previousStatus: string }
 ): AuditEntry {
