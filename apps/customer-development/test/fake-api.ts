@@ -1,5 +1,4 @@
 import type {
-  ApiKeyItem,
   GeneralInvitationLink,
   HistoryItem,
   InvitationLinkItem,
@@ -8,12 +7,19 @@ import type {
   InvitationBatchResponse,
   MeResponse,
   PreregistrationItem,
-  WebhookDeliveryDetail,
-  WebhookDeliveryItem,
-  WebhookEndpointItem,
 } from '@partner-center/contracts'
 import { vi, type Mock } from 'vitest'
 import type { ModuleApi } from '../src/module-api'
+import { fakeApiKeysApi } from './fake-api-keys'
+import { fakeWebhooksApi } from './fake-webhooks-api'
+
+export { fakeApiKey } from './fake-api-keys'
+export {
+  FAKE_WEBHOOK_SECRET,
+  fakeWebhookDelivery,
+  fakeWebhookDeliveryDetail,
+  fakeWebhookEndpoint,
+} from './fake-webhooks-api'
 
 /**
  * Limits of `GET /me` other than the defaults (link validity 5 days, 3 attempts), so a text that
@@ -95,96 +101,6 @@ export function fakeRow(overrides: Partial<PreregistrationItem> = {}): Preregist
     createdBy: { id: '00000000-0000-4000-8000-000000000001', displayName: 'Acme Sales' },
     latestInvitation: null,
     inviteCheck: { allowed: true },
-    ...overrides,
-  }
-}
-
-/** One ACTIVE API key as listed (S34); `overrides` change any field. */
-export function fakeApiKey(overrides: Partial<ApiKeyItem> = {}): ApiKeyItem {
-  return {
-    id: '40000000-0000-4000-8000-000000000001',
-    name: 'CRM sync',
-    role: 'read_only',
-    keyPrefix: 'pck_AbCdEfGh',
-    status: 'ACTIVE',
-    createdBy: { id: '00000000-0000-4000-8000-000000000001', displayName: 'Acme Admin' },
-    createdAt: '2025-01-10T09:00:00.000Z',
-    lastUsedAt: null,
-    revokedAt: null,
-    ...overrides,
-  }
-}
-
-/** A signing secret as the API answers it once (R128). */
-export const FAKE_WEBHOOK_SECRET = `whsec_${'A'.repeat(43)}=`
-
-/** One ENABLED webhook endpoint as listed (S30); `overrides` change any field. */
-export function fakeWebhookEndpoint(
-  overrides: Partial<WebhookEndpointItem> = {}
-): WebhookEndpointItem {
-  return {
-    id: '60000000-0000-4000-8000-000000000001',
-    url: 'https://crm.example.com/hooks/partner-center',
-    eventTypes: ['preregistration.created', 'invitation.sent'],
-    description: 'CRM sync',
-    status: 'ENABLED',
-    disabledReason: null,
-    disabledAt: null,
-    failingSince: null,
-    lastDeliveredAt: null,
-    secretRotatedAt: null,
-    previousSecretExpiresAt: null,
-    createdBy: { id: '00000000-0000-4000-8000-000000000001', displayName: 'Acme Admin' },
-    createdAt: '2025-01-10T09:00:00.000Z',
-    ...overrides,
-  }
-}
-
-/** One DELIVERED delivery as listed (S33); `overrides` change any field. */
-export function fakeWebhookDelivery(
-  overrides: Partial<WebhookDeliveryItem> = {}
-): WebhookDeliveryItem {
-  return {
-    id: '70000000-0000-4000-8000-000000000001',
-    webhookId: 'evt_80000000-0000-4000-8000-000000000001',
-    eventId: '80000000-0000-4000-8000-000000000001',
-    eventType: 'invitation.sent',
-    occurredAt: '2025-01-10T09:00:00.000Z',
-    partner: null,
-    status: 'DELIVERED',
-    attempts: 1,
-    lastAttemptAt: '2025-01-10T09:00:01.000Z',
-    lastOutcome: 'HTTP',
-    lastStatusCode: 200,
-    lastDurationMs: 42,
-    runAfter: null,
-    deliveredAt: '2025-01-10T09:00:01.000Z',
-    cancelReason: null,
-    isTest: false,
-    createdAt: '2025-01-10T09:00:00.000Z',
-    ...overrides,
-  }
-}
-
-/** A delivery with its attempts and body (R138); `overrides` change any field. */
-export function fakeWebhookDeliveryDetail(
-  overrides: Partial<WebhookDeliveryDetail> = {}
-): WebhookDeliveryDetail {
-  return {
-    ...fakeWebhookDelivery(),
-    attemptList: [
-      {
-        number: 1,
-        startedAt: '2025-01-10T09:00:01.000Z',
-        webhookTimestamp: 1736499601,
-        durationMs: 42,
-        outcome: 'HTTP',
-        statusCode: 200,
-        remoteAddress: '203.0.113.7',
-        responseExcerpt: 'ok',
-      },
-    ],
-    body: '{"type":"invitation.sent"}',
     ...overrides,
   }
 }
@@ -380,74 +296,8 @@ export function fakeApi(overrides: Partial<ModuleApi> = {}): FakeApi {
     findLinkAssociations: vi.fn<ModuleApi['findLinkAssociations']>(() =>
       Promise.resolve({ items: [fakeLinkAssociation()], total: 1, page: 1, pageSize: 20 })
     ),
-    findApiKeys: vi.fn<ModuleApi['findApiKeys']>(() =>
-      Promise.resolve({ items: [fakeApiKey()], total: 1, page: 1, pageSize: 100 })
-    ),
-    createApiKey: vi.fn<ModuleApi['createApiKey']>((body) =>
-      Promise.resolve({
-        ...fakeApiKey({ id: '40000000-0000-4000-8000-000000000002', name: body.name }),
-        role: body.role as ApiKeyItem['role'],
-        key: `pck_${'k'.repeat(43)}`,
-      })
-    ),
-    revokeApiKey: vi.fn<ModuleApi['revokeApiKey']>((id) =>
-      Promise.resolve(fakeApiKey({ id, status: 'REVOKED', revokedAt: '2025-01-11T09:00:00.000Z' }))
-    ),
-    findWebhookEndpoints: vi.fn<ModuleApi['findWebhookEndpoints']>(() =>
-      Promise.resolve({ items: [fakeWebhookEndpoint()], total: 1, page: 1, pageSize: 100 })
-    ),
-    createWebhookEndpoint: vi.fn<ModuleApi['createWebhookEndpoint']>((body) =>
-      Promise.resolve({
-        ...fakeWebhookEndpoint({
-          id: '60000000-0000-4000-8000-000000000002',
-          url: body.url,
-          description: body.description ?? '',
-          eventTypes: body.eventTypes as WebhookEndpointItem['eventTypes'],
-          status: body.enabled === false ? 'DISABLED' : 'ENABLED',
-        }),
-        secret: FAKE_WEBHOOK_SECRET,
-      })
-    ),
-    getWebhookEndpoint: vi.fn<ModuleApi['getWebhookEndpoint']>((id) =>
-      Promise.resolve(fakeWebhookEndpoint({ id }))
-    ),
-    updateWebhookEndpoint: vi.fn<ModuleApi['updateWebhookEndpoint']>((id, body) =>
-      Promise.resolve(
-        fakeWebhookEndpoint({
-          id,
-          ...(body.url === undefined ? {} : { url: body.url }),
-          ...(body.description === undefined ? {} : { description: body.description }),
-          ...(body.eventTypes === undefined
-            ? {}
-            : { eventTypes: body.eventTypes as WebhookEndpointItem['eventTypes'] }),
-          ...(body.enabled === undefined ? {} : { status: body.enabled ? 'ENABLED' : 'DISABLED' }),
-        })
-      )
-    ),
-    deleteWebhookEndpoint: vi.fn<ModuleApi['deleteWebhookEndpoint']>(() => Promise.resolve(null)),
-    rotateWebhookSecret: vi.fn<ModuleApi['rotateWebhookSecret']>(() =>
-      Promise.resolve({
-        secret: FAKE_WEBHOOK_SECRET,
-        previousSecretExpiresAt: '2025-01-11T09:00:00.000Z',
-      })
-    ),
-    sendWebhookTestEvent: vi.fn<ModuleApi['sendWebhookTestEvent']>(() =>
-      Promise.resolve({
-        eventId: '80000000-0000-4000-8000-000000000009',
-        deliveryId: '70000000-0000-4000-8000-000000000009',
-      })
-    ),
-    findWebhookDeliveries: vi.fn<ModuleApi['findWebhookDeliveries']>(() =>
-      Promise.resolve({ items: [fakeWebhookDelivery()], total: 1, page: 1, pageSize: 20 })
-    ),
-    getWebhookDelivery: vi.fn<ModuleApi['getWebhookDelivery']>((_endpointId, deliveryId) =>
-      Promise.resolve(fakeWebhookDeliveryDetail({ id: deliveryId }))
-    ),
-    redeliverWebhookDelivery: vi.fn<ModuleApi['redeliverWebhookDelivery']>((_endpointId, id) =>
-      Promise.resolve(
-        fakeWebhookDelivery({ id, status: 'PENDING', runAfter: '2025-01-10T09:05:00.000Z' })
-      )
-    ),
+    ...fakeApiKeysApi(),
+    ...fakeWebhooksApi(),
   }
   for (const key of Object.keys(overrides) as (keyof ModuleApi)[]) {
     const implementation = overrides[key]

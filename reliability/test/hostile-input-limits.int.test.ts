@@ -1,143 +1,28 @@
-import fc from 'fast-check'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { registerAndAccept, tokenOf } from '../src/customers'
-import { byProfile } from '../src/env'
-import { call, countBy, type Answer } from '../src/http'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { call, countBy } from '../src/http'
 import { sendOversized } from '../src/oversized-request'
 import { countRowsOfEveryTable } from '../src/row-counts'
-import { invitationRows, inviteAll, queuedIds } from '../src/invite'
-import {
-  operationsOf,
-  requestsFor,
-  type GeneratedRequest,
-  type OpenApiDocument,
-  type Operation,
-} from '../src/openapi-fuzz'
+import type { Operation } from '../src/openapi-fuzz'
 import { writeSection } from '../src/report'
 import { scanIsClean, scanText, scanTopology } from '../src/scan'
-import {
-  CD,
-  createPartner,
-  customerIdentity,
-  insertEcosystemManager,
-  signIn,
-  type FixturePartner,
-} from '../src/seed'
-import { LINK_PREFIX, RAISED_LIMITS, startTopology, type Topology } from '../src/topology'
-import { waitFor } from '../src/wait'
+import { CD, customerIdentity, type FixturePartner } from '../src/seed'
+import { LINK_PREFIX, type Topology } from '../src/topology'
+import { hostileInputWorld } from './hostile-input-world'
 
-const GENERATED = byProfile({ fast: 2_000, full: 10_000 })
-const SEED = Date.now() % 2_147_483_647
+// Hostile input against fixed requests: bodies over the size limit, and the authentication and
+// cross-tenant matrices over every endpoint. The closing scan covers what this file issued.
+
 const BODY_LIMIT = 1_048_576
 
+const world = hostileInputWorld('hostile-input-limits')
+const { secrets, errorBodies, tokens, b, base, record, tokenFor, concretePath } = world
 let topology: Topology
-let doc: OpenApiDocument
 let operations: Operation[]
-const secrets = new Set<string>()
-const errorBodies: string[] = []
-const tokens: Record<string, string> = {}
-const b = {
-  preregistrationIds: [] as string[],
-  invitationIds: [] as string[],
-  batchIds: [] as string[],
-  linkTokens: [] as string[],
-}
-let partnerA: FixturePartner
 let partnerB: FixturePartner
 
-const base = (n: number) => topology.apis[n % 2]?.base ?? ''
-
-beforeAll(async () => {
-  topology = await startTopology('hostile-input', { apiEnv: RAISED_LIMITS })
-  const roles = ['admin', 'sales', 'account_manager', 'read_only']
-  partnerA = await createPartner(base(0), roles)
-  partnerB = await createPartner(base(1), roles)
-  for (const [name, partner] of [
-    ['A', partnerA],
-    ['B', partnerB],
-  ] as const) {
-    for (const user of partner.users) {
-      tokens[`${name}:${user.role}`] = await signIn(base(0), user.email, partner.password)
-    }
-  }
-  const manager = await insertEcosystemManager(topology.sql)
-  tokens.manager = await signIn(base(1), manager.email, manager.password)
-  // Partner B's data, made through the API: pre-registrations, one batch, delivered links.
-  for (let n = 0; n < 6; n++) {
-    const who = customerIdentity('hb')
-    const created = await call<{ id: string }>(base(n), 'POST', `${CD}/preregistrations`, {
-      token: tokens['B:admin'],
-      body: { customerName: who.name, email: who.email },
-    })
-    if (created.status !== 201) throw new Error(`pre-register ${created.status} ${created.text}`)
-    b.preregistrationIds.push(created.body.id)
-  }
-  const answers = await inviteAll([base(0)], tokens['B:admin'] ?? '', b.preregistrationIds)
-  b.batchIds.push(...answers.map((a) => a.body.batchId))
-  b.invitationIds.push(...queuedIds(answers))
-  const rows = await invitationRows(topology.sql, b.invitationIds)
-  await waitFor('B links delivered', () => rows.every((r) => tokenOf(topology.sink, r.messageId)))
-  b.linkTokens.push(...rows.map((r) => tokenOf(topology.sink, r.messageId) ?? ''))
-  const first = await registerAndAccept(base(1), b.linkTokens[0] ?? '', customerIdentity('hc').name)
-  if (!first.session) throw new Error('customer registration failed')
-  tokens.customer = first.session
-  for (const t of Object.values(tokens)) secrets.add(t)
-  for (const issued of await issueKeysAndSecrets()) secrets.add(issued)
-  const answer = await call<OpenApiDocument>(base(0), 'GET', '/api/openapi.json')
-  doc = answer.body
-  operations = operationsOf(doc)
+beforeAll(() => {
+  ;({ topology, operations, partnerB } = world.started())
 })
-afterAll(async () => {
-  await topology?.stop()
-})
-
-/**
- * An API key, and a webhook endpoint's signing secret and its rotated successor, issued through
- * the API so the scans look for them (R144). The endpoint is disabled: no event is delivered.
- */
-async function issueKeysAndSecrets(): Promise<string[]> {
-  const token = tokens['A:admin']
-  const key = await call<{ key: string }>(base(0), 'POST', `${CD}/api-keys`, {
-    token,
-    body: { name: 'Hostile CRM', role: 'read_only' },
-  })
-  const endpoint = await call<{ id: string; secret: string }>(
-    base(1),
-    'POST',
-    `${CD}/webhook-endpoints`,
-    {
-      token,
-      body: { url: 'https://hooks.example/in', eventTypes: ['invitation.sent'], enabled: false },
-    }
-  )
-  const rotated = await call<{ secret: string }>(
-    base(0),
-    'POST',
-    `${CD}/webhook-endpoints/${endpoint.body.id}/rotate-secret`,
-    { token }
-  )
-  for (const answer of [key, endpoint, rotated]) {
-    if (answer.status >= 300)
-      throw new Error(`issue a key or secret: ${answer.status} ${answer.text}`)
-  }
-  return [key.body.key, endpoint.body.secret, rotated.body.secret]
-}
-
-function record(answer: Answer) {
-  if (answer.status >= 400 || answer.status === 0) errorBodies.push(answer.text)
-}
-
-/** The token an operation expects: partner, platform operator or customer. */
-function tokenFor(op: Operation): string | undefined {
-  if (!op.secured) return undefined
-  if (op.path.startsWith('/api/v1/admin')) return tokens.manager
-  if (op.path.startsWith('/api/v1/public')) return tokens.customer
-  return tokens['A:admin']
-}
-
-function concretePath(op: Operation): string {
-  return op.path.replace(/\{[^}]+\}/g, b.preregistrationIds[1] ?? '')
-}
 
 describe('bodies over the size limit', () => {
   it('are refused with 413 before any handler runs, with or without Content-Length, and write nothing', async () => {
@@ -210,7 +95,7 @@ describe('bodies over the size limit', () => {
     })
     const after = await countRowsOfEveryTable(topology.sql)
     const refused = checks.filter((c) => c.status === 413 && c.code === 'PAYLOAD_TOO_LARGE')
-    writeSection('hostileInput', {
+    writeSection('hostileInputLimits', {
       bodyLimit: {
         limitBytes: BODY_LIMIT,
         routes: routes.length,
@@ -256,7 +141,7 @@ describe('permission and cross-tenant matrices over every endpoint, across both 
         cells.push({ op: `${op.method} ${op.path}`, credential, status: answer.status })
       }
     }
-    writeSection('hostileInput', {
+    writeSection('hostileInputLimits', {
       authenticationMatrix: {
         cells: cells.length,
         endpoints: new Set(cells.map((c) => c.op)).size,
@@ -305,7 +190,7 @@ describe('permission and cross-tenant matrices over every endpoint, across both 
     }
     const after = await snapshot()
     const changed = after.filter((row, i) => JSON.stringify(row) !== JSON.stringify(before[i]))
-    writeSection('hostileInput', {
+    writeSection('hostileInputLimits', {
       crossTenantMatrix: {
         cells: cells.length,
         endpoints: new Set(cells.map((c) => c.op)).size,
@@ -322,80 +207,6 @@ describe('permission and cross-tenant matrices over every endpoint, across both 
   })
 })
 
-describe('generated hostile requests from the OpenAPI document', () => {
-  it(`answers ${GENERATED.toLocaleString('en')} generated requests across every endpoint without a 5xx`, async () => {
-    const known = {
-      ids: [
-        ...b.preregistrationIds,
-        ...b.invitationIds,
-        ...b.batchIds,
-        partnerA.partnerId,
-        partnerB.partnerId,
-      ],
-      tokens: b.linkTokens,
-    }
-    const auths = ['A:admin', 'A:read_only', 'B:sales', 'manager', 'customer', 'none', 'forged']
-    const perOperation = Math.ceil(GENERATED / operations.length)
-    const generated: GeneratedRequest[] = []
-    operations.forEach((op, i) => {
-      // Signing out would end the shared sessions: those endpoints get no valid credential.
-      const choices = op.path.endsWith('/sign-out') ? ['none', 'forged'] : auths
-      generated.push(
-        ...fc.sample(requestsFor(op, doc, known, choices), {
-          numRuns: perOperation,
-          seed: SEED + i,
-        })
-      )
-    })
-    const byOperation: Record<string, Record<string, number>> = {}
-    const serverErrors: { request: string; status: number; body: string }[] = []
-    let next = 0
-    const worker = async (w: number) => {
-      while (next < generated.length) {
-        const r = generated[next++]
-        if (!r) return
-        const token =
-          r.auth === 'none' ? undefined : r.auth === 'forged' ? 'B'.repeat(43) : tokens[r.auth]
-        const answer = await call(base(w + next), r.method, r.path, {
-          token,
-          headers:
-            r.raw !== undefined ? { ...r.headers, 'content-type': 'application/json' } : r.headers,
-          ...(r.raw !== undefined
-            ? { rawBody: r.raw }
-            : r.body !== undefined
-              ? { body: r.body }
-              : {}),
-        })
-        record(answer)
-        const key = answer.status === 0 ? `network:${answer.networkError}` : String(answer.status)
-        const entry = (byOperation[r.operation] ??= {})
-        entry[key] = (entry[key] ?? 0) + 1
-        if (answer.status >= 500 || answer.status === 0) {
-          serverErrors.push({
-            request: `${r.method} ${r.path.slice(0, 200)}`,
-            status: answer.status,
-            body: answer.text.slice(0, 300),
-          })
-        }
-      }
-    }
-    await Promise.all(Array.from({ length: 8 }, (_, w) => worker(w)))
-    writeSection('hostileInput', {
-      generated: {
-        requests: generated.length,
-        seed: SEED,
-        operations: operations.length,
-        serverErrors: serverErrors.length,
-        serverErrorSamples: serverErrors.slice(0, 10),
-        byOperation,
-      },
-    })
-    expect(generated.length).toBeGreaterThanOrEqual(GENERATED)
-    expect(new Set(generated.map((g) => g.operation)).size).toBe(operations.length)
-    expect(serverErrors).toEqual([])
-  })
-})
-
 describe('scans of the run', () => {
   it('finds planted secrets and customer values, so a clean scan means something', () => {
     const token = b.linkTokens[1] ?? ''
@@ -407,21 +218,10 @@ describe('scans of the run', () => {
     expect(found).toMatchObject({ rawTokens: 2, links: 1, unmaskedEmails: 1, unmaskedNames: 1 })
   })
 
-  it('finds planted API keys and signing secrets, whole, by their base64 part and by shape', () => {
-    const key = `pck_${'Ab1_-'.repeat(8)}xyz`
-    const base64 = `${'Q0+/'.repeat(10)}abc=`
-    const secret = `whsec_${base64}`
-    const issued = new Set([key, secret])
-    expect(scanText(`x ${base64} y`, issued).rawTokens).toBe(1)
-    expect(scanText(`x ${key} y`, new Set()).rawTokens).toBe(1)
-    expect(scanText(`x ${secret} y`, new Set()).rawTokens).toBe(1)
-    expect(scanText(`x ${key.slice(0, 12)} whsec_short y`, issued).rawTokens).toBe(0)
-  })
-
   it('leaves no raw token or link anywhere and unmasked customer values only in the contact columns', () => {
     for (const t of b.linkTokens) secrets.add(t)
     const scan = scanTopology(topology, secrets, errorBodies)
-    writeSection('hostileInput', { scan })
+    writeSection('hostileInputLimits', { scan })
     expect(scan.dump.rows).toBeGreaterThan(0)
     expect(scanIsClean(scan)).toBe(true)
   })
