@@ -28,9 +28,11 @@ export async function createDatabase(serverUrl) {
 /**
  * What both API benchmarks start with: a fresh database on the server the first argument names
  * (default the local test server), the built API on `port` over it, and a SQL client to seed it.
- * `close()` ends the three, dropping the database last.
+ * `close()` ends the three, dropping the database last. `bundle` is another build's
+ * `apps/api/dist/server.js` (a baseline to compare with in the same run); it migrates its own
+ * database.
  */
-export async function startBenchApi({ port }) {
+export async function startBenchApi({ port, bundle }) {
   // The first argument that is not a `--flag` (api-invite.mjs takes `--with-events`).
   const serverUrl =
     process.argv.slice(2).find((arg) => !arg.startsWith('--')) ??
@@ -38,7 +40,7 @@ export async function startBenchApi({ port }) {
   const database = await createDatabase(serverUrl)
   let api
   try {
-    api = await startApi({ databaseUrl: database.url, port })
+    api = await startApi({ databaseUrl: database.url, port, bundle })
   } catch (error) {
     await database.drop()
     throw error
@@ -63,8 +65,11 @@ export async function startBenchApi({ port }) {
  * an SMTP_URL is set, so the API runs no dispatcher (nor sink) in its process and the figures
  * are the API's alone; nothing listens there, and no dispatcher runs, so no mail is sent.
  */
-export async function startApi({ databaseUrl, port }) {
-  const bundle = fileURLToPath(new URL('../apps/api/dist/server.js', import.meta.url))
+export async function startApi({
+  databaseUrl,
+  port,
+  bundle = fileURLToPath(new URL('../apps/api/dist/server.js', import.meta.url)),
+}) {
   const child = spawn(process.execPath, [bundle], {
     env: {
       ...process.env,

@@ -1,11 +1,18 @@
 // Batch invite of 100 pre-registrations through the built API: median and p95 latency
 // (domain.md §8 goal: p95 <= 150 ms). Needs PostgreSQL and `pnpm turbo run build`; then
 //   node bench/api-invite.mjs [postgres://postgres@127.0.0.1:5432/test] [--with-events]
-// Every batch writes its 100 `invitation.queued` event rows (R124) either way. `--with-events`
+//     [--baseline=<checkout>]
+// Every batch writes its 100 `invitation.queued` event rows (R124) either way.
+// `--baseline=<checkout>` runs another checkout's built API (e.g. a worktree of the commit
+// before a change: `git worktree add /tmp/base <ref>`, pnpm install, build the api) on its own
+// database next to this one, the batches of the two alternating in blocks, and prints both
+// p95s side by side (issue 21: the event rows keep p95 within 10% of the build without them).
+// `--with-events`
 // alternates the batches, in blocks, with batches run with events on: an enabled platform
 // endpoint subscribed to every type, and the built dispatcher fanning the events out and
 // delivering them to a loopback receiver meanwhile (its email loops idle: they poll once a
 // minute), and prints both p95s side by side.
+import { resolve } from 'node:path'
 import {
   quantile,
   seedPartner,
@@ -25,7 +32,15 @@ const RUNS = 60
 // With events, the runs of each kind in blocks of this size, alternating, so a busy moment
 // of the machine falls on both alike.
 const BLOCK = 15
+// Against a baseline: many batches in short alternating blocks, so that each p95 rests on
+// enough samples (two runs of one build against itself differed by up to 14% in p95 with 150
+// batches in blocks of 15) and a busy moment of the machine falls on both builds alike.
+const BASELINE_RUNS = 300
+const BASELINE_BLOCK = 5
 const withEvents = process.argv.includes('--with-events')
+const baselineCheckout = process.argv
+  .find((arg) => arg.startsWith('--baseline='))
+  ?.slice('--baseline='.length)
 
 /** `warmup` + `runs` batches of 100; returns the latencies of the counted ones. */
 async function measure(bench, partner, token, label, { warmup, runs }) {
@@ -89,13 +104,60 @@ const sorted = (values) => [...values].sort((a, b) => a - b)
 const summary = (latencies) =>
   `median ${fmt(quantile(latencies, 0.5))}  p95 ${fmt(quantile(latencies, 0.95))}  max ${fmt(latencies.at(-1))}`
 
+/** This build and the baseline's, alternating in blocks; prints both and the p95 ratio. */
+async function compareWithBaseline(bench, partner, token) {
+  const bundle = resolve(baselineCheckout, 'apps/api/dist/server.js')
+  const baseline = await startBenchApi({ port: 3912, bundle })
+  try {
+    const basePartner = await seedPartner(baseline.sql)
+    const baseToken = await signIn(baseline.api.base, basePartner.email)
+    const [mine, theirs] = [[], []]
+    const runBaseline = async (block, warmup) =>
+      theirs.push(
+        ...(await measure(baseline, basePartner, baseToken, `b${block}-`, {
+          warmup,
+          runs: BASELINE_BLOCK,
+        }))
+      )
+    const runThis = async (block, warmup) =>
+      mine.push(
+        ...(await measure(bench, partner, token, `r${block}-`, { warmup, runs: BASELINE_BLOCK }))
+      )
+    for (let block = 0; block * BASELINE_BLOCK < BASELINE_RUNS; block++) {
+      const warmup = block === 0 ? WARMUP : 0
+      // ABBA: neither build always runs first after the other.
+      if (block % 2 === 0) {
+        await runBaseline(block, warmup)
+        await runThis(block, warmup)
+      } else {
+        await runThis(block, warmup)
+        await runBaseline(block, warmup)
+      }
+    }
+    const [base, head] = [sorted(theirs), sorted(mine)]
+    const ratio = quantile(head, 0.95) / quantile(base, 0.95)
+    console.log(
+      `api-invite: ${BASELINE_RUNS} batches of 100 on each build, alternating in blocks of ${BASELINE_BLOCK} (after ${WARMUP} warm-up of each)`
+    )
+    console.log(`  baseline:   ${summary(base)}  (${baselineCheckout})`)
+    console.log(`  this build: ${summary(head)}`)
+    console.log(
+      `  p95 ${(ratio * 100).toFixed(0)}% of the baseline's, median ${((quantile(head, 0.5) / quantile(base, 0.5)) * 100).toFixed(0)}%; goal p95 within 10%: ${ratio <= 1.1 ? 'met' : 'NOT met'}`
+    )
+  } finally {
+    await baseline.close()
+  }
+}
+
 const bench = await startBenchApi({ port: 3911 })
 let receiver
 let events
 try {
   const partner = await seedPartner(bench.sql)
   const token = await signIn(bench.api.base, partner.email)
-  if (!withEvents) {
+  if (baselineCheckout) {
+    await compareWithBaseline(bench, partner, token)
+  } else if (!withEvents) {
     const plain = sorted(await measure(bench, partner, token, 'r', { warmup: WARMUP, runs: RUNS }))
     console.log(`api-invite: ${RUNS} batches of 100 (after ${WARMUP} warm-up)`)
     console.log(`  ${summary(plain)}`)

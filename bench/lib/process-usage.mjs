@@ -48,3 +48,38 @@ export function childPidRunning(text) {
   }
   throw new Error(`no child process of ${process.pid} runs ${text}`)
 }
+
+/**
+ * CPU time the whole machine has been busy so far, all cores (user, nice, system, irq, softirq
+ * and steal of /proc/stat's `cpu` line), in milliseconds: with the load generator, the server
+ * and PostgreSQL on the same cores, what a unit of work costs all of them together.
+ */
+export function machineBusyMilliseconds() {
+  const [cpuLine] = readFileSync('/proc/stat', 'utf8').split('\n')
+  const [user, nice, system, , , irq, softirq, steal] = cpuLine
+    .trim()
+    .split(/\s+/)
+    .slice(1)
+    .map(Number)
+  return (user + nice + system + irq + softirq + steal) * CPU_TICK_MS
+}
+
+/**
+ * CPU time used so far by every process of the machine whose command name is `name` (e.g.
+ * `postgres`: the server and all its backends), in milliseconds. Processes that ended meanwhile
+ * are not counted: compare values read while the same processes live.
+ */
+export function processesCpuMilliseconds(name) {
+  let total = 0
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8')
+      const command = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'))
+      if (command === name) total += cpuMilliseconds(entry)
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  return total
+}

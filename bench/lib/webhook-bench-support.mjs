@@ -91,11 +91,12 @@ export async function insertEndpoint(sql, { dataKey, url, partnerId = null, user
 }
 
 /**
- * A loopback receiver that answers 204 and notes each arrival. Once `state.secret` holds the
- * endpoint's secret bytes it checks every signature, as a receiver would, and counts the bad ones.
+ * A loopback receiver that answers 204 and notes each arrival, at once or `state.delayMs` after
+ * it. Once `state.secret` holds the endpoint's secret bytes it checks every signature, as a
+ * receiver would, and counts the bad ones.
  */
 export async function startWebhookReceiver() {
-  const state = { arrivals: [], badSignatures: 0, secret: null }
+  const state = { arrivals: [], badSignatures: 0, secret: null, delayMs: 0 }
   const server = createServer((request, response) => {
     const chunks = []
     request.on('data', (chunk) => chunks.push(chunk))
@@ -111,7 +112,8 @@ export async function startWebhookReceiver() {
           state.badSignatures++
       }
       state.arrivals.push(performance.now())
-      response.writeHead(204).end()
+      if (state.delayMs > 0) setTimeout(() => response.writeHead(204).end(), state.delayMs)
+      else response.writeHead(204).end()
     })
   })
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve))
@@ -124,7 +126,10 @@ export async function startWebhookReceiver() {
  */
 export async function startBuiltDispatcher(sql, { databaseUrl, env = {} }) {
   const bundle = fileURLToPath(new URL('../../apps/api/dist/dispatcher.js', import.meta.url))
-  const child = spawn(process.execPath, [bundle], {
+  // BENCH_CPU_PROFILE_DIR=<dir> writes the dispatcher's V8 CPU profile there when it stops.
+  const profileDir = process.env.BENCH_CPU_PROFILE_DIR
+  const profile = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []
+  const child = spawn(process.execPath, [...profile, bundle], {
     env: {
       APP_ENV: 'test',
       DATABASE_URL: databaseUrl,

@@ -17,6 +17,7 @@ import {
 } from './state-machines/state-fixtures'
 import { createTestApp } from './test-app'
 import { countEvents, eventsOf, type StoredEvent } from './webhook-events/webhook-event-reads'
+import { recordWebhookEvents } from '../src/persistence/webhook-events'
 
 // Issue 21 (R122–R125): each change of §13.5 writes one webhook event in its own transaction,
 // with the entity's version after the change, the partner's external reference, masked customer
@@ -48,6 +49,21 @@ function expectOrdered(events: readonly StoredEvent[]) {
     expect(event.body.data.occurredAt).toBe(event.body.timestamp)
     expect(event.partnerId).toBe(owner.partnerId)
   }
+}
+
+/** A batch invite of one pre-registration by the owner: its result row. */
+async function inviteOne(preregistrationId: string) {
+  const invited = await t.call<{ results: { invitationId?: string; externalRef?: string }[] }>(
+    'POST',
+    `${CD}/invitations`,
+    {
+      token: owner.token,
+      headers: { 'idempotency-key': crypto.randomUUID() },
+      body: { preregistrationIds: [preregistrationId], associationType: 'reseller' },
+    }
+  )
+  expect(invited.status).toBe(202)
+  return invited.body.results[0] ?? {}
 }
 
 async function deliverQueuedEmails(invitationId: string) {
@@ -84,17 +100,9 @@ describe('webhook events of one customer, end to end (R122–R125)', () => {
     )
     expect(created.status).toBe(201)
     expect(created.body.externalRef).toBe('CRM-00042')
-    const invited = await t.call<{ results: { invitationId?: string; externalRef?: string }[] }>(
-      'POST',
-      `${CD}/invitations`,
-      {
-        token: owner.token,
-        headers: { 'idempotency-key': crypto.randomUUID() },
-        body: { preregistrationIds: [created.body.id], associationType: 'reseller' },
-      }
-    )
-    const invitationId = invited.body.results[0]?.invitationId ?? ''
-    expect(invited.body.results[0]?.externalRef).toBe('CRM-00042')
+    const invited = await inviteOne(created.body.id)
+    const invitationId = invited.invitationId ?? ''
+    expect(invited.externalRef).toBe('CRM-00042')
     await deliverQueuedEmails(invitationId)
     const message = smtp.sink.list().find((sent) => sent.to.includes(email))
     const link = tokenOfLink(message?.text ?? '')
@@ -155,6 +163,60 @@ describe('webhook events of one customer, end to end (R122–R125)', () => {
       customerAccountId: customer.id,
       frozenPendingBudget: true,
     })
+  })
+
+  it('builds a batch invite’s queued events from the rows it holds, byte for byte as if read back', async () => {
+    const email = caseEmail('context')
+    const created = await t.call<{ id: string }>('POST', `${CD}/preregistrations`, {
+      token: owner.token,
+      body: {
+        customerName: '上海 Context Works',
+        email,
+        mobile: '+86 138 0000 0778',
+        externalRef: 'CRM-00777',
+      },
+    })
+    expect(created.status).toBe(201)
+    const invitationId = (await inviteOne(created.body.id)).invitationId ?? ''
+    const [queued] = await eventsOf(t, invitationId)
+    expect(queued?.type).toBe('invitation.queued')
+
+    // The same event as recordWebhookEvents builds it when it reads the invitation itself; the
+    // transaction is rolled back.
+    const data = queued!.body.data
+    const readBack = await t.database.db
+      .transaction(async (tx) => {
+        await recordWebhookEvents(tx, 'invitation.queued', {
+          now: queued!.occurredAt,
+          items: [
+            {
+              entityId: invitationId,
+              actor: { type: 'partner_user', id: owner.userId },
+              fields: {
+                batchId: data.batchId as string,
+                batchKind: data.batchKind as 'INVITE',
+                associationType: 'reseller',
+                locale: data.locale as 'en',
+                supersededInvitationId: null,
+              },
+            },
+          ],
+        })
+        const rows = await executeRows<{ payload: string }>(
+          tx,
+          sql`select payload from webhook_events
+               where entity_id = ${invitationId} and payload <> ${queued!.payload}`
+        )
+        throw Object.assign(new Error('roll back'), { rows })
+      })
+      .catch((error: { rows?: { payload: string }[] }) => error.rows)
+    // Nothing differs: the only other row would be one whose bytes are not the stored event's.
+    expect(readBack).toEqual([])
+    expect(queued?.body.data).toMatchObject({
+      externalRef: 'CRM-00777',
+      customer: { name: '上***', email: `${email[0]}***@customer.example` },
+    })
+    expect((queued?.body.data.customer as { mobile: string }).mobile).toBe('+86 ****0778')
   })
 
   it('writes created for manual review (P2) and review_decided for its approval (P5)', async () => {

@@ -21,7 +21,7 @@ import type { PartnerScope } from '../deps'
 import { AppError } from '../errors'
 import { recordAudits, type AuditEntry } from './audit'
 import { retireLiveInvitation } from './retire-invitation'
-import { recordWebhookEvents } from './webhook-events'
+import { contextOfNewInvitation, recordWebhookEvents } from './webhook-events'
 
 /**
  * One row of a batch's answer (R42): the domain's outcome with the new invitation's id and the
@@ -109,7 +109,7 @@ export async function writeInvitationBatch(
       updatedAt: now,
     }
   })
-  await insertInvitationsWithEmails(tx, newInvitations, now)
+  const versions = await insertInvitationsWithEmails(tx, newInvitations, now)
   const actor = {
     actorType: 'partner_user' as const,
     actorId: scope.userId,
@@ -143,12 +143,19 @@ export async function writeInvitationBatch(
       },
     })),
   ]
-  await recordAudits(tx, { now, requestId: options.requestId, entries: audits })
-  await recordWebhookEvents(tx, 'invitation.queued', {
+  // Two independent inserts, sent together: the connection pipelines them, so the events'
+  // bodies are built while the audit rows are written (bench/api-invite.mjs).
+  const audited = recordAudits(tx, { now, requestId: options.requestId, entries: audits })
+  const recorded = recordWebhookEvents(tx, 'invitation.queued', {
     now,
-    items: newInvitations.map((invitation) => ({
+    items: newInvitations.map((invitation, index) => ({
       entityId: invitation.id!,
       actor: { type: 'partner_user' as const, id: scope.userId },
+      // The invitation as just inserted (`queued[index]` is its pre-registration): not read back.
+      context: contextOfNewInvitation(
+        { id: invitation.id!, version: versions.get(invitation.id!)!, partnerId: scope.partner.id },
+        queued[index]!.row
+      ),
       fields: {
         batchId,
         batchKind: options.kind,
@@ -158,6 +165,7 @@ export async function writeInvitationBatch(
       },
     })),
   })
+  await Promise.all([audited, recorded])
   return { batchId, results }
 }
 
@@ -201,19 +209,24 @@ async function retireLiveInvitations(
   return supersedes
 }
 
-/** The new invitations and, in the same transaction, one outbox message each (§3.8). */
+/**
+ * The new invitations and, in the same transaction, one outbox message each (§3.8); returns
+ * each invitation's version as inserted, for its event.
+ */
 async function insertInvitationsWithEmails(
   tx: Database,
   newInvitations: readonly NewInvitationRow[],
   now: Date
-): Promise<void> {
-  if (newInvitations.length === 0) return
-  await tx
+): Promise<ReadonlyMap<string, number>> {
+  if (newInvitations.length === 0) return new Map()
+  const inserted = await tx
     .insert(invitations)
     .values([...newInvitations])
+    .returning({ id: invitations.id, version: invitations.version })
     .catch((error: unknown) => {
       throw asLiveInvitationRace(error)
     })
+
   await tx.insert(outbox).values(
     newInvitations.map((invitation) => ({
       id: crypto.randomUUID(),
@@ -227,6 +240,7 @@ async function insertInvitationsWithEmails(
       createdAt: now,
     }))
   )
+  return new Map(inserted.map((row) => [row.id, row.version]))
 }
 
 /**

@@ -55,7 +55,7 @@ export async function makeWebhookAttempt(
   const startedAt = ctx.clock.now()
   const webhookTimestamp = Math.floor(startedAt.getTime() / 1000)
   const webhookId = webhookIdOf(delivery.eventId)
-  const signature = await signWebhook({
+  const signature = signWebhook({
     webhookId,
     timestamp: webhookTimestamp,
     body: delivery.payload,

@@ -86,7 +86,15 @@ export function startWebhookLoops(options: StartWebhookLoopsOptions): WebhookLoo
     endpointConcurrency: config.endpointConcurrency,
     send,
   })
-  const naps: ReturnType<typeof createWebhookNap>[] = []
+  // The delivery loops' naps: a fan-out or a freed claim wakes them. The fan-out loop's own nap
+  // is woken only by a stop: between its polls it has nothing new to look at.
+  const claimNaps: ReturnType<typeof createWebhookNap>[] = []
+  const fanOutNap = createWebhookNap()
+  // A freed claim of an endpoint wakes the delivery loops only once fewer than a claim's worth of
+  // its deliveries wait here: behind a fast receiver a claim after each settle would take one
+  // row at a time (a transaction per delivery); an endpoint whose queue is long (a slow
+  // receiver) keeps no other endpoint waiting for its claims.
+  const lowWater = config.batchSize
   const settling = new Set<Promise<void>>()
   let held = 0
   let reserved = 0
@@ -97,9 +105,10 @@ export function startWebhookLoops(options: StartWebhookLoopsOptions): WebhookLoo
     void work.finally(() => settling.delete(work))
   }
 
-  function letGo(count: number) {
-    held -= count
-    for (const nap of naps) nap.wake()
+  function letGo(deliveries: readonly ClaimedDelivery[]) {
+    held -= deliveries.length
+    const runningLow = deliveries.some(({ endpointId }) => lanes.waitingFor(endpointId) < lowWater)
+    if (runningLow) for (const nap of claimNaps) nap.wake()
   }
 
   /** Makes the attempt; resolves when its response ended, leaving the settle running. */
@@ -115,7 +124,7 @@ export function startWebhookLoops(options: StartWebhookLoopsOptions): WebhookLoo
     } catch (error) {
       // Not sent: the lease brings the delivery back (R133).
       logger.error({ deliveryId: delivery.id, err: errorLogFields(error) }, 'left to lease')
-      letGo(1)
+      letGo([delivery])
       return
     }
     track(settle(delivery, made))
@@ -129,7 +138,7 @@ export function startWebhookLoops(options: StartWebhookLoopsOptions): WebhookLoo
       // Not settled: the lease brings the delivery back (R133).
       logger.error({ deliveryId: delivery.id, err: errorLogFields(error) }, 'left to lease')
     } finally {
-      letGo(1)
+      letGo([delivery])
     }
   }
 
@@ -140,23 +149,23 @@ export function startWebhookLoops(options: StartWebhookLoopsOptions): WebhookLoo
     } catch (error) {
       logger.error({ err: errorLogFields(error) }, 'release failed; left to lease')
     } finally {
-      letGo(deliveries.length)
+      letGo(deliveries)
     }
   }
 
   async function fanOutLoop() {
-    const nap = createWebhookNap()
-    naps.push(nap)
     while (!stopping) {
       let fannedOut = 0
       try {
         fannedOut = await fanOutEvents(db, { now: clock.now(), limit: config.fanOutBatchSize })
         // New deliveries are due now: the delivery loops need not wait out their poll interval.
-        if (fannedOut > 0) for (const nap of naps) nap.wake()
+        if (fannedOut > 0) for (const nap of claimNaps) nap.wake()
       } catch (error) {
         logger.error({ err: errorLogFields(error) }, 'webhook fan-out failed')
       }
-      if (fannedOut < config.fanOutBatchSize && !stopping) await nap.sleep(config.pollIntervalMs)
+      if (fannedOut < config.fanOutBatchSize && !stopping) {
+        await fanOutNap.sleep(config.pollIntervalMs)
+      }
     }
   }
 
@@ -182,7 +191,7 @@ export function startWebhookLoops(options: StartWebhookLoopsOptions): WebhookLoo
 
   async function deliveryLoop() {
     const nap = createWebhookNap()
-    naps.push(nap)
+    claimNaps.push(nap)
     while (!stopping) {
       const wanted = Math.min(config.batchSize, claimWindow - held - reserved)
       if (wanted <= 0) {
@@ -220,7 +229,7 @@ export function startWebhookLoops(options: StartWebhookLoopsOptions): WebhookLoo
       // claim that commits meanwhile hands back its rows); requests in flight end by their
       // timeout at the latest (R131), then settle.
       track(release(lanes.drain()))
-      for (const nap of naps) nap.wake()
+      for (const nap of [fanOutNap, ...claimNaps]) nap.wake()
       await Promise.all(loops)
       await lanes.idle()
       while (settling.size > 0) await Promise.all([...settling])

@@ -36,6 +36,8 @@ describe('webhook send lanes (R135)', () => {
     lanes.enqueue(items('a', 12))
     expect(open.size).toBe(5)
     expect(lanes.waiting()).toBe(7)
+    expect(lanes.waitingFor('a')).toBe(7)
+    expect(lanes.waitingFor('b')).toBe(0)
     // A slot frees when its response ends, and the endpoint's next delivery takes it.
     await end('a0')
     expect(open.size).toBe(5)

@@ -9,6 +9,8 @@ export interface SendLanes<T extends LaneItem> {
   enqueue(items: readonly T[]): void
   /** Claimed deliveries waiting for a slot (not sent yet). */
   waiting(): number
+  /** Claimed deliveries of one endpoint waiting for a slot. */
+  waitingFor(endpointId: string): number
   /** Requests in flight. */
   inFlight(): number
   /** Stops starting requests and hands back every delivery still waiting (graceful stop). */
@@ -92,6 +94,7 @@ export function createSendLanes<T extends LaneItem>(options: {
       pump()
     },
     waiting: () => waiting,
+    waitingFor: (endpointId) => queues.get(endpointId)?.items.length ?? 0,
     inFlight: () => running,
     drain() {
       drained = true
