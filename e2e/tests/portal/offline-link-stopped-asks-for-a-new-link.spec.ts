@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test'
 import { apiToken, createFixturePartner, uniqueTag } from '../../support/customer-development'
 import {
   createCustomLinkViaApi,
@@ -7,6 +7,17 @@ import {
 } from '../../support/offline-link-portal'
 
 test.use({ viewport: { width: 360, height: 740 } })
+
+/** A fixture partner's custom link, disabled by its admin, with the admin's API token. */
+async function disabledCustomLink(request: APIRequestContext) {
+  const partner = await createFixturePartner(request)
+  const admin = partner.users[0]
+  if (!admin) throw new Error('fixture partner without an admin')
+  const token = await apiToken(request, admin.email)
+  const link = await createCustomLinkViaApi(request, token, { tag: `Closed ${uniqueTag()}` })
+  await disableLinkViaApi(request, token, link.item.id)
+  return { partner, token, link }
+}
 
 /** Opens a link in a fresh document: a fragment change alone does not load the portal again. */
 async function open(page: Page, url: string) {
@@ -18,12 +29,7 @@ test('a disabled custom link and a reset general link say so and ask the partner
   page,
   request,
 }, testInfo) => {
-  const partner = await createFixturePartner(request)
-  const admin = partner.users[0]
-  if (!admin) throw new Error('fixture partner without an admin')
-  const token = await apiToken(request, admin.email)
-  const link = await createCustomLinkViaApi(request, token, { tag: `Closed ${uniqueTag()}` })
-  await disableLinkViaApi(request, token, link.item.id)
+  const { partner, token, link } = await disabledCustomLink(request)
   const stored = () => page.evaluate(() => Object.values(sessionStorage).join(' '))
 
   // S28: OFFLINE_LINK_DISABLED, the partner named, "Ask the partner for a new link." (R100).
@@ -60,4 +66,21 @@ test('a disabled custom link and a reset general link say so and ask the partner
   await expect(
     page.getByRole('heading', { name: new RegExp(`^${partner.name} invites you to associate`) })
   ).toBeVisible()
+})
+
+test.describe('in a browser that prefers Chinese', () => {
+  test.use({ locale: 'zh-CN' })
+
+  test('a stopped link answers in Chinese at once: an error carries no locale, the browser’s language decides', async ({
+    page,
+    request,
+  }) => {
+    const { link } = await disabledCustomLink(request)
+    await open(page, link.url)
+    const result = page.getByTestId('link-result')
+    await expect(result).toHaveAttribute('data-code', 'OFFLINE_LINK_DISABLED')
+    await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN')
+    await expect(result.getByRole('heading')).toHaveText('合作伙伴已停用该邀请链接。')
+    await expect(page.getByTestId('customer-action')).toHaveText('请联系合作伙伴获取新的链接。')
+  })
 })

@@ -1,13 +1,12 @@
 // Issue 21: a receiver that answers 500 for 30 s and then 200 gets every event, each delivery
 // retried on R132's schedule with the default base (5 s) and cap (3,600 s). Real time: ~40 s.
-import { webhookAttempts } from '@partner-center/db/schema'
 import { createTestDatabase, type TestDatabase } from '@partner-center/db/testing'
 import { webhookIdOf } from '@partner-center/domain'
-import { asc, inArray } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startWebhookLoops } from '../../src/webhooks/webhook-loops'
 import { createCapturingLogger, waitFor } from '../outbox/outbox-fixtures'
 import {
+  attemptsOf,
   deliveriesOf,
   insertEndpoint,
   insertEvents,
@@ -71,16 +70,10 @@ describe('retries (R132)', () => {
     expect(delivered.every((r) => r.verifies[0] === true)).toBe(true)
 
     const deliveries = await deliveriesOf(database.db, [endpoint.id])
-    const attempts = await database.db
-      .select()
-      .from(webhookAttempts)
-      .where(
-        inArray(
-          webhookAttempts.deliveryId,
-          deliveries.map((d) => d.id)
-        )
-      )
-      .orderBy(asc(webhookAttempts.number))
+    const attempts = await attemptsOf(
+      database.db,
+      deliveries.map((d) => d.id)
+    )
     for (const delivery of deliveries) {
       const own = attempts.filter((attempt) => attempt.deliveryId === delivery.id)
       // At least three failures fit in 30 s (after ≤ 5 s and ≤ 10 s more), then the 200.

@@ -1,15 +1,14 @@
 // Issue 21: an attempt signs with the current secret and, while the attempt's own clock is before
 // `previousSecretExpiresAt`, with the replaced one too, new first (R129); a delivery whose lease
 // lapsed is sent again by another dispatcher with the same webhook-id and body (R133).
-import { webhookAttempts } from '@partner-center/db/schema'
 import { createTestDatabase, type TestDatabase } from '@partner-center/db/testing'
 import { webhookIdOf } from '@partner-center/domain'
-import { eq } from 'drizzle-orm'
 import { Webhook } from 'standardwebhooks'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { startWebhookLoops, type WebhookLoops } from '../../src/webhooks/webhook-loops'
 import { createCapturingLogger, waitFor } from '../outbox/outbox-fixtures'
 import {
+  attemptsOf,
   deliveriesOf,
   insertEndpoint,
   insertEvents,
@@ -21,7 +20,7 @@ import { startWebhookReceiver, type ReceiverAnswer, type WebhookReceiver } from 
 
 let database: TestDatabase
 const keyring = testKeyring()
-const { logger } = createCapturingLogger()
+const { logger, lines } = createCapturingLogger()
 const running: WebhookLoops[] = []
 const receivers: WebhookReceiver[] = []
 
@@ -131,10 +130,52 @@ describe('lease lapse (R133)', () => {
     expect(receiver.received.every((r) => r.verifies[0])).toBe(true)
     const [delivery] = await deliveriesOf(database.db, [endpoint.id])
     expect(delivery).toMatchObject({ status: 'DELIVERED', attempts: 2 })
-    const attempts = await database.db
-      .select()
-      .from(webhookAttempts)
-      .where(eq(webhookAttempts.deliveryId, delivery?.id ?? ''))
+    const attempts = await attemptsOf(database.db, [delivery?.id ?? ''])
     expect(attempts.map((attempt) => attempt.number)).toEqual([2])
+  })
+})
+
+describe('lease guard (R133)', () => {
+  it('hands a queued delivery back unsent when its lease would lapse before its request could end', async () => {
+    let releaseFirst: () => void = () => undefined
+    const firstHeld = new Promise<void>((resolve) => (releaseFirst = resolve))
+    const { partner, receiver, endpoint } = await setUp({
+      answer: () =>
+        receiver.received.length === 1 ? { status: 200, until: firstHeld } : { status: 200 },
+    })
+    await insertEvents(database.db, { partnerId: partner.partnerId, count: 3 })
+    let offsetMs = 0
+    const loops = startWebhookLoops({
+      db: database.db,
+      clock: { now: () => new Date(Date.now() + offsetMs) },
+      logger,
+      keyring,
+      // One request at a time: the other two wait in the endpoint's queue, claimed.
+      config: testWebhookConfig({ endpointConcurrency: 1, leaseSeconds: 60, timeoutSeconds: 10 }),
+    })
+    running.push(loops)
+    await waitFor(() => receiver.received.length === 1)
+    await waitFor(async () => {
+      const rows = await deliveriesOf(database.db, [endpoint.id])
+      return rows.length === 3 && rows.every((row) => row.status === 'SENDING')
+    })
+
+    // 55 s of the 60 s lease gone: a queued request could run 10 s and outlive its claim.
+    offsetMs = 55_000
+    releaseFirst()
+    await waitFor(() => allDelivered(endpoint.id, 3))
+
+    // Three requests in all: the two handed back went out once each, under a new lease.
+    expect(receiver.received).toHaveLength(3)
+    expect(new Set(receiver.received.map((r) => r.webhookId)).size).toBe(3)
+    const deliveries = await deliveriesOf(database.db, [endpoint.id])
+    const attempts = await attemptsOf(
+      database.db,
+      deliveries.map((delivery) => delivery.id)
+    )
+    // Handing back returned the attempt its claim had counted: one attempt each, numbered 1.
+    expect(deliveries.map((delivery) => delivery.attempts)).toEqual([1, 1, 1])
+    expect(attempts.map((attempt) => attempt.number)).toEqual([1, 1, 1])
+    expect(lines.some((line) => line.includes('released claimed deliveries not sent'))).toBe(true)
   })
 })

@@ -1,7 +1,7 @@
 // Issue 21: a 2xx settles in one statement (D3, settle-delivered-group.ts): the delivery
 // DELIVERED with its attempt row, only while this claim still holds it; the endpoint's
 // failingSince cleared and lastDeliveredAt written, at most once a second, never for a test.
-import { webhookAttempts, webhookDeliveries, webhookEndpoints } from '@partner-center/db/schema'
+import { webhookDeliveries, webhookEndpoints } from '@partner-center/db/schema'
 import { createTestDatabase, type TestDatabase } from '@partner-center/db/testing'
 import { eq, inArray } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -9,7 +9,13 @@ import { claimDeliveries, type ClaimedDelivery } from '../../src/webhooks/claim-
 import type { MadeAttempt } from '../../src/webhooks/deliver-webhook-attempt'
 import { fanOutEvents } from '../../src/webhooks/fan-out-events'
 import { settleDeliveredGroup } from '../../src/webhooks/settle-delivered-group'
-import { insertEndpoint, insertEvents, insertWebhookPartner, testKeyring } from './webhook-fixtures'
+import {
+  attemptsOf,
+  insertEndpoint,
+  insertEvents,
+  insertWebhookPartner,
+  testKeyring,
+} from './webhook-fixtures'
 
 let database: TestDatabase
 const keyring = testKeyring()
@@ -97,10 +103,7 @@ describe('settleDeliveredGroup (D3)', () => {
         lastDurationMs: 12,
       })
     }
-    const attempts = await database.db
-      .select()
-      .from(webhookAttempts)
-      .where(inArray(webhookAttempts.deliveryId, ids))
+    const attempts = await attemptsOf(database.db, ids)
     expect(attempts).toHaveLength(3)
     for (const attempt of attempts) {
       expect(attempt).toMatchObject({
@@ -136,10 +139,7 @@ describe('settleDeliveredGroup (D3)', () => {
       .from(webhookDeliveries)
       .where(eq(webhookDeliveries.id, lost.id))
     expect(lostRow).toMatchObject({ status: 'SENDING', deliveredAt: null })
-    const lostAttempts = await database.db
-      .select()
-      .from(webhookAttempts)
-      .where(eq(webhookAttempts.deliveryId, lost.id))
+    const lostAttempts = await attemptsOf(database.db, [lost.id])
     expect(lostAttempts).toEqual([])
   })
 

@@ -1,12 +1,13 @@
 import type { Database } from '@partner-center/db'
 import {
   partners,
+  webhookAttempts,
   webhookDeliveries,
   webhookEndpoints,
   webhookEvents,
 } from '@partner-center/db/schema'
 import type { WebhookEndpointStatus, WebhookEventType } from '@partner-center/domain'
-import { count, eq, inArray } from 'drizzle-orm'
+import { asc, count, eq, inArray } from 'drizzle-orm'
 import { randomUUID } from 'node:crypto'
 import {
   createKeyring,
@@ -140,6 +141,15 @@ export async function insertEvents(
     await db.insert(webhookEvents).values(rows.slice(start, start + 500))
   }
   return rows.map((row) => ({ id: row.id, payload: row.payload }))
+}
+
+/** The attempt rows of some deliveries, by number. */
+export function attemptsOf(db: Database, deliveryIds: readonly string[]) {
+  return db
+    .select()
+    .from(webhookAttempts)
+    .where(inArray(webhookAttempts.deliveryId, [...deliveryIds]))
+    .orderBy(asc(webhookAttempts.number))
 }
 
 /** The deliveries of some endpoints. */
