@@ -14,6 +14,7 @@ import type { Keyring } from '../security/keyring'
 import { sweepExpiredRecords } from './sweep-expired-records'
 import type { WebhookConnectHook, WebhookResolver } from '../webhooks/send-webhook'
 import { startWebhookLoops } from '../webhooks/webhook-loops'
+import { createLoopNap, type LoopNap } from '../loop-nap'
 
 /** Options of {@link startDispatcher}. */
 export interface StartDispatcherOptions {
@@ -54,24 +55,6 @@ function createLimiter(size: number) {
   }
 }
 
-/** A pause that `wake()` ends early, so stopping never waits out a poll interval. */
-function createNap() {
-  let wake: (() => void) | null = null
-  return {
-    sleep: (ms: number) =>
-      new Promise<void>((resolve) => {
-        const timer = setTimeout(done, ms)
-        function done() {
-          clearTimeout(timer)
-          wake = null
-          resolve()
-        }
-        wake = done
-      }),
-    wake: () => wake?.(),
-  }
-}
-
 /**
  * Starts the outbox dispatcher (architecture.md §7) and the expiry sweeper (R80): `claimLoops`
  * loops each claim a batch and deliver its rows, at most `sendConcurrency` at once, through the
@@ -97,7 +80,7 @@ export function startDispatcher(options: StartDispatcherOptions): Dispatcher {
   }
   const limiter = createLimiter(config.sendConcurrency)
   const settleQueue = createSettleQueue(db, clock)
-  const naps: ReturnType<typeof createNap>[] = []
+  const naps: LoopNap[] = []
   let stopping = false
 
   /**
@@ -186,7 +169,7 @@ export function startDispatcher(options: StartDispatcherOptions): Dispatcher {
   }
 
   async function claimLoop() {
-    const nap = createNap()
+    const nap = createLoopNap()
     naps.push(nap)
     while (!stopping) {
       let rows: ClaimedRow[] = []
@@ -206,7 +189,7 @@ export function startDispatcher(options: StartDispatcherOptions): Dispatcher {
 
   async function sweepLoop() {
     if (config.sweepIntervalSeconds <= 0) return
-    const nap = createNap()
+    const nap = createLoopNap()
     naps.push(nap)
     while (!stopping) {
       try {

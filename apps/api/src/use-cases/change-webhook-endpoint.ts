@@ -3,21 +3,16 @@ import type { WebhookEndpointRow } from '@partner-center/db/schema'
 import {
   changedEndpointFields,
   decideWebhookEndpointInput,
-  isUuid,
   switchTransition,
 } from '@partner-center/domain'
 import type { AppDeps, RequestMeta } from '../deps'
-import { AppError } from '../errors'
 import { recordAudits, type AuditEntry } from '../persistence/audit'
-import {
-  cancelPendingDeliveries,
-  findOwnedWebhookEndpoint,
-  updateWebhookEndpoint,
-} from '../persistence/webhook-endpoints'
+import { cancelPendingDeliveries, updateWebhookEndpoint } from '../persistence/webhook-endpoints'
 import { toWebhookEndpointItem } from '../presenters/webhook-endpoint-item'
 import { endpointAuditEntry } from './webhook-endpoint-audit'
 import { endpointInputError } from './webhook-input-error'
 import type { ConfigurationOwner } from './configuration-owner'
+import { requireOwnedWebhookEndpoint } from './owned-webhook-endpoint'
 import { webhookUrlOptions } from './webhook-url-options'
 
 /** Options of {@link changeWebhookEndpoint}: any non-empty subset of the fields (the schema). */
@@ -74,15 +69,9 @@ export async function changeWebhookEndpoint(
   if (!decided.ok && decided.error.code === 'VALIDATION_FAILED') {
     throw endpointInputError(decided.error)
   }
-  if (!isUuid(options.id)) throw AppError.of('NOT_FOUND')
   const now = deps.clock.now()
   const found = await deps.db.transaction(async (tx) => {
-    const current = await findOwnedWebhookEndpoint(tx, {
-      partnerId: owner.partnerId,
-      id: options.id,
-      lock: 'update',
-    })
-    if (!current) throw AppError.of('NOT_FOUND')
+    const current = await requireOwnedWebhookEndpoint(tx, owner, options.id, 'update')
     if (!decided.ok) throw endpointInputError(decided.error)
     const plan = decided.value
     let endpoint = current.endpoint

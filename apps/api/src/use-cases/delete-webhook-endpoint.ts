@@ -1,14 +1,9 @@
-import { isUuid } from '@partner-center/domain'
 import type { AppDeps, RequestMeta } from '../deps'
-import { AppError } from '../errors'
 import { recordAudits } from '../persistence/audit'
-import {
-  cancelPendingDeliveries,
-  findOwnedWebhookEndpoint,
-  updateWebhookEndpoint,
-} from '../persistence/webhook-endpoints'
+import { cancelPendingDeliveries, updateWebhookEndpoint } from '../persistence/webhook-endpoints'
 import { endpointAuditEntry } from './webhook-endpoint-audit'
 import type { ConfigurationOwner } from './configuration-owner'
+import { requireOwnedWebhookEndpoint } from './owned-webhook-endpoint'
 
 /**
  * `DELETE …/webhook-endpoints/{id}` (W7): the owner's live endpoint, locked `FOR UPDATE`, becomes
@@ -21,15 +16,9 @@ export async function deleteWebhookEndpoint(
   options: RequestMeta & { owner: ConfigurationOwner; id: string }
 ): Promise<void> {
   const { owner } = options
-  if (!isUuid(options.id)) throw AppError.of('NOT_FOUND')
   const now = deps.clock.now()
   await deps.db.transaction(async (tx) => {
-    const current = await findOwnedWebhookEndpoint(tx, {
-      partnerId: owner.partnerId,
-      id: options.id,
-      lock: 'update',
-    })
-    if (!current) throw AppError.of('NOT_FOUND')
+    const current = await requireOwnedWebhookEndpoint(tx, owner, options.id, 'update')
     const endpoint = await updateWebhookEndpoint(tx, current.endpoint.id, {
       status: 'DELETED',
       // The reason goes with DISABLED only (the table's check); when it was disabled stays.

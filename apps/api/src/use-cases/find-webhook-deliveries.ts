@@ -1,5 +1,4 @@
 import type { WebhookDeliveryDetail, WebhookDeliveryPage } from '@partner-center/contracts'
-import type { WebhookEndpointRow } from '@partner-center/db/schema'
 import {
   isUuid,
   type WebhookDeliveryStatus,
@@ -12,9 +11,9 @@ import {
   findEndpointDelivery,
   findWebhookDeliveryPage,
 } from '../persistence/webhook-deliveries-page'
-import { findOwnedWebhookEndpoint } from '../persistence/webhook-endpoints'
 import { toWebhookDeliveryDetail, toWebhookDeliveryItem } from '../presenters/webhook-delivery-item'
 import type { ConfigurationOwner } from './configuration-owner'
+import { requireOwnedWebhookEndpoint } from './owned-webhook-endpoint'
 
 /** Options of {@link findWebhookDeliveries}: the endpoint, the page and the filters of R138. */
 export interface FindWebhookDeliveriesOptions {
@@ -25,18 +24,6 @@ export interface FindWebhookDeliveriesOptions {
   status?: readonly WebhookDeliveryStatus[]
   eventType?: WebhookEventRowType
   eventId?: string
-}
-
-/** The owner's live endpoint `id`, else `NOT_FOUND` (R2: another owner's, deleted, malformed). */
-export async function requireOwnedEndpoint(
-  deps: AppDeps,
-  owner: ConfigurationOwner,
-  id: string
-): Promise<WebhookEndpointRow> {
-  if (!isUuid(id)) throw AppError.of('NOT_FOUND')
-  const found = await findOwnedWebhookEndpoint(deps.db, { partnerId: owner.partnerId, id })
-  if (!found) throw AppError.of('NOT_FOUND')
-  return found.endpoint
 }
 
 /** The event's uuid of an `eventId` filter: a uuid, or a `webhook-id` (`evt_{uuid}`); else null. */
@@ -56,7 +43,7 @@ export async function findWebhookDeliveries(
   deps: AppDeps,
   options: FindWebhookDeliveriesOptions
 ): Promise<WebhookDeliveryPage> {
-  const endpoint = await requireOwnedEndpoint(deps, options.owner, options.id)
+  const { endpoint } = await requireOwnedWebhookEndpoint(deps.db, options.owner, options.id)
   const page = { items: [], total: 0, page: options.page, pageSize: options.pageSize }
   const eventId = options.eventId ? eventUuidOf(options.eventId) : undefined
   if (eventId === null) return page
@@ -80,7 +67,7 @@ export async function getWebhookDelivery(
   deps: AppDeps,
   options: { owner: ConfigurationOwner; id: string; deliveryId: string }
 ): Promise<WebhookDeliveryDetail> {
-  const endpoint = await requireOwnedEndpoint(deps, options.owner, options.id)
+  const { endpoint } = await requireOwnedWebhookEndpoint(deps.db, options.owner, options.id)
   if (!isUuid(options.deliveryId)) throw AppError.of('NOT_FOUND')
   const row = await findEndpointDelivery(deps.db, {
     endpointId: endpoint.id,

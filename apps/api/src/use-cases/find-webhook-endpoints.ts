@@ -1,10 +1,9 @@
 import type { WebhookEndpointItem, WebhookEndpointPage } from '@partner-center/contracts'
-import { isUuid } from '@partner-center/domain'
 import type { AppDeps } from '../deps'
-import { AppError } from '../errors'
-import { findOwnedWebhookEndpoint, findWebhookEndpointPage } from '../persistence/webhook-endpoints'
+import { findWebhookEndpointPage } from '../persistence/webhook-endpoints'
 import { toWebhookEndpointItem } from '../presenters/webhook-endpoint-item'
 import type { ConfigurationOwner } from './configuration-owner'
+import { requireOwnedWebhookEndpoint } from './owned-webhook-endpoint'
 
 /** Options of {@link findWebhookEndpoints}. */
 export interface FindWebhookEndpointsOptions {
@@ -39,11 +38,7 @@ export async function getWebhookEndpoint(
   deps: AppDeps,
   options: { owner: ConfigurationOwner; id: string }
 ): Promise<WebhookEndpointItem> {
-  if (!isUuid(options.id)) throw AppError.of('NOT_FOUND')
-  const found = await findOwnedWebhookEndpoint(deps.db, {
-    partnerId: options.owner.partnerId,
-    id: options.id,
-  })
-  if (!found) throw AppError.of('NOT_FOUND')
-  return toWebhookEndpointItem(found)
+  return toWebhookEndpointItem(
+    await requireOwnedWebhookEndpoint(deps.db, options.owner, options.id)
+  )
 }

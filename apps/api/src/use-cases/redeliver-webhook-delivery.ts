@@ -6,10 +6,10 @@ import type { AppDeps, RequestMeta } from '../deps'
 import { AppError, toAppError } from '../errors'
 import { recordAudits } from '../persistence/audit'
 import { findEndpointDelivery } from '../persistence/webhook-deliveries-page'
-import { findOwnedWebhookEndpoint } from '../persistence/webhook-endpoints'
 import { toWebhookDeliveryItem } from '../presenters/webhook-delivery-item'
 import { redeliveryAuditEntry } from './webhook-endpoint-audit'
 import type { ConfigurationOwner } from './configuration-owner'
+import { requireOwnedWebhookEndpoint } from './owned-webhook-endpoint'
 
 /** D7's new values at `now`: `PENDING` in a fresh window, the same event and body (R138). */
 function restarted(now: Date): Partial<WebhookDeliveryRow> {
@@ -36,15 +36,10 @@ export async function redeliverWebhookDelivery(
   options: RequestMeta & { owner: ConfigurationOwner; id: string; deliveryId: string }
 ): Promise<WebhookDeliveryItem> {
   const { owner } = options
-  if (!isUuid(options.id) || !isUuid(options.deliveryId)) throw AppError.of('NOT_FOUND')
+  if (!isUuid(options.deliveryId)) throw AppError.of('NOT_FOUND')
   const now = deps.clock.now()
   const row = await deps.db.transaction(async (tx) => {
-    const current = await findOwnedWebhookEndpoint(tx, {
-      partnerId: owner.partnerId,
-      id: options.id,
-      lock: 'share',
-    })
-    if (!current) throw AppError.of('NOT_FOUND')
+    const current = await requireOwnedWebhookEndpoint(tx, owner, options.id, 'share')
     const found = await findEndpointDelivery(tx, {
       endpointId: current.endpoint.id,
       deliveryId: options.deliveryId,

@@ -1,14 +1,14 @@
 import type { RotatedWebhookSecret } from '@partner-center/contracts'
-import { isUuid, previousSecretExpiry } from '@partner-center/domain'
+import { previousSecretExpiry } from '@partner-center/domain'
 import type { AppDeps, RequestMeta } from '../deps'
-import { AppError } from '../errors'
 import { recordAudits } from '../persistence/audit'
-import { findOwnedWebhookEndpoint, updateWebhookEndpoint } from '../persistence/webhook-endpoints'
+import { updateWebhookEndpoint } from '../persistence/webhook-endpoints'
 import { isoTimestamp } from '../presenters/iso-timestamp'
 import { newWebhookSecret } from '../webhooks/sign-webhook'
 import { sealWebhookSecret } from '../webhooks/webhook-secrets'
 import { endpointAuditEntry } from './webhook-endpoint-audit'
 import type { ConfigurationOwner } from './configuration-owner'
+import { requireOwnedWebhookEndpoint } from './owned-webhook-endpoint'
 
 /**
  * `POST …/webhook-endpoints/{id}/rotate-secret` (W6, R129): a new secret becomes current and the
@@ -20,18 +20,12 @@ export async function rotateWebhookSecret(
   options: RequestMeta & { owner: ConfigurationOwner; id: string }
 ): Promise<RotatedWebhookSecret> {
   const { owner } = options
-  if (!isUuid(options.id)) throw AppError.of('NOT_FOUND')
   const now = deps.clock.now()
   const secret = newWebhookSecret()
   const sealed = await sealWebhookSecret(deps.keyring, secret)
   const expiresAt = previousSecretExpiry(now)
   await deps.db.transaction(async (tx) => {
-    const current = await findOwnedWebhookEndpoint(tx, {
-      partnerId: owner.partnerId,
-      id: options.id,
-      lock: 'update',
-    })
-    if (!current) throw AppError.of('NOT_FOUND')
+    const current = await requireOwnedWebhookEndpoint(tx, owner, options.id, 'update')
     const endpoint = await updateWebhookEndpoint(tx, current.endpoint.id, {
       secretCiphertext: sealed.ciphertext,
       secretKeyId: sealed.keyId,

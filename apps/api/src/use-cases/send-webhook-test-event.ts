@@ -6,18 +6,17 @@ import {
 } from '@partner-center/db/schema'
 import {
   DEFAULT_LIMITS,
-  isUuid,
   requireEnabledEndpoint,
   WEBHOOK_TEST_EVENT_TYPE,
 } from '@partner-center/domain'
 import type { AppDeps, RequestMeta } from '../deps'
 import { AppError, toAppError } from '../errors'
 import { recordAudits } from '../persistence/audit'
-import { findOwnedWebhookEndpoint } from '../persistence/webhook-endpoints'
 import { isoTimestamp } from '../presenters/iso-timestamp'
 import { hitRateLimit, secondsLeftInWindow } from '../security/rate-limit'
 import { endpointAuditEntry } from './webhook-endpoint-audit'
 import type { ConfigurationOwner } from './configuration-owner'
+import { requireOwnedWebhookEndpoint } from './owned-webhook-endpoint'
 
 /** The body of a test event (R137, R125): one line of JSON, in the contracts' field order. */
 function testPayload(endpoint: WebhookEndpointRow, now: Date): string {
@@ -51,25 +50,15 @@ export async function sendWebhookTestEvent(
   options: RequestMeta & { owner: ConfigurationOwner; id: string }
 ): Promise<WebhookTestEventAnswer> {
   const { owner } = options
-  if (!isUuid(options.id)) throw AppError.of('NOT_FOUND')
   const now = deps.clock.now()
-  const seen = await findOwnedWebhookEndpoint(deps.db, {
-    partnerId: owner.partnerId,
-    id: options.id,
-  })
-  if (!seen) throw AppError.of('NOT_FOUND')
+  const seen = await requireOwnedWebhookEndpoint(deps.db, owner, options.id)
   const enabled = requireEnabledEndpoint(seen.endpoint.status)
   if (!enabled.ok) throw toAppError(enabled.error)
   await countTestEvent(deps, seen.endpoint.id, now)
   return deps.db.transaction(async (tx) => {
     // FOR SHARE: a disable waits for this delivery and then cancels it, or runs first and
     // this request sees DISABLED (§13.4.1).
-    const current = await findOwnedWebhookEndpoint(tx, {
-      partnerId: owner.partnerId,
-      id: options.id,
-      lock: 'share',
-    })
-    if (!current) throw AppError.of('NOT_FOUND')
+    const current = await requireOwnedWebhookEndpoint(tx, owner, options.id, 'share')
     const stillEnabled = requireEnabledEndpoint(current.endpoint.status)
     if (!stillEnabled.ok) throw toAppError(stillEnabled.error)
     const endpoint = current.endpoint

@@ -1,5 +1,6 @@
 import type { Database } from '@partner-center/db/portable'
 import { errorLogFields } from '../error-log-fields'
+import { createLoopNap, type LoopNap } from '../loop-nap'
 import type { AppLogger } from '../logging/app-logger'
 import type { Keyring } from '../security/keyring'
 import { claimDeliveries, releaseDeliveries, type ClaimedDelivery } from './claim-deliveries'
@@ -13,7 +14,7 @@ import { cacheOpenedSecrets } from './opened-secret-cache'
 import { createWebhookClient, type WebhookConnectHook, type WebhookResolver } from './send-webhook'
 import { createWebhookSettleQueue } from './settle-webhook-queue'
 import type { WebhookDispatchConfig } from './webhook-dispatch-config'
-import { createSendLanes, createWebhookNap } from './webhook-slots'
+import { createSendLanes } from './webhook-slots'
 
 /** Options of {@link startWebhookLoops}. */
 export interface StartWebhookLoopsOptions {
@@ -88,8 +89,8 @@ export function startWebhookLoops(options: StartWebhookLoopsOptions): WebhookLoo
   })
   // The delivery loops' naps: a fan-out or a freed claim wakes them. The fan-out loop's own nap
   // is woken only by a stop: between its polls it has nothing new to look at.
-  const claimNaps: ReturnType<typeof createWebhookNap>[] = []
-  const fanOutNap = createWebhookNap()
+  const claimNaps: LoopNap[] = []
+  const fanOutNap = createLoopNap()
   // A freed claim of an endpoint wakes the delivery loops only once fewer than a claim's worth of
   // its deliveries wait here: behind a fast receiver a claim after each settle would take one
   // row at a time (a transaction per delivery); an endpoint whose queue is long (a slow
@@ -190,7 +191,7 @@ export function startWebhookLoops(options: StartWebhookLoopsOptions): WebhookLoo
   }
 
   async function deliveryLoop() {
-    const nap = createWebhookNap()
+    const nap = createLoopNap()
     claimNaps.push(nap)
     while (!stopping) {
       const wanted = Math.min(config.batchSize, claimWindow - held - reserved)

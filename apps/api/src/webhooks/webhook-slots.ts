@@ -107,21 +107,3 @@ export function createSendLanes<T extends LaneItem>(options: {
       running === 0 ? Promise.resolve() : new Promise<void>((resolve) => onIdle.push(resolve)),
   }
 }
-
-/** A pause that `wake()` ends early: a stop or a freed slot never waits out a poll interval. */
-export function createWebhookNap() {
-  let wake: (() => void) | null = null
-  return {
-    sleep: (ms: number) =>
-      new Promise<void>((resolve) => {
-        const timer = setTimeout(done, ms)
-        function done() {
-          clearTimeout(timer)
-          wake = null
-          resolve()
-        }
-        wake = done
-      }),
-    wake: () => wake?.(),
-  }
-}
