@@ -6,6 +6,7 @@ import { gunzipSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createScalarScriptLoader, scalarStandalonePath } from '../src/api-reference-script'
 import { createApp } from '../src/app'
+import { createApiReferencePage } from '../src/routes/api-reference'
 import { configFromEnv } from '../src/config'
 import type { AppConfig, AppDeps } from '../src/deps'
 import { readEnv } from '../src/env'
@@ -19,6 +20,16 @@ function urlsOf(html: string): string[] {
     ...[...html.matchAll(/url\(([^)]*)\)/g)].map((m) => m[1] ?? ''),
     ...[...html.matchAll(/"url":"([^"]*)"/g)].map((m) => m[1] ?? ''),
   ]
+}
+
+/**
+ * Asserts the page names no other origin: no scheme and no protocol-relative `//host` outside its
+ * nonces. A nonce is base64, so a random one can hold `//` followed by a letter (CI once drew
+ * `djZebyjC9g6P9//XbQNchA==`); it is not a URL and is left out.
+ */
+function expectNoOtherOrigin(html: string): void {
+  const withoutNonces = html.replace(/\bnonce="[^"]*"/g, 'nonce=""')
+  expect(withoutNonces).not.toMatch(/https?:|\/\/[a-z]/i)
 }
 
 /** The Scalar settings the page passes to `createApiReference`. */
@@ -78,7 +89,7 @@ describe('the API reference page (issue 18 item 7)', () => {
     expect(urls.sort()).toEqual(['/api/docs/scalar.js?v=' + BUNDLE_DIGEST, '/api/openapi.json'])
     // Root-relative paths of this origin: no scheme, no protocol-relative `//host`.
     for (const url of urls) expect(url).toMatch(/^\/(?!\/)/)
-    expect(html).not.toMatch(/https?:|\/\/[a-z]/i)
+    expectNoOtherOrigin(html)
     // No font download, no request proxy, no telemetry, no AI agent or MCP panel.
     const settings = scalarSettingsOf(html)
     expect(settings).toMatchObject({
@@ -92,6 +103,20 @@ describe('the API reference page (issue 18 item 7)', () => {
     expect(settings).not.toHaveProperty('proxy')
     // Try-it calls the origin that served the page.
     expect(html).toContain('servers: [{ url: location.origin }]')
+  })
+
+  it('names no other origin whatever nonce it draws, and still catches one that it names', () => {
+    // The nonce CI drew when the check above read `//X` inside it as a protocol-relative URL.
+    const page = createApiReferencePage({
+      scriptUrl: '/api/docs/scalar.js',
+      nonce: 'djZebyjC9g6P9//XbQNchA==',
+    })
+    expectNoOtherOrigin(page)
+    const elsewhere = createApiReferencePage({
+      scriptUrl: '//cdn.example/scalar.js',
+      nonce: 'AAAA',
+    })
+    expect(() => expectNoOtherOrigin(elsewhere)).toThrow()
   })
 
   it('runs scripts only by a fresh per-response nonce, never eval, and fetches only its origin', async () => {
