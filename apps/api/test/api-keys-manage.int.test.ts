@@ -153,6 +153,38 @@ describe('revoking a key (R143)', () => {
   })
 })
 
+describe('the list of keys (S34)', () => {
+  it('lists every ACTIVE key before the revoked ones, so one page shows every key that works', async () => {
+    await revokeAll(acmeAdmin)
+    const working = await newKey(acmeAdmin, { name: 'oldest working key' })
+    // 100 revoked keys newer than it: newest first alone would push it off a page of 100.
+    await t.database.db.execute(sql`
+      insert into api_keys (id, partner_id, role, name, key_prefix, key_hash, status,
+                            created_by_user_id, created_at, revoked_at, revoked_by_user_id)
+      select gen_random_uuid(), k.partner_id, k.role, 'revoked ' || n, 'pck_revoked_',
+             md5(k.id::text || n), 'REVOKED', k.created_by_user_id,
+             k.created_at + n * interval '1 second', k.created_at + n * interval '1 second',
+             k.created_by_user_id
+        from api_keys k, generate_series(1, 100) n
+       where k.id = ${working.id}`)
+    const page = await t.call<{ items: CreatedKey[]; total: number }>(
+      'GET',
+      `${KEYS}?pageSize=100`,
+      { token: acmeAdmin }
+    )
+    expect(page.status).toBe(200)
+    expect(page.body.total).toBeGreaterThan(100)
+    expect(page.body.items).toHaveLength(100)
+    expect(page.body.items[0]).toMatchObject({ id: working.id, status: 'ACTIVE' })
+    // The revoked ones follow, newest first.
+    expect(page.body.items.slice(1, 3).map((key) => key.name)).toEqual([
+      'revoked 100',
+      'revoked 99',
+    ])
+    await revokeAll(acmeAdmin)
+  })
+})
+
 describe('the keys issued in this file', () => {
   it('never writes a key to the logs', () => {
     const text = JSON.stringify(t.logs)

@@ -15,7 +15,7 @@ import {
   insertPreregistration,
   type Owner,
 } from './state-machines/state-fixtures'
-import { insertInvitationLink, linkCustomer } from './support/invitation-link-fixtures'
+import { insertInvitationLink, linkCustomer } from './support/public-link-fixtures'
 import {
   linkAcceptSteps,
   openLinkAcceptWorld,

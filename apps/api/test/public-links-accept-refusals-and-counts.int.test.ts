@@ -12,7 +12,7 @@ import {
   insertPreregistration,
   type Owner,
 } from './state-machines/state-fixtures'
-import { insertInvitationLink, linkCustomer, LINKS } from './support/invitation-link-fixtures'
+import { insertInvitationLink, linkCustomer, PUBLIC_LINKS } from './support/public-link-fixtures'
 import {
   linkAcceptSteps,
   openLinkAcceptWorld,
@@ -86,7 +86,7 @@ describe('refusals at R107 steps 5–7 (I11)', () => {
     const rival = await createOwner(t)
     const held = await insertPreregistration(t, rival, { status: 'PRE_REGISTERED', email })
     const customer = await linkCustomer(t, email)
-    const answer = await t.call('POST', `${LINKS}/accept`, {
+    const answer = await t.call('POST', `${PUBLIC_LINKS}/accept`, {
       token: customer.token,
       headers: { 'accept-language': 'zh-CN' },
       body: { code: link.code, instructionsAccepted: true },

@@ -4,7 +4,7 @@ import { BUSINESS_TABLES, countTableRows } from '@partner-center/db/testing'
 import { eq, sql } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { auditEvents, errorOf, leakedSecrets, type TestApp } from './helpers'
-import { insertInvitationLink, linkCustomer } from './support/invitation-link-fixtures'
+import { insertInvitationLink, linkCustomer } from './support/public-link-fixtures'
 import {
   linkCodeWorld,
   wrongCodeOf,

@@ -7,9 +7,9 @@ import { waitFor } from './outbox/outbox-fixtures'
 import {
   insertInvitationLink,
   linkCustomer,
-  LINKS,
+  PUBLIC_LINKS,
   registrationBody,
-} from './support/invitation-link-fixtures'
+} from './support/public-link-fixtures'
 import {
   LINK_CODE_TABLES as TABLES,
   linkCodeWorld,
@@ -35,7 +35,7 @@ beforeAll(() => {
 describe('opening a link (R100)', () => {
   it('answers the partner, type and default locale of an active link, and writes nothing', async () => {
     const before = await countTableRows(t.database.db, TABLES)
-    const resolved = await t.call('POST', `${LINKS}/resolve`, { body: { code: link.code } })
+    const resolved = await t.call('POST', `${PUBLIC_LINKS}/resolve`, { body: { code: link.code } })
     expect(resolved.status).toBe(200)
     expect(resolved.body).toEqual({
       partnerName: 'Lumen Partners',
@@ -65,11 +65,15 @@ describe('opening a link (R100)', () => {
         createdByUserId: partner.userId,
         ...fields,
       })
-      const answer = await t.call('POST', `${LINKS}/resolve`, { body: { code: stopped.code } })
+      const answer = await t.call('POST', `${PUBLIC_LINKS}/resolve`, {
+        body: { code: stopped.code },
+      })
       expect([answer.status, answer.body.error?.code]).toEqual([410, code])
       expect(answer.body.error?.details).toMatchObject({ partnerName: 'Lumen Partners' })
     }
-    const unknown = await t.call('POST', `${LINKS}/resolve`, { body: { code: 'A'.repeat(43) } })
+    const unknown = await t.call('POST', `${PUBLIC_LINKS}/resolve`, {
+      body: { code: 'A'.repeat(43) },
+    })
     expect(errorOf(unknown)).toEqual({ status: 404, code: 'LINK_NOT_FOUND' })
     expect(unknown.body.error?.details?.partnerName).toBeUndefined()
   })
@@ -81,14 +85,16 @@ describe('opening a link (R100)', () => {
       kind: 'GENERAL',
       tag: partner.userEmail,
     })
-    const open = await t.call('POST', `${LINKS}/resolve`, { body: { code: general.code } })
+    const open = await t.call('POST', `${PUBLIC_LINKS}/resolve`, { body: { code: general.code } })
     expect(open.status).toBe(200)
     await executeRows(
       t.database.db,
       sql`update users set status = 'DISABLED' where id = ${partner.userId}`
     )
     try {
-      const closed = await t.call('POST', `${LINKS}/resolve`, { body: { code: general.code } })
+      const closed = await t.call('POST', `${PUBLIC_LINKS}/resolve`, {
+        body: { code: general.code },
+      })
       expect(errorOf(closed)).toEqual({ status: 410, code: 'OFFLINE_LINK_DISABLED' })
     } finally {
       await executeRows(
@@ -151,7 +157,7 @@ describe('the code step (R101–R103)', () => {
       status: 'DISABLED',
     })
     const before = await countTableRows(t.database.db, TABLES)
-    const answer = await t.call('POST', `${LINKS}/register/code`, {
+    const answer = await t.call('POST', `${PUBLIC_LINKS}/register/code`, {
       body: registrationBody(stopped.code, fresh('stopped')),
     })
     expect(errorOf(answer)).toEqual({ status: 410, code: 'OFFLINE_LINK_DISABLED' })

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { auditEvents, errorOf, leakedSecrets, type TestApp } from './helpers'
-import { linkCustomer, LINKS } from './support/invitation-link-fixtures'
+import { linkCustomer, PUBLIC_LINKS } from './support/public-link-fixtures'
 import { linkCodeWorld, wrongCodeOf, type LinkCodeLink } from './support/link-code-world'
 
 // Issue 20 point 3: a signed-in customer whose email is unverified proves it with an emailed
@@ -22,20 +22,20 @@ describe('a signed-in customer verifies the email (R105)', () => {
     const customer = await linkCustomer(t, email, { emailVerified: false })
     const me = await t.call('GET', '/api/v1/public/auth/me', { token: customer.token })
     expect(me.body).toMatchObject({ emailVerified: false })
-    const anonymous = await t.call('POST', `${LINKS}/verify-email/code`, {
+    const anonymous = await t.call('POST', `${PUBLIC_LINKS}/verify-email/code`, {
       body: { code: link.code, locale: 'zh-CN' },
     })
     expect(errorOf(anonymous)).toEqual({ status: 401, code: 'NOT_AUTHENTICATED' })
     const requested = await t.call<{ pendingRegistrationId: string }>(
       'POST',
-      `${LINKS}/verify-email/code`,
+      `${PUBLIC_LINKS}/verify-email/code`,
       { token: customer.token, body: { code: link.code, locale: 'zh-CN' } }
     )
     expect(requested.status).toBe(202)
     const code = await mailedCode(email)
     const mail = smtp.sink.list().find((m) => m.to.includes(email))!
     expect(mail.subject).toBe(`${code} 是您的 Example Cloud 验证码`)
-    const wrong = await t.call('POST', `${LINKS}/verify-email`, {
+    const wrong = await t.call('POST', `${PUBLIC_LINKS}/verify-email`, {
       token: customer.token,
       body: {
         code: link.code,
@@ -44,7 +44,7 @@ describe('a signed-in customer verifies the email (R105)', () => {
       },
     })
     expect(errorOf(wrong)).toEqual({ status: 422, code: 'EMAIL_CODE_INVALID' })
-    const verified = await t.call('POST', `${LINKS}/verify-email`, {
+    const verified = await t.call('POST', `${PUBLIC_LINKS}/verify-email`, {
       token: customer.token,
       body: {
         code: link.code,
@@ -57,7 +57,7 @@ describe('a signed-in customer verifies the email (R105)', () => {
     const audits = await auditEvents(t, 'customer_account.email_verified')
     expect(audits.filter((a) => a.entity_id === customer.id)).toHaveLength(1)
     // Now the acceptance passes step 3 (R107).
-    const accepted = await t.call('POST', `${LINKS}/accept`, {
+    const accepted = await t.call('POST', `${PUBLIC_LINKS}/accept`, {
       token: customer.token,
       body: { code: link.code, instructionsAccepted: true },
     })

@@ -11,9 +11,9 @@ import {
   codeFromMail,
   insertInvitationLink,
   linkCustomer,
-  LINKS,
+  PUBLIC_LINKS,
   registrationBody,
-} from './support/invitation-link-fixtures'
+} from './support/public-link-fixtures'
 import { createTestApp } from './test-app'
 
 // Issue 20: the concurrency of links (domain.md R113): many customers through one link, one
@@ -35,7 +35,10 @@ const newLink = () =>
   insertInvitationLink(t, { partnerId: owner.partnerId, createdByUserId: owner.userId })
 
 function accept(token: string, code: string) {
-  return t.call('POST', `${LINKS}/accept`, { token, body: { code, instructionsAccepted: true } })
+  return t.call('POST', `${PUBLIC_LINKS}/accept`, {
+    token,
+    body: { code, instructionsAccepted: true },
+  })
 }
 
 async function countsOf(linkId: string) {
@@ -140,7 +143,7 @@ describe('concurrent link associations (R113)', () => {
         const email = caseEmail(`reg-race${i}`)
         const answer = await t.call<{ pendingRegistrationId: string }>(
           'POST',
-          `${LINKS}/register/code`,
+          `${PUBLIC_LINKS}/register/code`,
           { body: registrationBody(link.code, email) }
         )
         expect(answer.status).toBe(202)
@@ -155,7 +158,7 @@ describe('concurrent link associations (R113)', () => {
       await dispatcher.stop()
     }
     const racing = pending.map((p) =>
-      t.call('POST', `${LINKS}/register`, {
+      t.call('POST', `${PUBLIC_LINKS}/register`, {
         body: { code: link.code, pendingRegistrationId: p.id, emailCode: p.code },
       })
     )

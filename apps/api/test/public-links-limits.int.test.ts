@@ -3,9 +3,9 @@ import { errorOf, type TestApp } from './helpers'
 import {
   insertInvitationLink,
   linkPartner,
-  LINKS,
+  PUBLIC_LINKS,
   registrationBody,
-} from './support/invitation-link-fixtures'
+} from './support/public-link-fixtures'
 import { createTestApp } from './test-app'
 
 // Issue 20 point 3: the public link endpoints are rate limited like the others (domain.md
@@ -24,13 +24,13 @@ describe('rate limits of the link endpoints (R114)', () => {
     const partner = await linkPartner(t)
     const link = await insertInvitationLink(t, { ...partner, createdByUserId: partner.userId })
     const calls = [
-      () => t.call('POST', `${LINKS}/resolve`, { body: { code: link.code } }),
+      () => t.call('POST', `${PUBLIC_LINKS}/resolve`, { body: { code: link.code } }),
       () =>
-        t.call('POST', `${LINKS}/register/code`, {
+        t.call('POST', `${PUBLIC_LINKS}/register/code`, {
           body: registrationBody(link.code, 'limited@customer.example'),
         }),
       () =>
-        t.call('POST', `${LINKS}/register`, {
+        t.call('POST', `${PUBLIC_LINKS}/register`, {
           body: {
             code: link.code,
             pendingRegistrationId: crypto.randomUUID(),
@@ -38,7 +38,7 @@ describe('rate limits of the link endpoints (R114)', () => {
           },
         }),
       () =>
-        t.call('POST', `${LINKS}/accept`, {
+        t.call('POST', `${PUBLIC_LINKS}/accept`, {
           body: { code: link.code, instructionsAccepted: true },
         }),
     ]
@@ -48,7 +48,9 @@ describe('rate limits of the link endpoints (R114)', () => {
     for (const call of [
       ...calls,
       () =>
-        t.call('POST', `${LINKS}/verify-email/code`, { body: { code: link.code, locale: 'en' } }),
+        t.call('POST', `${PUBLIC_LINKS}/verify-email/code`, {
+          body: { code: link.code, locale: 'en' },
+        }),
     ]) {
       const refused = await call()
       expect(errorOf(refused)).toEqual({ status: 429, code: 'RATE_LIMITED' })

@@ -1,6 +1,6 @@
 import type { Database } from '@partner-center/db/portable'
 import { apiKeys, users, type ApiKeyRow } from '@partner-center/db/schema'
-import { and, count, desc, eq, isNull, type SQL } from 'drizzle-orm'
+import { and, count, desc, eq, isNull, sql, type SQL } from 'drizzle-orm'
 import { lockKeys } from './locks'
 
 // API keys (domain.md §13.3.4): every query is scoped by the owner, a partner or the platform
@@ -31,7 +31,11 @@ export async function countActiveApiKeys(db: Database, partnerId: string | null)
   return row?.n ?? 0
 }
 
-/** One page of the owner's keys, newest first, and how many there are. */
+/**
+ * One page of the owner's keys, `ACTIVE` ones first and each group newest first, and how many
+ * there are: revoked keys accumulate, and the pages read one page, which must hold every key
+ * that still works (at most `apiKeysMax`).
+ */
 export async function findApiKeyPage(
   db: Database,
   options: { partnerId: string | null; limit: number; offset: number }
@@ -42,7 +46,7 @@ export async function findApiKeyPage(
     .from(apiKeys)
     .innerJoin(users, eq(users.id, apiKeys.createdByUserId))
     .where(scoped)
-    .orderBy(desc(apiKeys.createdAt), desc(apiKeys.id))
+    .orderBy(desc(sql`${apiKeys.status} = 'ACTIVE'`), desc(apiKeys.createdAt), desc(apiKeys.id))
     .limit(options.limit)
     .offset(options.offset)
   const [total] = await db.select({ n: count() }).from(apiKeys).where(scoped)

@@ -9,9 +9,9 @@ import { errorOf } from '../helpers'
 import {
   codeFromMail,
   insertInvitationLink,
-  LINKS,
+  PUBLIC_LINKS,
   registrationBody,
-} from '../support/invitation-link-fixtures'
+} from '../support/public-link-fixtures'
 import { startEdgeWorld, type EdgeWorld } from './support/edge-world'
 import { workerFaults } from './support/customer-flow-helpers'
 
@@ -46,7 +46,9 @@ afterAll(async () => {
 
 describe('the customer side of an invitation link, served by workerd', () => {
   it('opens the link', async () => {
-    const opened = await world.call('POST', `${LINKS}/resolve`, { body: { code: link.code } })
+    const opened = await world.call('POST', `${PUBLIC_LINKS}/resolve`, {
+      body: { code: link.code },
+    })
     expect(opened.status).toBe(200)
     expect(opened.body).toMatchObject({ partnerName: PARTNER_NAME, associationType: 'referral' })
   })
@@ -54,7 +56,7 @@ describe('the customer side of an invitation link, served by workerd', () => {
   it('emails a code and creates the account only once it is confirmed', async () => {
     const requested = await world.call<{ pendingRegistrationId: string }>(
       'POST',
-      `${LINKS}/register/code`,
+      `${PUBLIC_LINKS}/register/code`,
       { body: registrationBody(link.code, email) }
     )
     expect(requested.status).toBe(202)
@@ -67,7 +69,7 @@ describe('the customer side of an invitation link, served by workerd', () => {
     expect(code).toMatch(/^\d{6}$/)
     const registered = await world.call<{ token: string; customer: { id: string } }>(
       'POST',
-      `${LINKS}/register`,
+      `${PUBLIC_LINKS}/register`,
       {
         body: {
           code: link.code,
@@ -82,13 +84,13 @@ describe('the customer side of an invitation link, served by workerd', () => {
   })
 
   it('accepts through the link and records the link association', async () => {
-    const accepted = await world.call('POST', `${LINKS}/accept`, {
+    const accepted = await world.call('POST', `${PUBLIC_LINKS}/accept`, {
       token: flow.session,
       body: { code: link.code, instructionsAccepted: true },
     })
     expect(accepted.status).toBe(200)
     expect(accepted.body).toMatchObject({ partnerName: PARTNER_NAME, associationType: 'referral' })
-    const again = await world.call('POST', `${LINKS}/accept`, {
+    const again = await world.call('POST', `${PUBLIC_LINKS}/accept`, {
       token: flow.session,
       body: { code: link.code, instructionsAccepted: true },
     })

@@ -16,7 +16,7 @@ import { settleInvitationDeliveries } from '../../src/outbox/settle-invitation-d
 import { settleReminderSent } from '../../src/outbox/settle-reminder-delivery'
 import { sweepExpiredRecords } from '../../src/outbox/sweep-expired-records'
 import { CD, type TestApp } from '../helpers'
-import { insertInvitationLink, linkCustomer, LINKS } from '../support/invitation-link-fixtures'
+import { insertInvitationLink, linkCustomer, PUBLIC_LINKS } from '../support/public-link-fixtures'
 import { createTestApp } from '../test-app'
 import { coveredEvents, noServerError, pathCases, type CoveredPath } from './state-coverage'
 import {
@@ -148,7 +148,7 @@ const acceptThroughLink =
     const email = options.sameCustomer ? arranged.email : caseEmail('link.other')
     const customer = await linkCustomer(t, email, { flags: options.flags })
     noServerError(
-      await t.call('POST', `${LINKS}/accept`, {
+      await t.call('POST', `${PUBLIC_LINKS}/accept`, {
         token: customer.token,
         body: { code: await ownerLink, instructionsAccepted: true },
       })

@@ -8,7 +8,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { sweepExpiredRecords } from '../../src/outbox/sweep-expired-records'
 import { CD, type TestApp } from '../helpers'
-import { insertInvitationLink, linkCustomer, LINKS } from '../support/invitation-link-fixtures'
+import { insertInvitationLink, linkCustomer, PUBLIC_LINKS } from '../support/public-link-fixtures'
 import { createTestApp } from '../test-app'
 import { coveredEvents, noServerError, pathCases, type CoveredPath } from './state-coverage'
 import {
@@ -157,7 +157,7 @@ const acceptThroughLink = (options: { sameCustomer: boolean }) => async (arrange
   const email = options.sameCustomer ? arranged.email : caseEmail('link.other')
   const customer = await linkCustomer(t, email)
   noServerError(
-    await t.call('POST', `${LINKS}/accept`, {
+    await t.call('POST', `${PUBLIC_LINKS}/accept`, {
       token: customer.token,
       body: { code: await ownerLink, instructionsAccepted: true },
     })

@@ -7,7 +7,7 @@ import { eq, sql } from 'drizzle-orm'
 import type { TestApp } from '../helpers'
 import { createOwner, type Owner } from '../state-machines/state-fixtures'
 import { createTestApp } from '../test-app'
-import { insertInvitationLink, LINKS } from './invitation-link-fixtures'
+import { insertInvitationLink, PUBLIC_LINKS } from './public-link-fixtures'
 
 /** The tables whose row counts prove that a refused acceptance wrote nothing. */
 export const TABLES = [
@@ -46,7 +46,7 @@ export function linkAcceptSteps(world: () => LinkAcceptWorld) {
     code = world().link.code,
     instructionsAccepted = true
   ) {
-    return world().t.call('POST', `${LINKS}/accept`, {
+    return world().t.call('POST', `${PUBLIC_LINKS}/accept`, {
       token,
       headers: { 'accept-language': 'zh-CN' },
       body: { code, instructionsAccepted },

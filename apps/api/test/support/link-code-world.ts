@@ -13,9 +13,9 @@ import {
   codeFromMail,
   insertInvitationLink,
   linkPartner,
-  LINKS,
+  PUBLIC_LINKS,
   registrationBody,
-} from './invitation-link-fixtures'
+} from './public-link-fixtures'
 
 /** The partner that owns the file's link (as `linkPartner` answers it). */
 export type LinkCodePartner = Awaited<ReturnType<typeof linkPartner>>
@@ -94,11 +94,11 @@ export function linkCodeWorld(): LinkCodeWorld {
     return code
   }
   world.requestCode = (email, overrides = {}) =>
-    world.t.call<CodeRequested>('POST', `${LINKS}/register/code`, {
+    world.t.call<CodeRequested>('POST', `${PUBLIC_LINKS}/register/code`, {
       body: registrationBody(world.link.code, email, overrides),
     })
   world.confirm = (pendingRegistrationId, emailCode, code = world.link.code) =>
-    world.t.call<CodeConfirmed>('POST', `${LINKS}/register`, {
+    world.t.call<CodeConfirmed>('POST', `${PUBLIC_LINKS}/register`, {
       body: { code, pendingRegistrationId, emailCode },
     })
 

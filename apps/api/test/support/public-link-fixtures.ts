@@ -7,7 +7,7 @@ import { issueLinkCode } from '../../src/security/link-codes'
 import type { TestApp } from '../helpers'
 
 /** Paths of the public invitation-link endpoints (domain.md §12.2.4). */
-export const LINKS = '/api/v1/public/invitation-links'
+export const PUBLIC_LINKS = '/api/v1/public/invitation-links'
 
 /** Options of {@link insertInvitationLink}. */
 export interface InsertLinkOptions {
