@@ -1,4 +1,4 @@
-import { getUniqueViolation, UNIQUE_CONSTRAINTS } from '@partner-center/db/portable'
+import type { Database } from '@partner-center/db/portable'
 import { associations, invitations } from '@partner-center/db/schema'
 import { decideLinkAcceptance, type Locale } from '@partner-center/domain'
 import { and, eq } from 'drizzle-orm'
@@ -14,6 +14,7 @@ import {
   type FoundLink,
 } from '../../persistence/invitation-link-by-code'
 import { loadLinkAcceptanceSnapshot } from '../../persistence/link-acceptance-snapshot'
+import { AcceptanceRefused, runAcceptance, type AcceptanceOutcome } from './acceptance-outcome'
 
 /** Options of {@link acceptInvitationLink} (domain.md R107–R109). */
 export interface AcceptInvitationLinkOptions {
@@ -34,12 +35,6 @@ export interface LinkAcceptanceAnswer {
   frozenPendingBudget: boolean
 }
 
-class Refused extends Error {
-  constructor(readonly error: AppError) {
-    super(error.code)
-  }
-}
-
 function refusal(code: Parameters<typeof AppError.of>[0], found: FoundLink): AppError {
   return offlineLinkError(code, found)
 }
@@ -52,67 +47,66 @@ function refusal(code: Parameters<typeof AppError.of>[0], found: FoundLink): App
  */
 export async function acceptInvitationLink(deps: AppDeps, options: AcceptInvitationLinkOptions) {
   if (!options.customerAccountId) throw AppError.of('NOT_AUTHENTICATED')
-  const customerAccountId = options.customerAccountId
-  let outcome: { refused: AppError } | { accepted: LinkAcceptanceAnswer }
-  try {
-    outcome = await deps.db.transaction(async (tx) => {
-      const now = deps.clock.now()
-      const found = await findLinkByCode(tx, { code: options.code, lock: 'counter' })
-      if (!found) throw new Refused(AppError.of('LINK_NOT_FOUND'))
-      const { link, partner } = found
-      const snapshot = await loadLinkAcceptanceSnapshot(tx, {
-        customerAccountId,
-        partnerId: link.partnerId,
-      })
-      if (!snapshot) throw new Refused(AppError.of('NOT_AUTHENTICATED'))
-      const decision = decideLinkAcceptance({
-        link,
-        owner: found.owner,
-        account: snapshot.account,
-        emailVerified: snapshot.account.emailVerified,
-        instructionsAccepted: options.instructionsAccepted,
-        partner,
-        chosen: snapshot.chosen,
-        activeAssociation: snapshot.activeAssociation,
-        otherPartnersHoldingRows: snapshot.otherPartnersHoldingRows,
-        now,
-      })
-      const context = {
-        link,
-        account: snapshot.account,
-        chosen: snapshot.chosen,
-        locale: options.locale,
-        requestId: options.requestId,
-      }
-      if (!decision.ok) {
-        const { code, record } = decision.error
-        if (!record) throw new Refused(refusal(code, found))
-        await recordLinkAssociationFailure(deps, tx, { ...context, code })
-        // Commit the recorded failure, then answer with its error.
-        return { refused: refusal(code, found) }
-      }
-      await commitLinkAcceptance(deps, tx, { ...context, decision: decision.value })
-      const planned = decision.value.association
-      return {
-        accepted: {
-          partnerName: partner.name,
-          partnerContactEmail: partner.contactEmail,
-          associationType: planned.type,
-          associatedAt: now.toISOString(),
-          frozenPendingBudget: planned.frozenPendingBudget,
-        },
-      }
-    })
-  } catch (error) {
-    if (error instanceof Refused) throw error.error
-    if (getUniqueViolation(error) === UNIQUE_CONSTRAINTS.oneActiveAssociationPerCustomer) {
-      // Lost a race against another acceptance of this customer (R68, R108).
-      return recordLostRace(deps, { ...options, customerAccountId })
-    }
-    throw error
+  const byCustomer = { ...options, customerAccountId: options.customerAccountId }
+  return runAcceptance(
+    () => deps.db.transaction((tx) => acceptWithin(deps, tx, byCustomer)),
+    // Lost a race against another acceptance of this customer (R68, R108).
+    () => recordLostRace(deps, byCustomer)
+  )
+}
+
+/** The acceptance's transaction: decides on what it locked and writes the outcome. */
+async function acceptWithin(
+  deps: AppDeps,
+  tx: Database,
+  options: AcceptInvitationLinkOptions & { customerAccountId: string }
+): Promise<AcceptanceOutcome<LinkAcceptanceAnswer>> {
+  const now = deps.clock.now()
+  const found = await findLinkByCode(tx, { code: options.code, lock: 'counter' })
+  if (!found) throw new AcceptanceRefused(AppError.of('LINK_NOT_FOUND'))
+  const { link, partner } = found
+  const snapshot = await loadLinkAcceptanceSnapshot(tx, {
+    customerAccountId: options.customerAccountId,
+    partnerId: link.partnerId,
+  })
+  if (!snapshot) throw new AcceptanceRefused(AppError.of('NOT_AUTHENTICATED'))
+  const decision = decideLinkAcceptance({
+    link,
+    owner: found.owner,
+    account: snapshot.account,
+    emailVerified: snapshot.account.emailVerified,
+    instructionsAccepted: options.instructionsAccepted,
+    partner,
+    chosen: snapshot.chosen,
+    activeAssociation: snapshot.activeAssociation,
+    otherPartnersHoldingRows: snapshot.otherPartnersHoldingRows,
+    now,
+  })
+  const context = {
+    link,
+    account: snapshot.account,
+    chosen: snapshot.chosen,
+    locale: options.locale,
+    requestId: options.requestId,
   }
-  if ('refused' in outcome) throw outcome.refused
-  return outcome.accepted
+  if (!decision.ok) {
+    const { code, record } = decision.error
+    if (!record) throw new AcceptanceRefused(refusal(code, found))
+    await recordLinkAssociationFailure(deps, tx, { ...context, code })
+    // Commit the recorded failure, then answer with its error.
+    return { refused: refusal(code, found) }
+  }
+  await commitLinkAcceptance(deps, tx, { ...context, decision: decision.value })
+  const planned = decision.value.association
+  return {
+    accepted: {
+      partnerName: partner.name,
+      partnerContactEmail: partner.contactEmail,
+      associationType: planned.type,
+      associatedAt: now.toISOString(),
+      frozenPendingBudget: planned.frozenPendingBudget,
+    },
+  }
 }
 
 /**

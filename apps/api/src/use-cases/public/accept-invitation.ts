@@ -1,4 +1,4 @@
-import { getUniqueViolation, UNIQUE_CONSTRAINTS } from '@partner-center/db/portable'
+import type { Database } from '@partner-center/db/portable'
 import { decideAcceptance, type FailureCode } from '@partner-center/domain'
 import type { AppDeps } from '../../deps'
 import { AppError } from '../../errors'
@@ -13,6 +13,7 @@ import {
   linkError,
   type OpenedInvitation,
 } from '../../persistence/invitation-by-token'
+import { AcceptanceRefused, runAcceptance, type AcceptanceOutcome } from './acceptance-outcome'
 
 /** Options of {@link acceptInvitation} (domain.md R62–R69). */
 export interface AcceptInvitationOptions {
@@ -20,12 +21,6 @@ export interface AcceptInvitationOptions {
   instructionsAccepted: boolean
   customerAccountId: string | null
   requestId: string
-}
-
-class Refused extends Error {
-  constructor(readonly error: AppError) {
-    super(error.code)
-  }
 }
 
 function refusal(code: FailureCode, opened: OpenedInvitation): AppError {
@@ -41,70 +36,69 @@ function refusal(code: FailureCode, opened: OpenedInvitation): AppError {
  */
 export async function acceptInvitation(deps: AppDeps, options: AcceptInvitationOptions) {
   if (!options.customerAccountId) throw AppError.of('NOT_AUTHENTICATED')
-  const customerAccountId = options.customerAccountId
-  let outcome: { refused: AppError } | { accepted: Awaited<ReturnType<typeof commitAcceptance>> }
-  try {
-    outcome = await deps.db.transaction(async (tx) => {
-      const now = deps.clock.now()
-      const opened = await findInvitationByToken(tx, { token: options.token, forUpdate: true })
-      if (!opened) throw new Refused(AppError.of('LINK_NOT_FOUND'))
-      const snapshot = await loadAcceptanceSnapshot(tx, {
-        invitation: opened.invitation,
-        customerAccountId,
+  const byCustomer = { ...options, customerAccountId: options.customerAccountId }
+  return runAcceptance(
+    () => deps.db.transaction((tx) => acceptWithin(deps, tx, byCustomer)),
+    // Lost the race against another partner's acceptance: record it and say so (R68).
+    () => recordLostRace(deps, byCustomer)
+  )
+}
+
+/** The acceptance's transaction: decides on what it locked and writes the outcome. */
+async function acceptWithin(
+  deps: AppDeps,
+  tx: Database,
+  options: AcceptInvitationOptions & { customerAccountId: string }
+): Promise<AcceptanceOutcome<Awaited<ReturnType<typeof commitAcceptance>>>> {
+  const now = deps.clock.now()
+  const opened = await findInvitationByToken(tx, { token: options.token, forUpdate: true })
+  if (!opened) throw new AcceptanceRefused(AppError.of('LINK_NOT_FOUND'))
+  const snapshot = await loadAcceptanceSnapshot(tx, {
+    invitation: opened.invitation,
+    customerAccountId: options.customerAccountId,
+  })
+  if (!snapshot) throw new AcceptanceRefused(AppError.of('NOT_AUTHENTICATED'))
+  const decision = decideAcceptance({
+    invitation: opened.invitation,
+    account: snapshot.account,
+    instructionsAccepted: options.instructionsAccepted,
+    partner: opened.partner,
+    preregistration: snapshot.preregistration,
+    activeAssociation: snapshot.activeAssociation,
+    otherPartnersHoldingRows: snapshot.otherPartnersHoldingRows,
+    now,
+  })
+  if (!decision.ok) {
+    const { code, record } = decision.error
+    if (record) {
+      await recordAssociationFailure(deps, tx, {
+        opened,
+        code,
+        customerAccountId: options.customerAccountId,
+        requestId: options.requestId,
       })
-      if (!snapshot) throw new Refused(AppError.of('NOT_AUTHENTICATED'))
-      const decision = decideAcceptance({
-        invitation: opened.invitation,
-        account: snapshot.account,
-        instructionsAccepted: options.instructionsAccepted,
-        partner: opened.partner,
-        preregistration: snapshot.preregistration,
-        activeAssociation: snapshot.activeAssociation,
-        otherPartnersHoldingRows: snapshot.otherPartnersHoldingRows,
-        now,
-      })
-      if (!decision.ok) {
-        const { code, record } = decision.error
-        if (record) {
-          await recordAssociationFailure(deps, tx, {
-            opened,
-            code,
-            customerAccountId,
-            requestId: options.requestId,
-          })
-          // Commit the recorded failure, then answer with its error.
-          return { refused: refusal(code, opened) }
-        }
-        if (code === 'RECIPIENT_MISMATCH') {
-          await recordAcceptanceRefusal(tx, {
-            opened,
-            code,
-            customerAccountId,
-            now,
-            requestId: options.requestId,
-          })
-          return { refused: refusal(code, opened) }
-        }
-        throw new Refused(refusal(code, opened))
-      }
-      return {
-        accepted: await commitAcceptance(deps, tx, {
-          opened,
-          decision: decision.value,
-          requestId: options.requestId,
-        }),
-      }
-    })
-  } catch (error) {
-    if (error instanceof Refused) throw error.error
-    if (getUniqueViolation(error) === UNIQUE_CONSTRAINTS.oneActiveAssociationPerCustomer) {
-      // Lost the race against another partner's acceptance: record it and say so (R68).
-      return recordLostRace(deps, { ...options, customerAccountId })
+      // Commit the recorded failure, then answer with its error.
+      return { refused: refusal(code, opened) }
     }
-    throw error
+    if (code === 'RECIPIENT_MISMATCH') {
+      await recordAcceptanceRefusal(tx, {
+        opened,
+        code,
+        customerAccountId: options.customerAccountId,
+        now,
+        requestId: options.requestId,
+      })
+      return { refused: refusal(code, opened) }
+    }
+    throw new AcceptanceRefused(refusal(code, opened))
   }
-  if ('refused' in outcome) throw outcome.refused
-  return outcome.accepted
+  return {
+    accepted: await commitAcceptance(deps, tx, {
+      opened,
+      decision: decision.value,
+      requestId: options.requestId,
+    }),
+  }
 }
 
 /**
