@@ -10,15 +10,15 @@ import { DEFAULT_LIMITS } from '../core/limits'
 import type { Result } from '../core/result'
 import { err, ok } from '../core/result'
 import { appliesFrom } from '../core/state-event'
-import type { AssociationType, Payer } from '../core/statuses'
 import type { FailureCode } from '../failures/failure-codes'
 import { accountKeys, preregistrationKeys } from '../identity/identity'
 import type { IdentityKey } from '../identity/identity'
-import { checkAssociationType, payerFor } from '../invitation/association-types'
+import { checkAssociationType } from '../invitation/association-types'
 import { resolveLinkAnswer } from '../invitation/link-answer'
 import { PREREGISTRATION_EVENTS } from '../preregistration/preregistration-events'
 import { effectivePreregistrationStatus } from '../preregistration/preregistration-status'
 import { eligibilityRefusal } from './eligibility'
+import { planAssociation, type AssociationPlan } from './plan-association'
 
 /**
  * A refused acceptance. `record` is true for R62 steps 5–7: the invitation must then be written
@@ -40,20 +40,11 @@ export interface AcceptanceRefusal {
  * @example
  * const accepted: AcceptanceDecision = { association: { …, type: 'reseller', payer: 'PARTNER', frozenPendingBudget: true }, accountFreeze: { frozen: true, frozenReason: 'RESELLER_BUDGET_PENDING' } }
  */
-export interface AcceptanceDecision {
-  association: {
-    partnerId: string
-    customerAccountId: string
-    type: AssociationType
-    payer: Payer
-    status: 'ACTIVE'
-    origin: 'EMAIL_INVITATION'
+export interface AcceptanceDecision extends AssociationPlan<'EMAIL_INVITATION'> {
+  association: AssociationPlan<'EMAIL_INVITATION'>['association'] & {
     invitationId: string
     preregistrationId: string
-    frozenPendingBudget: boolean
-    associatedAt: Date
   }
-  accountFreeze: { frozen: true; frozenReason: 'RESELLER_BUDGET_PENDING' } | null
 }
 
 /**
@@ -162,20 +153,19 @@ export function decideAcceptance(
     limits,
   })
   if (refusal !== null) return refuse(refusal, true)
-  const frozen = type.value === 'reseller'
+  const plan = planAssociation({
+    partnerId: partner.id,
+    customerAccountId: account.id,
+    type: type.value,
+    origin: 'EMAIL_INVITATION',
+    now,
+  })
   return ok({
     association: {
-      partnerId: partner.id,
-      customerAccountId: account.id,
-      type: type.value,
-      payer: payerFor(type.value),
-      status: 'ACTIVE',
-      origin: 'EMAIL_INVITATION',
+      ...plan.association,
       invitationId: invitation.id,
       preregistrationId: invitation.preregistrationId,
-      frozenPendingBudget: frozen,
-      associatedAt: now,
     },
-    accountFreeze: frozen ? { frozen: true, frozenReason: 'RESELLER_BUDGET_PENDING' } : null,
+    accountFreeze: plan.accountFreeze,
   })
 }

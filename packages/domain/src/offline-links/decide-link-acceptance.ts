@@ -7,12 +7,13 @@ import type { Limits } from '../core/limits'
 import { DEFAULT_LIMITS } from '../core/limits'
 import type { Result } from '../core/result'
 import { err, ok } from '../core/result'
-import type { AssociationType, InvitationLinkKind, Payer } from '../core/statuses'
+import type { InvitationLinkKind } from '../core/statuses'
 import type { InvitationChannel } from '../core/value-lists'
 import type { FailureCode } from '../failures/failure-codes'
 import { accountKeys } from '../identity/identity'
-import { checkAssociationType, payerFor } from '../invitation/association-types'
+import { checkAssociationType } from '../invitation/association-types'
 import { eligibilityRefusal } from '../association/eligibility'
+import { planAssociation, type AssociationPlan } from '../association/plan-association'
 import { offlineLinkAnswer, type InvitationLinkSnapshot, type LinkOwnerState } from './link-answer'
 
 /**
@@ -35,19 +36,7 @@ export interface LinkAcceptanceRefusal {
  * @example
  * const decision: LinkAcceptanceDecision = { association: { …, origin: 'LINK_INVITATION' }, accountFreeze: null }
  */
-export interface LinkAcceptanceDecision {
-  association: {
-    partnerId: string
-    customerAccountId: string
-    type: AssociationType
-    payer: Payer
-    status: 'ACTIVE'
-    origin: 'LINK_INVITATION'
-    frozenPendingBudget: boolean
-    associatedAt: Date
-  }
-  accountFreeze: { frozen: true; frozenReason: 'RESELLER_BUDGET_PENDING' } | null
-}
+export type LinkAcceptanceDecision = AssociationPlan<'LINK_INVITATION'>
 
 /**
  * What {@link decideLinkAcceptance} reads, loaded inside the acceptance transaction (R64).
@@ -137,18 +126,13 @@ export function decideLinkAcceptance(
   })
   if (refusal !== null) return refuse(refusal, true)
 
-  const frozen = type.value === 'reseller'
-  return ok({
-    association: {
+  return ok(
+    planAssociation({
       partnerId: partner.id,
       customerAccountId: account.id,
       type: type.value,
-      payer: payerFor(type.value),
-      status: 'ACTIVE',
       origin: 'LINK_INVITATION',
-      frozenPendingBudget: frozen,
-      associatedAt: now,
-    },
-    accountFreeze: frozen ? { frozen: true, frozenReason: 'RESELLER_BUDGET_PENDING' } : null,
-  })
+      now,
+    })
+  )
 }
