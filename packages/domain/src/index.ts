@@ -81,6 +81,7 @@ export * from './webhooks/event-types'
 export * from './webhooks/event-fields'
 export * from './webhooks/event-payload'
 export * from './webhooks/attempt-outcome-labels'
+export * from './webhooks/delivery-labels'
 
 export * from './webhooks/address-policy'
 export * from './webhooks/webhook-url'

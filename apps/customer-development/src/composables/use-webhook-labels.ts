@@ -1,36 +1,31 @@
 import type { WebhookDeliveryItem } from '@partner-center/contracts'
 import {
-  WEBHOOK_EVENT_TYPE_INFO,
-  isWebhookEventType,
+  WEBHOOK_CANCEL_REASON_LABELS,
+  WEBHOOK_DELIVERY_STATUS_LABELS,
   webhookAttemptOutcomeLabel,
+  webhookDeliveryStatusLabel,
+  webhookEventLabel,
   type WebhookAttemptOutcome,
+  type WebhookCancelReason,
+  type WebhookDeliveryStatus,
 } from '@partner-center/domain'
-import { useI18n } from 'vue-i18n'
 import { formatDateTime } from '../format'
 import { useSessionStore } from '../stores/session'
 import { useLocale } from './use-locale'
 
-/** Whether the delivery's last attempt failed (a redelivered success is plain "Pending"). */
-function lastFailed(item: WebhookDeliveryItem): boolean {
-  if (item.lastOutcome === null) return false
-  const code = item.lastStatusCode ?? 0
-  return item.lastOutcome !== 'HTTP' || code < 200 || code > 299
-}
-
 /**
- * The words of the Webhooks pages that come from the domain (§13.4.2, §13.5) or depend on the
- * limits: an event type's label, an attempt's outcome (its timeout from `GET /me`), and a
- * delivery's status ("Retrying, next attempt …" for a pending one that has failed).
+ * The words of the Webhooks pages that the domain owns (§13.4.2, §13.5), in the page's
+ * language: an event type's label, an attempt's outcome (its timeout from `GET /me`), a
+ * delivery's status ("Retrying, next attempt …" for a pending one that has failed) and why a
+ * delivery was cancelled.
  */
 export function useWebhookLabels() {
-  const { t } = useI18n()
   const locale = useLocale()
   const session = useSessionStore()
 
   /** The catalogue label of a type (§13.5); "Test event" for `webhook.test`. */
   function eventLabel(type: string): string {
-    if (isWebhookEventType(type)) return WEBHOOK_EVENT_TYPE_INFO[type].label[locale.value]
-    return t('webhooks.log.testEvent')
+    return webhookEventLabel(type, locale.value)
   }
 
   /** An attempt's outcome: `HTTP 503`, or why no answer came. */
@@ -41,11 +36,18 @@ export function useWebhookLabels() {
 
   /** A delivery's status; a pending delivery that has failed says when it tries again. */
   function statusLabel(item: WebhookDeliveryItem): string {
-    if (item.status === 'PENDING' && lastFailed(item) && item.runAfter) {
-      return t('webhooks.deliveryStatuses.retrying', { time: formatDateTime(item.runAfter) })
-    }
-    return t(`webhooks.deliveryStatuses.${item.status}`)
+    return webhookDeliveryStatusLabel(item, locale.value, formatDateTime)
   }
 
-  return { eventLabel, outcomeLabel, statusLabel }
+  /** A status by itself, as the status filter lists it. */
+  function statusName(status: WebhookDeliveryStatus): string {
+    return WEBHOOK_DELIVERY_STATUS_LABELS[locale.value][status]
+  }
+
+  /** Why a delivery was cancelled (D6). */
+  function cancelReasonLabel(reason: WebhookCancelReason): string {
+    return WEBHOOK_CANCEL_REASON_LABELS[locale.value][reason]
+  }
+
+  return { eventLabel, outcomeLabel, statusLabel, statusName, cancelReasonLabel }
 }

@@ -1,10 +1,16 @@
 import {
+  WEBHOOK_CANCEL_REASON_LABELS,
+  WEBHOOK_DELIVERY_STATUS_LABELS,
   WebhookEventTypeSchema,
+  webhookAttemptOutcomeLabel,
+  webhookDeliveryStatusLabel,
+  webhookEventLabel,
   type WebhookAttemptItem,
   type WebhookDeliveryItem,
   type WebhookEventTypeValue,
 } from '@partner-center/contracts'
 import { useI18n } from 'vue-i18n'
+import type { ShellLocale } from '../i18n'
 import { useSessionStore } from '../stores/session'
 
 /**
@@ -27,41 +33,44 @@ export function utcTime(iso: string | null): string {
   return iso ? `${new Date(iso).toISOString().slice(0, 16).replace('T', ' ')} UTC` : ''
 }
 
-/** Whether the delivery's last attempt failed (a redelivered success is plain "Pending"). */
-function lastFailed(item: WebhookDeliveryItem): boolean {
-  if (item.lastOutcome === null) return false
-  const code = item.lastStatusCode ?? 0
-  return item.lastOutcome !== 'HTTP' || code < 200 || code > 299
+/** The shell's language, as the labels take it. */
+function asLocale(locale: string): ShellLocale {
+  return locale === 'zh-CN' ? 'zh-CN' : 'en'
 }
 
 /**
- * The words of the Webhooks pages (S35 over S30–S33): an event type's label, an attempt's
- * outcome with the timeout of `GET /me`, and a delivery's status.
+ * The words of the Webhooks pages (S35 over S30–S33) that the domain owns, through the
+ * contracts package, in the page's language: an event type's label, an attempt's outcome with
+ * the timeout of `GET /me`, a delivery's status and why a delivery was cancelled.
  */
 export function useWebhookTexts() {
-  const { t } = useI18n()
+  const { locale } = useI18n()
   const session = useSessionStore()
+  const current = () => asLocale(locale.value)
 
   /** The label of a type (§13.5), "Test event" for `webhook.test`, else the type itself. */
   function eventLabel(type: string): string {
-    const key = `webhooks.eventTypes.${type}`
-    const label = t(key)
-    return label === key ? type : label
+    return webhookEventLabel(type, current())
   }
 
   function outcomeLabel(attempt: Pick<WebhookAttemptItem, 'outcome' | 'statusCode'>): string {
-    return t(`webhooks.outcomes.${attempt.outcome}`, {
-      status: attempt.statusCode ?? '',
-      seconds: session.me?.limits.webhookTimeoutSeconds ?? '',
-    })
+    const seconds = session.me?.limits.webhookTimeoutSeconds
+    return webhookAttemptOutcomeLabel(attempt, current(), seconds)
   }
 
   function statusLabel(item: WebhookDeliveryItem): string {
-    if (item.status === 'PENDING' && lastFailed(item) && item.runAfter) {
-      return t('webhooks.deliveryStatuses.retrying', { time: localTime(item.runAfter) })
-    }
-    return t(`webhooks.deliveryStatuses.${item.status}`)
+    return webhookDeliveryStatusLabel(item, current(), localTime)
   }
 
-  return { eventLabel, outcomeLabel, statusLabel }
+  /** A status by itself, as the status filter lists it. */
+  function statusName(status: WebhookDeliveryItem['status']): string {
+    return WEBHOOK_DELIVERY_STATUS_LABELS[current()][status]
+  }
+
+  /** Why a delivery was cancelled (D6); nothing for a delivery that was not. */
+  function cancelReasonLabel(reason: WebhookDeliveryItem['cancelReason']): string | undefined {
+    return reason ? WEBHOOK_CANCEL_REASON_LABELS[current()][reason] : undefined
+  }
+
+  return { eventLabel, outcomeLabel, statusLabel, statusName, cancelReasonLabel }
 }

@@ -1,7 +1,8 @@
 /**
  * Strings of the Webhooks page and the delivery log (S30–S33), English. Loaded with the page's
  * chunk and merged under `webhooks` (composables/use-webhooks-messages.ts): the first view does
- * not carry them. The event types' labels are the domain's (§13.5), not repeated here.
+ * not carry them. The labels of event types, delivery statuses, outcomes and cancel reasons are the domain's
+ * (§13.4.2, §13.5, composables/use-webhook-labels.ts), not repeated here.
  */
 export const webhooksEn = {
   webhooks: {
@@ -90,7 +91,6 @@ export const webhooksEn = {
         duration: 'Duration',
         operation: 'Operation',
       },
-      testEvent: 'Test event',
       copyId: 'Copy event ID',
       copied: 'Event ID copied',
       durationMs: '{n} ms',
@@ -103,19 +103,6 @@ export const webhooksEn = {
       excerptNote: 'first 1,024 bytes',
       requestBody: 'Request body',
       empty: 'No deliveries in the last {days} days.',
-    },
-    deliveryStatuses: {
-      PENDING: 'Pending',
-      retrying: 'Retrying, next attempt {time}',
-      SENDING: 'Sending',
-      DELIVERED: 'Delivered',
-      FAILED: 'Failed',
-      CANCELLED: 'Cancelled',
-    },
-    cancelReasons: {
-      ENDPOINT_DISABLED: 'Endpoint disabled',
-      ENDPOINT_DELETED: 'Endpoint deleted',
-      MODULE_DISABLED: 'Customer Development is off for this partner',
     },
   },
 }

@@ -85,7 +85,6 @@ export const webhooksZhCN: WebhooksMessages = {
         duration: '耗时',
         operation: '操作',
       },
-      testEvent: '测试事件',
       copyId: '复制事件 ID',
       copied: '事件 ID 已复制',
       durationMs: '{n} 毫秒',
@@ -98,19 +97,6 @@ export const webhooksZhCN: WebhooksMessages = {
       excerptNote: '前 1,024 字节',
       requestBody: '请求内容',
       empty: '最近 {days} 天没有发送记录。',
-    },
-    deliveryStatuses: {
-      PENDING: '待发送',
-      retrying: '重试中,下次尝试 {time}',
-      SENDING: '发送中',
-      DELIVERED: '已送达',
-      FAILED: '发送失败',
-      CANCELLED: '已取消',
-    },
-    cancelReasons: {
-      ENDPOINT_DISABLED: '端点已停用',
-      ENDPOINT_DELETED: '端点已删除',
-      MODULE_DISABLED: '该合作伙伴的客户拓展功能已关闭',
     },
   },
 }

@@ -1,8 +1,8 @@
 /**
  * The ecosystem manager's Webhooks pages (domain.md S35: S30–S33 over the admin paths),
- * English. The shell may not import the domain, so the labels of the event types (§13.5), the
- * delivery statuses, attempt outcomes and cancel reasons (§13.4.2) and the catalogue texts the
- * pages show are written here; webhook-labels.test.ts holds them to the spec's tables.
+ * English. The labels of event types, delivery statuses, attempt outcomes and cancel reasons
+ * are the domain's, through the contracts package (composables/use-webhook-texts.ts); the
+ * page's own strings and the catalogue texts it shows are written here.
  */
 export const webhooksEn = {
   title: 'Webhooks',
@@ -113,49 +113,5 @@ export const webhooksEn = {
     excerptNote: 'first 1,024 bytes',
     requestBody: 'Request body',
     empty: 'No deliveries in the last {days} days.',
-  },
-  deliveryStatuses: {
-    PENDING: 'Pending',
-    retrying: 'Retrying, next attempt {time}',
-    SENDING: 'Sending',
-    DELIVERED: 'Delivered',
-    FAILED: 'Failed',
-    CANCELLED: 'Cancelled',
-  },
-  outcomes: {
-    HTTP: 'HTTP {status}',
-    TIMEOUT: 'No answer within {seconds} s',
-    DNS_FAILED: 'Host name not found',
-    ADDRESS_NOT_ALLOWED: 'Address not allowed (private or local network)',
-    CONNECTION_FAILED: 'Connection failed',
-    TLS_FAILED: 'TLS handshake or certificate check failed',
-  },
-  cancelReasons: {
-    ENDPOINT_DISABLED: 'Endpoint disabled',
-    ENDPOINT_DELETED: 'Endpoint deleted',
-    MODULE_DISABLED: 'Customer Development is off for this partner',
-  },
-  // §13.5, nested by the type's dots so `t(\`webhooks.eventTypes.${type}\`)` finds each.
-  eventTypes: {
-    preregistration: {
-      created: 'Customer pre-registered',
-      deleted: 'Pre-registration deleted',
-      review_decided: 'Manual review decided',
-      expired: 'Pre-registration expired',
-    },
-    invitation: {
-      queued: 'Invitation queued',
-      sent: 'Invitation sent',
-      failed_to_send: 'Invitation could not be sent',
-      reminder_sent: 'Reminder sent',
-      expired: 'Invitation expired',
-      renewal_requested: 'Customer asked for a new invitation',
-      accepted: 'Invitation accepted',
-    },
-    association: {
-      created: 'Customer associated',
-      failed: 'Association failed',
-    },
-    webhook: { test: 'Test event' },
   },
 }
