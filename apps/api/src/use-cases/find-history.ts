@@ -2,8 +2,10 @@ import {
   HISTORY_FILTER_STATUSES,
   type HistoryFilter,
   type InvitationChannel,
+  ownRowsCreator,
 } from '@partner-center/domain'
 import type { AppDeps, PartnerScope, RequestMeta } from '../deps'
+import { actorOf } from '../partner-scope'
 import { findHistoryPage } from '../persistence/history-page'
 import { recordListReads } from '../persistence/record-list-reads'
 import { toHistoryItem } from '../presenters/history-item'
@@ -36,7 +38,7 @@ export async function findHistory(deps: AppDeps, options: FindHistoryOptions) {
   const { scope } = options
   const { rows, total } = await findHistoryPage(deps.db, {
     partnerId: scope.partner.id,
-    createdByUserId: scope.role === 'account_manager' ? scope.userId : undefined,
+    createdByUserId: ownRowsCreator(actorOf(scope), 'custdev.history.view'),
     q: options.q,
     status: options.status?.flatMap((filter) => [...HISTORY_FILTER_STATUSES[filter]]),
     channel: options.channel,

@@ -1,4 +1,4 @@
-import { linkTagKey, type InvitationLinkStatus } from '@partner-center/domain'
+import { type InvitationLinkStatus, linkTagKey, ownRowsCreator } from '@partner-center/domain'
 import type { AppDeps, PartnerScope } from '../deps'
 import { actorOf } from '../partner-scope'
 import { findInvitationLinkPage } from '../persistence/invitation-link-page'
@@ -23,16 +23,16 @@ export interface FindInvitationLinksOptions {
 export async function findInvitationLinks(deps: AppDeps, options: FindInvitationLinksOptions) {
   const now = deps.clock.now()
   const { scope } = options
+  const actor = actorOf(scope)
   const { rows, total } = await findInvitationLinkPage(deps.db, {
     partnerId: scope.partner.id,
-    createdByUserId: scope.role === 'account_manager' ? scope.userId : undefined,
+    createdByUserId: ownRowsCreator(actor, 'custdev.view'),
     qKey: options.q === undefined ? undefined : linkTagKey(options.q),
     status: options.status,
     now,
     limit: options.pageSize,
     offset: (options.page - 1) * options.pageSize,
   })
-  const actor = actorOf(scope)
   const items = rows.map((row) => toInvitationLinkItem({ ...row, actor, now }))
   return { items, total, page: options.page, pageSize: options.pageSize }
 }

@@ -1,4 +1,6 @@
+import { ownRowsCreator } from '@partner-center/domain'
 import type { AppDeps, PartnerScope, RequestMeta } from '../deps'
+import { actorOf } from '../partner-scope'
 import { findLinkAssociationPage } from '../persistence/link-association-page'
 import { recordListReads } from '../persistence/record-list-reads'
 import { toLinkAssociationItem } from '../presenters/link-association-item'
@@ -24,7 +26,7 @@ export async function findLinkAssociations(deps: AppDeps, options: FindLinkAssoc
   const { scope } = options
   const { rows, total } = await findLinkAssociationPage(deps.db, {
     partnerId: scope.partner.id,
-    createdByUserId: scope.role === 'account_manager' ? scope.userId : undefined,
+    createdByUserId: ownRowsCreator(actorOf(scope), 'custdev.view'),
     q: options.q,
     limit: options.pageSize,
     offset: (options.page - 1) * options.pageSize,

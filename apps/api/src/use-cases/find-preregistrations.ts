@@ -1,5 +1,7 @@
+import { ownRowsCreator } from '@partner-center/domain'
 import type { InvitationRow } from '@partner-center/db/schema'
 import type { AppDeps, PartnerScope, RequestMeta } from '../deps'
+import { actorOf } from '../partner-scope'
 import { toPreregistrationItem } from '../presenters/preregistration-item'
 import { findPreregistrationPage } from '../persistence/preregistration-page'
 import { recordListReads } from '../persistence/record-list-reads'
@@ -46,7 +48,7 @@ export async function findPreregistrations(deps: AppDeps, options: FindPreregist
   const now = deps.clock.now()
   const { rows, total } = await findPreregistrationPage(deps.db, {
     partnerId: options.scope.partner.id,
-    createdByUserId: options.scope.role === 'account_manager' ? options.scope.userId : undefined,
+    createdByUserId: ownRowsCreator(actorOf(options.scope), 'custdev.view'),
     q: options.q,
     status: options.status,
     externalRef: options.externalRef,

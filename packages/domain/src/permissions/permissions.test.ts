@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest'
 import { partner } from '../../test/fixtures'
 import { authorize } from './authorize'
 import type { Actor, PermissionKey, Role } from './permissions'
-import { can, canViewBatch, PERMISSION_KEYS, permissionsForRole, ROLES } from './permissions'
+import {
+  can,
+  canViewBatch,
+  ownRowsCreator,
+  PERMISSION_KEYS,
+  permissionsForRole,
+  ROLES,
+} from './permissions'
 
 // §2.3 as written: ✓ = all, own = own rows, ✗ = none.
 const MATRIX: [
@@ -65,6 +72,18 @@ describe('permission matrix (§2.3)', () => {
 
   it('refuses an actor with an unknown role', () => {
     expect(can({ role: 'root' as Role, userId: 'u1', partnerId: 'p1' }, 'custdev.view')).toBe(false)
+  })
+
+  it('narrows lists to the actor’s own rows exactly where the matrix says own', () => {
+    for (const [key, byRole] of MATRIX) {
+      for (const [role, scope] of Object.entries(byRole) as [Role, string][]) {
+        const actor: Actor = { role, userId: 'u1', partnerId: 'p1' }
+        expect(ownRowsCreator(actor, key)).toBe(scope === 'own' ? 'u1' : undefined)
+      }
+    }
+    const manager: Actor = { role: 'account_manager', userId: 'u7', partnerId: 'p1' }
+    expect(ownRowsCreator(manager, 'custdev.history.view')).toBe('u7')
+    expect(ownRowsCreator({ ...manager, role: 'read_only' }, 'custdev.view')).toBeUndefined()
   })
 
   it('shows batch progress to its creator and to admins only (R49)', () => {

@@ -172,6 +172,20 @@ export function can(actor: Actor, action: PermissionKey, resource?: OwnedResourc
 }
 
 /**
+ * The creator a list is narrowed to for an action: the actor's own id where the role's scope of
+ * that action is `own` (an account manager lists only the rows they created, §2.3), else none,
+ * and the list holds every row of the partner. So lists follow the matrix rather than a role
+ * named in each of them.
+ *
+ * @example
+ * ownRowsCreator({ role: 'account_manager', userId: 'u1', partnerId: 'p1' }, 'custdev.history.view') // 'u1'
+ * ownRowsCreator({ role: 'sales', userId: 'u1', partnerId: 'p1' }, 'custdev.view') // undefined
+ */
+export function ownRowsCreator(actor: Actor, action: PermissionKey): string | undefined {
+  return PERMISSION_MATRIX[actor.role][action] === 'own' ? actor.userId : undefined
+}
+
+/**
  * Whether an actor may see a batch's progress (R49): its creator, or an `admin` of the partner.
  *
  * @example
